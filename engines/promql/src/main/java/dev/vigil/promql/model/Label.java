@@ -1,0 +1,5 @@
+package dev.vigil.promql.model;
+
+/** One label pair. */
+public record Label(String name, String value) {
+}

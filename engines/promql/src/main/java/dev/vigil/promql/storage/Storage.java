@@ -1,0 +1,21 @@
+package dev.vigil.promql.storage;
+
+import java.util.List;
+
+/**
+ * What the PromQL evaluator needs from a time-series store. Implemented by the TSDB and by
+ * {@link MemoryStorage} for tests. Times are Unix milliseconds, both ends inclusive.
+ */
+public interface Storage {
+    /**
+     * Series matching every matcher that have at least one sample in [mint, maxt], sorted by labels;
+     * each series' cursor yields only samples within [mint, maxt].
+     */
+    List<Series> select(long mint, long maxt, List<LabelMatcher> matchers);
+
+    /** Label names of series matching the matchers (all series when empty) in [mint, maxt], sorted. */
+    List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers);
+
+    /** Values of one label over series matching the matchers in [mint, maxt], sorted. */
+    List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers);
+}
