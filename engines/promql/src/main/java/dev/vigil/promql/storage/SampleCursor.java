@@ -2,7 +2,7 @@ package dev.vigil.promql.storage;
 
 /**
  * Forward-only iteration over one series' samples in ascending timestamp order, without boxing.
- * Staleness markers are returned as stored (see {@link StaleNaN}).
+ * Staleness markers are returned as stored (see {@link dev.vigil.model.StaleNaN}).
  */
 public interface SampleCursor {
     /** Moves to the next sample; false when there is none. */

@@ -1,6 +1,6 @@
 package dev.vigil.promql.storage;
 
-import dev.vigil.promql.model.Labels;
+import dev.vigil.model.Labels;
 
 /** One series returned by a {@link Storage} select: its labels and a fresh cursor per call. */
 public interface Series {

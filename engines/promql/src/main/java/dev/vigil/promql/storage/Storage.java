@@ -1,5 +1,7 @@
 package dev.vigil.promql.storage;
 
+import dev.vigil.model.LabelMatcher;
+
 import java.util.List;
 
 /**
@@ -12,6 +14,11 @@ public interface Storage {
      * each series' cursor yields only samples within [mint, maxt].
      */
     List<Series> select(long mint, long maxt, List<LabelMatcher> matchers);
+
+    /** As {@link #select(long, long, List)}, with hints a store may use to read rollups. */
+    default List<Series> select(long mint, long maxt, List<LabelMatcher> matchers, SelectHints hints) {
+        return select(mint, maxt, matchers);
+    }
 
     /** Label names of series matching the matchers (all series when empty) in [mint, maxt], sorted. */
     List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers);

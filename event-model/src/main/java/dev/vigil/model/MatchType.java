@@ -1,4 +1,4 @@
-package dev.vigil.promql.storage;
+package dev.vigil.model;
 
 /** The four PromQL label matcher operators. */
 public enum MatchType {

@@ -1,4 +1,4 @@
-package dev.vigil.promql.model;
+package dev.vigil.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.vigil.promql.storage;
+package dev.vigil.model;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.vigil.promql.model;
+package dev.vigil.model;
 
 /** One label pair. */
 public record Label(String name, String value) {

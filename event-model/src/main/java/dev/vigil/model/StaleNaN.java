@@ -1,4 +1,4 @@
-package dev.vigil.promql.storage;
+package dev.vigil.model;
 
 /**
  * Prometheus's staleness marker: a NaN with a specific bit pattern, so that it can be told apart
