@@ -1,0 +1,34 @@
+package dev.vigil.model;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Builds the record sent to {@link Topics#DEADLETTER} for an input record that could not be
+ * decoded: the original key and value untouched, and headers saying why and where it came from.
+ */
+public final class DeadLetter {
+    public static final String REASON_HEADER = "vigil.deadletter.reason";
+    public static final String SOURCE_TOPIC_HEADER = "vigil.deadletter.topic";
+    public static final String SOURCE_PARTITION_HEADER = "vigil.deadletter.partition";
+    public static final String SOURCE_OFFSET_HEADER = "vigil.deadletter.offset";
+
+    private DeadLetter() {
+    }
+
+    public static ProducerRecord<byte[], byte[]> of(String topic, int partition, long offset,
+                                                    byte[] key, byte[] value, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, utf8(reason));
+        headers.add(SOURCE_TOPIC_HEADER, utf8(topic));
+        headers.add(SOURCE_PARTITION_HEADER, utf8(Integer.toString(partition)));
+        headers.add(SOURCE_OFFSET_HEADER, utf8(Long.toString(offset)));
+        return new ProducerRecord<>(Topics.DEADLETTER, null, key, value, headers);
+    }
+
+    public static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

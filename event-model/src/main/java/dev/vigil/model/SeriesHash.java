@@ -1,0 +1,51 @@
+package dev.vigil.model;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A stable 64-bit hash of a label set (FNV-1a over sorted name/value bytes with 0xff separators,
+ * as Prometheus and Alertmanager fingerprint label sets). It is the Kafka record key of every
+ * series and log stream, so the same series always lands in the same partition, on any JVM.
+ */
+public final class SeriesHash {
+    private static final long OFFSET = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
+
+    private SeriesHash() {
+    }
+
+    public static long of(Labels labels) {
+        long h = OFFSET;
+        for (int i = 0; i < labels.size(); i++) {
+            h = mix(h, labels.name(i));
+            h = (h ^ 0xff) * PRIME;
+            h = mix(h, labels.value(i));
+            h = (h ^ 0xff) * PRIME;
+        }
+        return h;
+    }
+
+    /** The hash as the 16-digit lower-case hex string used as a record key. */
+    public static String hex(Labels labels) {
+        return String.format("%016x", of(labels));
+    }
+
+    /** The hash as 8 big-endian bytes, the record key Vigil's producers use. */
+    public static byte[] key(Labels labels) {
+        long h = of(labels);
+        byte[] b = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            b[i] = (byte) h;
+            h >>>= 8;
+        }
+        return b;
+    }
+
+    private static long mix(long h, String s) {
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= PRIME;
+        }
+        return h;
+    }
+}
