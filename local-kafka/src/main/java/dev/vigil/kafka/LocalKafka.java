@@ -1,0 +1,190 @@
+package dev.vigil.kafka;
+
+import dev.vigil.model.Topics;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-node Apache Kafka broker in KRaft mode (broker and controller in one process), started
+ * from Kafka's own jars: no Docker, no ZooKeeper. The data folder is formatted once and reused, so
+ * a restart keeps every topic and record.
+ */
+public final class LocalKafka implements AutoCloseable {
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final KafkaRaftServer server;
+
+    private LocalKafka(Path dataDir, int port, int controllerPort, KafkaRaftServer server) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.server = server;
+    }
+
+    /**
+     * Formats {@code dataDir} if it is new, starts the broker on 127.0.0.1:{@code port} (0 picks a
+     * free port) and waits until it answers.
+     */
+    public static LocalKafka start(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            int brokerPort = port == 0 ? freePort() : port;
+            int ctrlPort = freePort();
+            Path logDir = dataDir.resolve("kraft-logs");
+            Properties p = new Properties();
+            p.put("process.roles", "broker,controller");
+            p.put("node.id", "1");
+            p.put("controller.quorum.voters", "1@127.0.0.1:" + ctrlPort);
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            p.put("controller.listener.names", "CONTROLLER");
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("log.dirs", logDir.toString());
+            p.put("num.partitions", "1");
+            p.put("offsets.topic.replication.factor", "1");
+            p.put("offsets.topic.num.partitions", "4");
+            p.put("transaction.state.log.replication.factor", "1");
+            p.put("transaction.state.log.min.isr", "1");
+            p.put("transaction.state.log.num.partitions", "4");
+            p.put("share.coordinator.state.topic.replication.factor", "1");
+            p.put("share.coordinator.state.topic.min.isr", "1");
+            p.put("group.initial.rebalance.delay.ms", "0");
+            p.put("log.flush.interval.messages", "1");  // a kill -9 of the run must not lose acknowledged records
+            p.put("auto.create.topics.enable", "true");
+            KafkaConfig config = new KafkaConfig(p, false);
+            format(logDir);
+            KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+            server.startup();
+            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, ctrlPort, server);
+            kafka.awaitReady(Duration.ofSeconds(60));
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka data folder " + dataDir, e);
+        }
+    }
+
+    private static void format(Path logDir) {
+        try {
+            new Formatter()
+                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setNodeId(1)
+                    .setClusterId("vigil-local-kafka-0001")
+                    .setDirectories(List.of(logDir.toString()))
+                    .setMetadataLogDirectory(logDir.toString())
+                    .setReleaseVersion(MetadataVersion.latestProduction())
+                    .setControllerListenerName("CONTROLLER")
+                    .setIgnoreFormatted(true)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format KRaft storage in " + logDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Creates every Vigil topic that does not exist yet, with {@code partitions} partitions each. */
+    public void createVigilTopics(int partitions) {
+        createVigilTopics(bootstrapServers(), partitions);
+    }
+
+    /** As {@link #createVigilTopics(int)}, against any cluster (replication factor 1). */
+    public static void createVigilTopics(String bootstrapServers, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> topics = new ArrayList<>();
+            for (Topics.TopicSpec spec : Topics.ALL) {
+                if (!existing.contains(spec.name())) {
+                    NewTopic t = new NewTopic(spec.name(), partitions, (short) 1);
+                    if (spec.compacted()) {
+                        t.configs(Map.of("cleanup.policy", "compact"));
+                    }
+                    topics.add(t);
+                }
+            }
+            try {
+                admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create Vigil topics on " + bootstrapServers + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    last = e;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+        throw new IllegalStateException("Kafka on " + bootstrapServers() + " did not become ready within " + timeout, last);
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    /** Controller port, for diagnostics only. */
+    int controllerPort() {
+        return controllerPort;
+    }
+}
