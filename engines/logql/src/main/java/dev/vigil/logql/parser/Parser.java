@@ -1,0 +1,747 @@
+package dev.vigil.logql.parser;
+
+import dev.vigil.logql.parser.LabelFilterExpr.And;
+import dev.vigil.logql.parser.LabelFilterExpr.BytesFilter;
+import dev.vigil.logql.parser.LabelFilterExpr.DurationFilter;
+import dev.vigil.logql.parser.LabelFilterExpr.NumericFilter;
+import dev.vigil.logql.parser.LabelFilterExpr.Or;
+import dev.vigil.logql.parser.LabelFilterExpr.StringFilter;
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.MatchType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Recursive-descent LogQL parser. Binary operators follow PromQL precedence ({@code ^} over
+ * {@code * / %} over {@code + -} over comparisons over {@code and unless} over {@code or}); the
+ * semantic rules Loki checks at parse time (a non-empty matcher in every selector, which range
+ * functions need or refuse {@code unwrap} and grouping, required parameters) are checked here too,
+ * so a query that parses can be evaluated.
+ */
+public final class Parser {
+    /** Range functions; the value says whether the function reads unwrapped values only. */
+    static final Map<String, Boolean> RANGE_FUNCTIONS = Map.ofEntries(
+            Map.entry("rate", false), Map.entry("count_over_time", false), Map.entry("bytes_rate", false),
+            Map.entry("bytes_over_time", false), Map.entry("absent_over_time", false),
+            Map.entry("sum_over_time", true), Map.entry("avg_over_time", true), Map.entry("min_over_time", true),
+            Map.entry("max_over_time", true), Map.entry("first_over_time", true), Map.entry("last_over_time", true),
+            Map.entry("stddev_over_time", true), Map.entry("stdvar_over_time", true),
+            Map.entry("quantile_over_time", true), Map.entry("rate_counter", true));
+    static final Set<String> VECTOR_AGGREGATIONS = Set.of("sum", "avg", "min", "max", "count", "stddev", "stdvar",
+            "topk", "bottomk", "sort", "sort_desc");
+    private static final Set<String> RANGE_GROUPING_ALLOWED = Set.of("avg_over_time", "stddev_over_time",
+            "stdvar_over_time", "quantile_over_time", "max_over_time", "min_over_time", "first_over_time", "last_over_time");
+    private static final Set<String> UNWRAP_ALLOWED = Set.of("avg_over_time", "sum_over_time", "max_over_time",
+            "min_over_time", "stddev_over_time", "stdvar_over_time", "quantile_over_time", "rate", "rate_counter",
+            "absent_over_time", "first_over_time", "last_over_time");
+    private static final Set<String> NO_UNWRAP_ALLOWED = Set.of("bytes_over_time", "bytes_rate", "count_over_time",
+            "rate", "absent_over_time");
+    private static final String EMPTY_SELECTOR = "queries require at least one regexp or equality matcher that does not"
+            + " have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, but app=~\".+\" will";
+
+    private final List<Token> tokens;
+    private int pos;
+
+    private Parser(List<Token> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Parses a whole query. */
+    public static Expr parse(String query) {
+        Parser p = new Parser(Lexer.tokenize(query));
+        Expr e = p.expr(0);
+        p.expect(TokenType.EOF, null);
+        return e;
+    }
+
+    // ---- token helpers ----
+
+    private Token peek() {
+        return tokens.get(pos);
+    }
+
+    private Token peek(int k) {
+        return tokens.get(Math.min(pos + k, tokens.size() - 1));
+    }
+
+    private Token next() {
+        Token t = tokens.get(pos);
+        if (t.type() != TokenType.EOF) {
+            pos++;
+        }
+        return t;
+    }
+
+    private Token expect(TokenType type, String expecting) {
+        Token t = peek();
+        if (t.type() != type) {
+            throw unexpected(t, expecting != null ? expecting : type.display());
+        }
+        return next();
+    }
+
+    private void expectWord(String word) {
+        if (!peek().isWord(word)) {
+            throw unexpected(peek(), word);
+        }
+        next();
+    }
+
+    private static ParseException unexpected(Token t, String expecting) {
+        String what = t.type() == TokenType.EOF ? "$end" : t.type().display();
+        if (t.type() == TokenType.IDENTIFIER && isKeyword(t.text())) {
+            what = t.text();
+        }
+        return new ParseException("syntax error: unexpected " + what + (expecting == null ? "" : ", expecting " + expecting),
+                t.line(), t.column());
+    }
+
+    private static boolean isKeyword(String w) {
+        return RANGE_FUNCTIONS.containsKey(w) || VECTOR_AGGREGATIONS.contains(w) || Set.of("by", "without", "and", "or",
+                "unless", "bool", "on", "ignoring", "group_left", "group_right", "offset", "json", "logfmt", "regexp",
+                "pattern", "unpack", "line_format", "label_format", "drop", "keep", "decolorize", "unwrap").contains(w);
+    }
+
+    // ---- expressions ----
+
+    private static int precedence(Token t) {
+        return switch (t.type()) {
+            case POW -> 6;
+            case MUL, DIV, MOD -> 5;
+            case ADD, SUB -> 4;
+            case CMP_EQ, NEQ, GT, GTE, LT, LTE -> 3;
+            case IDENTIFIER -> switch (t.text()) {
+                case "and", "unless" -> 2;
+                case "or" -> 1;
+                default -> -1;
+            };
+            default -> -1;
+        };
+    }
+
+    private Expr expr(int minPrec) {
+        Expr lhs = unary();
+        while (true) {
+            Token opTok = peek();
+            int prec = precedence(opTok);
+            if (prec < 0 || prec < minPrec) {
+                return lhs;
+            }
+            next();
+            String op = opTok.type() == TokenType.IDENTIFIER ? opTok.text() : opTok.type().display();
+            boolean returnBool = false;
+            if (peek().isWord("bool")) {
+                next();
+                returnBool = true;
+            }
+            VectorMatching matching = matching(op);
+            Expr rhs = expr(opTok.type() == TokenType.POW ? prec : prec + 1);
+            lhs = binary(op, lhs, rhs, returnBool, matching, opTok);
+        }
+    }
+
+    private VectorMatching matching(String op) {
+        boolean set = op.equals("and") || op.equals("or") || op.equals("unless");
+        VectorMatching.Cardinality card = set ? VectorMatching.Cardinality.MANY_TO_MANY : VectorMatching.Cardinality.ONE_TO_ONE;
+        boolean on = false;
+        List<String> labels = List.of();
+        if (peek().isWord("on") || peek().isWord("ignoring")) {
+            on = next().text().equals("on");
+            labels = labelList();
+        }
+        List<String> include = List.of();
+        if (peek().isWord("group_left") || peek().isWord("group_right")) {
+            Token g = next();
+            if (set) {
+                throw new ParseException("no grouping allowed for \"" + op + "\" operation", g.line(), g.column());
+            }
+            card = g.text().equals("group_left") ? VectorMatching.Cardinality.MANY_TO_ONE : VectorMatching.Cardinality.ONE_TO_MANY;
+            if (peek().is(TokenType.OPEN_PAREN)) {
+                include = labelList();
+            }
+        }
+        return new VectorMatching(card, on, labels, include);
+    }
+
+    private Expr binary(String op, Expr lhs, Expr rhs, boolean returnBool, VectorMatching matching, Token at) {
+        if (!(lhs instanceof SampleExpr l) || !(rhs instanceof SampleExpr r)) {
+            throw new ParseException("syntax error: unexpected " + at.type().display() + ", binary operations require metric"
+                    + " queries on both sides (a log query needs a range function, e.g. count_over_time(...[1m]))",
+                    at.line(), at.column());
+        }
+        BinaryOpExpr e = new BinaryOpExpr(op, l, r, returnBool, matching);
+        if (returnBool && !e.isComparison()) {
+            throw new ParseException("bool modifier can only be used on comparison operators", at.line(), at.column());
+        }
+        boolean lScalar = l instanceof LiteralExpr;
+        boolean rScalar = r instanceof LiteralExpr;
+        if (e.isSetOperator() && (lScalar || rScalar)) {
+            throw new ParseException("set operator " + op + " not allowed in binary scalar expression", at.line(), at.column());
+        }
+        return e;
+    }
+
+    private Expr unary() {
+        Token t = peek();
+        if ((t.is(TokenType.SUB) || t.is(TokenType.ADD)) && peek(1).is(TokenType.NUMBER)) {
+            next();
+            double v = number(next());
+            return new LiteralExpr(t.is(TokenType.SUB) ? -v : v);
+        }
+        return primary();
+    }
+
+    private Expr primary() {
+        Token t = peek();
+        switch (t.type()) {
+            case OPEN_PAREN -> {
+                next();
+                Expr e = expr(0);
+                expect(TokenType.CLOSE_PAREN, ")");
+                return e;
+            }
+            case OPEN_BRACE -> {
+                LogSelectorExpr sel = logSelector(false).selector();
+                if (peek().is(TokenType.OPEN_BRACKET)) {
+                    throw unexpected(peek(), "a range function around the range, e.g. count_over_time({...}[1m])");
+                }
+                return sel;
+            }
+            case NUMBER -> {
+                next();
+                return new LiteralExpr(number(t));
+            }
+            case IDENTIFIER -> {
+                String w = t.text();
+                if (RANGE_FUNCTIONS.containsKey(w)) {
+                    return rangeAggregation();
+                }
+                if (VECTOR_AGGREGATIONS.contains(w)) {
+                    return vectorAggregation();
+                }
+                if (w.equals("vector")) {
+                    next();
+                    expect(TokenType.OPEN_PAREN, "(");
+                    Expr inner = unary();
+                    expect(TokenType.CLOSE_PAREN, ")");
+                    if (!(inner instanceof LiteralExpr lit)) {
+                        throw new ParseException("vector() takes a number", t.line(), t.column());
+                    }
+                    return new VectorExpr(lit.value());
+                }
+                if (w.equals("label_replace")) {
+                    return labelReplace();
+                }
+                throw unexpected(t, null);
+            }
+            default -> throw unexpected(t, null);
+        }
+    }
+
+    private static double number(Token t) {
+        String s = t.text();
+        if (s.startsWith("0x") || s.startsWith("0X")) {
+            return Long.parseLong(s.substring(2), 16);
+        }
+        return Double.parseDouble(s);
+    }
+
+    private Expr labelReplace() {
+        next();
+        expect(TokenType.OPEN_PAREN, "(");
+        Expr inner = expr(0);
+        if (!(inner instanceof SampleExpr s)) {
+            throw unexpected(peek(), "[");
+        }
+        String[] args = new String[4];
+        for (int i = 0; i < 4; i++) {
+            expect(TokenType.COMMA, ",");
+            args[i] = expect(TokenType.STRING, "STRING").text();
+        }
+        expect(TokenType.CLOSE_PAREN, ")");
+        GoRegex.compile(args[3]);
+        return new LabelReplaceExpr(s, args[0], args[1], args[2], args[3]);
+    }
+
+    private Expr vectorAggregation() {
+        Token opTok = next();
+        String op = opTok.text();
+        Optional<Grouping> grouping = Optional.empty();
+        if (peek().isWord("by") || peek().isWord("without")) {
+            grouping = Optional.of(grouping());
+        }
+        expect(TokenType.OPEN_PAREN, "(");
+        OptionalDouble param = OptionalDouble.empty();
+        if (op.equals("topk") || op.equals("bottomk")) {
+            Token p = expect(TokenType.NUMBER, "NUMBER");
+            double k = number(p);
+            if (k != Math.rint(k) || k <= 0) {
+                throw new ParseException("invalid parameter for operation " + op + ": " + p.text()
+                        + " (must be a positive integer)", p.line(), p.column());
+            }
+            param = OptionalDouble.of(k);
+            expect(TokenType.COMMA, ",");
+        }
+        Expr inner = expr(0);
+        if (!(inner instanceof SampleExpr s)) {
+            throw unexpected(peek(), "[");
+        }
+        expect(TokenType.CLOSE_PAREN, ")");
+        if (grouping.isEmpty() && (peek().isWord("by") || peek().isWord("without"))) {
+            grouping = Optional.of(grouping());
+        }
+        if ((op.equals("sort") || op.equals("sort_desc")) && grouping.isPresent()) {
+            throw new ParseException("grouping not allowed for " + op + " aggregation", opTok.line(), opTok.column());
+        }
+        return new VectorAggregationExpr(op, s, param, grouping);
+    }
+
+    private Grouping grouping() {
+        boolean without = next().text().equals("without");
+        return new Grouping(without, labelList());
+    }
+
+    private List<String> labelList() {
+        expect(TokenType.OPEN_PAREN, "(");
+        List<String> out = new ArrayList<>();
+        if (!peek().is(TokenType.CLOSE_PAREN)) {
+            out.add(expect(TokenType.IDENTIFIER, "IDENTIFIER").text());
+            while (peek().is(TokenType.COMMA)) {
+                next();
+                out.add(expect(TokenType.IDENTIFIER, "IDENTIFIER").text());
+            }
+        }
+        expect(TokenType.CLOSE_PAREN, ")");
+        return out;
+    }
+
+    private Expr rangeAggregation() {
+        Token opTok = next();
+        String op = opTok.text();
+        expect(TokenType.OPEN_PAREN, "(");
+        OptionalDouble param = OptionalDouble.empty();
+        if (peek().is(TokenType.NUMBER)) {
+            Token p = next();
+            param = OptionalDouble.of(number(p));
+            expect(TokenType.COMMA, ",");
+            if (!op.equals("quantile_over_time")) {
+                throw new ParseException("parameter " + p.text() + " not supported for operation " + op);
+            }
+        } else if (op.equals("quantile_over_time")) {
+            throw new ParseException("parameter required for operation " + op);
+        }
+        LogRange range = logRange();
+        expect(TokenType.CLOSE_PAREN, ")");
+        Optional<Grouping> grouping = Optional.empty();
+        if (peek().isWord("by") || peek().isWord("without")) {
+            grouping = Optional.of(grouping());
+        }
+        if (grouping.isPresent() && !RANGE_GROUPING_ALLOWED.contains(op)) {
+            throw new ParseException("grouping not allowed for " + op + " aggregation");
+        }
+        if (range.unwrap().isPresent() && !UNWRAP_ALLOWED.contains(op)) {
+            throw new ParseException("invalid aggregation " + op + " with unwrap");
+        }
+        if (range.unwrap().isEmpty() && !NO_UNWRAP_ALLOWED.contains(op)) {
+            throw new ParseException("invalid aggregation " + op + " without unwrap");
+        }
+        return new RangeAggregationExpr(op, range, param, grouping);
+    }
+
+    private LogRange logRange() {
+        if (peek().is(TokenType.OPEN_PAREN)) {
+            next();
+            LogRange inner = logRange();
+            expect(TokenType.CLOSE_PAREN, ")");
+            return inner;
+        }
+        if (!peek().is(TokenType.OPEN_BRACE)) {
+            throw unexpected(peek(), "{");
+        }
+        long range = -1;
+        List<LabelMatcher> matchers = selector();
+        if (peek().is(TokenType.OPEN_BRACKET)) {
+            range = rangeDuration();
+        }
+        PipelineResult pr = pipeline(true);
+        if (range < 0) {
+            if (!peek().is(TokenType.OPEN_BRACKET)) {
+                throw unexpected(peek(), "[");
+            }
+            range = rangeDuration();
+        }
+        long offset = 0;
+        if (peek().isWord("offset")) {
+            next();
+            boolean neg = false;
+            if (peek().is(TokenType.SUB)) {
+                next();
+                neg = true;
+            }
+            Token d = expect(TokenType.DURATION, "DURATION");
+            offset = Units.parseDuration(d.text()).orElseThrow();
+            offset = neg ? -offset : offset;
+        }
+        return new LogRange(new LogSelectorExpr(matchers, pr.stages()), range, offset, pr.unwrap());
+    }
+
+    private long rangeDuration() {
+        expect(TokenType.OPEN_BRACKET, "[");
+        Token d = expect(TokenType.DURATION, "DURATION");
+        long nanos = Units.parseDuration(d.text()).orElseThrow();
+        if (nanos <= 0) {
+            throw new ParseException("range must be positive: " + d.text(), d.line(), d.column());
+        }
+        expect(TokenType.CLOSE_BRACKET, "]");
+        return nanos;
+    }
+
+    // ---- log selector and pipeline ----
+
+    private record PipelineResult(LogSelectorExpr selector, List<Stage> stages, Optional<Unwrap> unwrap) {
+    }
+
+    private PipelineResult logSelector(boolean allowUnwrap) {
+        List<LabelMatcher> matchers = selector();
+        PipelineResult pr = pipeline(allowUnwrap);
+        return new PipelineResult(new LogSelectorExpr(matchers, pr.stages()), pr.stages(), pr.unwrap());
+    }
+
+    private List<LabelMatcher> selector() {
+        Token open = expect(TokenType.OPEN_BRACE, "{");
+        List<LabelMatcher> out = new ArrayList<>();
+        out.add(matcher());
+        while (peek().is(TokenType.COMMA)) {
+            next();
+            out.add(matcher());
+        }
+        expect(TokenType.CLOSE_BRACE, ", or }");
+        if (out.stream().allMatch(LabelMatcher::matchesEmpty)) {
+            throw new ParseException(EMPTY_SELECTOR);
+        }
+        return out;
+    }
+
+    private LabelMatcher matcher() {
+        Token name = expect(TokenType.IDENTIFIER, "IDENTIFIER");
+        Token op = next();
+        MatchType type = switch (op.type()) {
+            case EQ -> MatchType.EQUAL;
+            case NEQ -> MatchType.NOT_EQUAL;
+            case RE -> MatchType.REGEX;
+            case NRE -> MatchType.NOT_REGEX;
+            default -> throw unexpected(op, "= or =~ or != or !~");
+        };
+        Token value = expect(TokenType.STRING, "STRING");
+        return newMatcher(type, name.text(), value);
+    }
+
+    private static LabelMatcher newMatcher(MatchType type, String name, Token value) {
+        try {
+            return new LabelMatcher(type, name, value.text());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new ParseException("invalid regex " + value.text() + ": " + e.getDescription(), value.line(), value.column());
+        }
+    }
+
+    private PipelineResult pipeline(boolean allowUnwrap) {
+        List<Stage> stages = new ArrayList<>();
+        Unwrap unwrap = null;
+        List<LabelFilterExpr> post = new ArrayList<>();
+        while (true) {
+            Token t = peek();
+            Stage.LineFilterOp lf = switch (t.type()) {
+                case PIPE_EXACT -> Stage.LineFilterOp.CONTAINS;
+                case NEQ -> Stage.LineFilterOp.NOT_CONTAINS;
+                case PIPE_MATCH -> Stage.LineFilterOp.MATCHES;
+                case NRE -> Stage.LineFilterOp.NOT_MATCHES;
+                default -> null;
+            };
+            if (lf != null) {
+                if (unwrap != null) {
+                    throw unexpected(t, "| or [");
+                }
+                next();
+                stages.add(lineFilter(lf));
+                continue;
+            }
+            if (!t.is(TokenType.PIPE)) {
+                break;
+            }
+            next();
+            Token s = peek();
+            if (unwrap != null) {
+                post.add(labelFilterOr());
+                continue;
+            }
+            if (s.is(TokenType.IDENTIFIER) && !isComparison(peek(1))) {
+                switch (s.text()) {
+                    case "json" -> {
+                        next();
+                        stages.add(new Stage.Json(extractions()));
+                    }
+                    case "logfmt" -> stages.add(logfmt());
+                    case "regexp" -> {
+                        next();
+                        Token re = expect(TokenType.STRING, "STRING");
+                        GoRegex g = GoRegex.compile(re.text());
+                        if (g.names().isEmpty()) {
+                            throw new ParseException("invalid regex " + re.text() + ": at least one named capture must be supplied",
+                                    re.line(), re.column());
+                        }
+                        stages.add(new Stage.Regexp(re.text()));
+                    }
+                    case "pattern" -> {
+                        next();
+                        Token p = expect(TokenType.STRING, "STRING");
+                        LinePattern.parse(p.text());
+                        stages.add(new Stage.Pattern(p.text()));
+                    }
+                    case "unpack" -> {
+                        next();
+                        stages.add(new Stage.Unpack());
+                    }
+                    case "decolorize" -> {
+                        next();
+                        stages.add(new Stage.Decolorize());
+                    }
+                    case "line_format" -> {
+                        next();
+                        stages.add(new Stage.LineFormat(expect(TokenType.STRING, "STRING").text()));
+                    }
+                    case "label_format" -> stages.add(labelFormat());
+                    case "drop" -> {
+                        next();
+                        stages.add(new Stage.Drop(labelSpecs()));
+                    }
+                    case "keep" -> {
+                        next();
+                        stages.add(new Stage.Keep(labelSpecs()));
+                    }
+                    case "unwrap" -> {
+                        if (!allowUnwrap) {
+                            throw unexpected(s, null);
+                        }
+                        next();
+                        unwrap = unwrapHead();
+                    }
+                    default -> throw unexpected(s, null);
+                }
+                continue;
+            }
+            stages.add(new Stage.LabelFilter(labelFilterOr()));
+        }
+        Optional<Unwrap> u = unwrap == null ? Optional.empty()
+                : Optional.of(new Unwrap(unwrap.label(), unwrap.conversion(), post));
+        return new PipelineResult(null, stages, u);
+    }
+
+    private static boolean isComparison(Token t) {
+        return switch (t.type()) {
+            case EQ, NEQ, RE, NRE, CMP_EQ, GT, GTE, LT, LTE -> true;
+            default -> false;
+        };
+    }
+
+    private Stage.LineFilter lineFilter(Stage.LineFilterOp op) {
+        List<String> alts = new ArrayList<>();
+        alts.add(lineFilterValue(op));
+        while (peek().isWord("or") && peek(1).is(TokenType.STRING)) {
+            next();
+            alts.add(lineFilterValue(op));
+        }
+        return new Stage.LineFilter(op, alts);
+    }
+
+    private String lineFilterValue(Stage.LineFilterOp op) {
+        Token v = expect(TokenType.STRING, "STRING");
+        if (op.regex()) {
+            GoRegex.compile(v.text());
+        }
+        return v.text();
+    }
+
+    private Unwrap unwrapHead() {
+        Token t = expect(TokenType.IDENTIFIER, "IDENTIFIER");
+        if (peek().is(TokenType.OPEN_PAREN)) {
+            Unwrap.Conversion c = switch (t.text()) {
+                case "duration" -> Unwrap.Conversion.DURATION;
+                case "duration_seconds" -> Unwrap.Conversion.DURATION_SECONDS;
+                case "bytes" -> Unwrap.Conversion.BYTES;
+                default -> throw new ParseException("unsupported conversion operation " + t.text(), t.line(), t.column());
+            };
+            next();
+            String label = expect(TokenType.IDENTIFIER, "IDENTIFIER").text();
+            expect(TokenType.CLOSE_PAREN, ")");
+            return new Unwrap(label, c, List.of());
+        }
+        return new Unwrap(t.text(), Unwrap.Conversion.FLOAT, List.of());
+    }
+
+    private List<Stage.Extraction> extractions() {
+        List<Stage.Extraction> out = new ArrayList<>();
+        while (peek().is(TokenType.IDENTIFIER) && !isKeyword(peek().text())) {
+            Token name = next();
+            String expr = name.text();
+            if (peek().is(TokenType.EQ)) {
+                next();
+                expr = expect(TokenType.STRING, "STRING").text();
+            }
+            out.add(new Stage.Extraction(name.text(), expr));
+            if (!peek().is(TokenType.COMMA)) {
+                break;
+            }
+            next();
+        }
+        return out;
+    }
+
+    private Stage logfmt() {
+        next();
+        boolean strict = false;
+        boolean keepEmpty = false;
+        while (peek().is(TokenType.SUB) && peek(1).is(TokenType.SUB)) {
+            next();
+            next();
+            Token f = expect(TokenType.IDENTIFIER, "strict or keep-empty");
+            if (f.text().equals("strict")) {
+                strict = true;
+            } else if (f.text().equals("keep") && peek().is(TokenType.SUB) && peek(1).isWord("empty")) {
+                next();
+                next();
+                keepEmpty = true;
+            } else {
+                throw unexpected(f, "strict or keep-empty");
+            }
+        }
+        return new Stage.Logfmt(extractions(), strict, keepEmpty);
+    }
+
+    private Stage labelFormat() {
+        next();
+        List<Stage.LabelFormatItem> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        do {
+            if (!items.isEmpty()) {
+                next();
+            }
+            Token dst = expect(TokenType.IDENTIFIER, "IDENTIFIER");
+            expect(TokenType.EQ, "=");
+            Token v = next();
+            if (v.is(TokenType.IDENTIFIER)) {
+                items.add(new Stage.LabelFormatItem(dst.text(), true, v.text()));
+            } else if (v.is(TokenType.STRING)) {
+                items.add(new Stage.LabelFormatItem(dst.text(), false, v.text()));
+            } else {
+                throw unexpected(v, "IDENTIFIER or STRING");
+            }
+            if (!seen.add(dst.text())) {
+                throw new ParseException("multiple label name '" + dst.text() + "' not allowed in a single format operation",
+                        dst.line(), dst.column());
+            }
+        } while (peek().is(TokenType.COMMA));
+        return new Stage.LabelFormat(items);
+    }
+
+    private List<Stage.LabelSpec> labelSpecs() {
+        List<Stage.LabelSpec> out = new ArrayList<>();
+        do {
+            if (!out.isEmpty()) {
+                next();
+            }
+            Token name = expect(TokenType.IDENTIFIER, "IDENTIFIER");
+            Optional<LabelMatcher> m = Optional.empty();
+            MatchType type = switch (peek().type()) {
+                case EQ -> MatchType.EQUAL;
+                case NEQ -> MatchType.NOT_EQUAL;
+                case RE -> MatchType.REGEX;
+                case NRE -> MatchType.NOT_REGEX;
+                default -> null;
+            };
+            if (type != null) {
+                next();
+                m = Optional.of(newMatcher(type, name.text(), expect(TokenType.STRING, "STRING")));
+            }
+            out.add(new Stage.LabelSpec(name.text(), m));
+        } while (peek().is(TokenType.COMMA));
+        return out;
+    }
+
+    // ---- label filters ----
+
+    private LabelFilterExpr labelFilterOr() {
+        LabelFilterExpr l = labelFilterAnd();
+        while (peek().isWord("or")) {
+            next();
+            l = new Or(l, labelFilterAnd());
+        }
+        return l;
+    }
+
+    private LabelFilterExpr labelFilterAnd() {
+        LabelFilterExpr l = labelFilterPrimary();
+        while (true) {
+            if (peek().isWord("and") || peek().is(TokenType.COMMA)) {
+                next();
+                l = new And(l, labelFilterPrimary());
+            } else if ((peek().is(TokenType.IDENTIFIER) && !peek().isWord("or") && !peek().isWord("offset")
+                    && isComparison(peek(1))) || peek().is(TokenType.OPEN_PAREN)) {
+                l = new And(l, labelFilterPrimary());
+            } else {
+                return l;
+            }
+        }
+    }
+
+    private LabelFilterExpr labelFilterPrimary() {
+        if (peek().is(TokenType.OPEN_PAREN)) {
+            next();
+            LabelFilterExpr e = labelFilterOr();
+            expect(TokenType.CLOSE_PAREN, ")");
+            return e;
+        }
+        Token name = expect(TokenType.IDENTIFIER, "IDENTIFIER");
+        Token op = next();
+        if (!isComparison(op)) {
+            throw unexpected(op, "= or =~ or != or !~ or == or > or >= or < or <=");
+        }
+        boolean neg = false;
+        if (peek().is(TokenType.SUB)) {
+            next();
+            neg = true;
+        }
+        Token v = next();
+        if (v.is(TokenType.STRING) && !neg) {
+            MatchType type = switch (op.type()) {
+                case EQ, CMP_EQ -> MatchType.EQUAL;
+                case NEQ -> MatchType.NOT_EQUAL;
+                case RE -> MatchType.REGEX;
+                case NRE -> MatchType.NOT_REGEX;
+                default -> throw unexpected(v, "NUMBER or DURATION or BYTES");
+            };
+            return new StringFilter(newMatcher(type, name.text(), v));
+        }
+        CompareOp cmp = switch (op.type()) {
+            case EQ, CMP_EQ -> CompareOp.EQ;
+            case NEQ -> CompareOp.NEQ;
+            case GT -> CompareOp.GT;
+            case GTE -> CompareOp.GTE;
+            case LT -> CompareOp.LT;
+            case LTE -> CompareOp.LTE;
+            default -> throw unexpected(v, "STRING");
+        };
+        double sign = neg ? -1 : 1;
+        return switch (v.type()) {
+            case NUMBER -> new NumericFilter(name.text(), cmp, sign * number(v));
+            case DURATION -> new DurationFilter(name.text(), cmp, (long) sign * Units.parseDuration(v.text()).orElseThrow());
+            case BYTES -> new BytesFilter(name.text(), cmp, sign * Units.parseBytes(v.text()).orElseThrow());
+            default -> throw unexpected(v, "STRING or NUMBER or DURATION or BYTES");
+        };
+    }
+}
