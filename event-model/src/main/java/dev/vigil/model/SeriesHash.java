@@ -41,6 +41,14 @@ public final class SeriesHash {
         return b;
     }
 
+    /**
+     * The partition of a series or stream among {@code partitions}: every producer (collector,
+     * remote write, push API, recording rules) uses this, so each series has exactly one owner.
+     */
+    public static int partition(Labels labels, int partitions) {
+        return (int) Long.remainderUnsigned(of(labels), partitions);
+    }
+
     private static long mix(long h, String s) {
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

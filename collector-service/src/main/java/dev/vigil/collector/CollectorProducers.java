@@ -1,0 +1,33 @@
+package dev.vigil.collector;
+
+import dev.vigil.collector.publish.KafkaPublisher;
+import dev.vigil.collector.publish.ProducerFactory;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** CDI wiring of the Kafka producer shared by every publisher of this collector. */
+@ApplicationScoped
+public class CollectorProducers {
+    private final Producer<byte[], byte[]> producer;
+
+    public CollectorProducers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, NodeIdentity id) {
+        this.producer = ProducerFactory.create(bootstrap, "vigil-collector-" + id.node());
+    }
+
+    @Produces
+    @Singleton
+    KafkaPublisher publisher() {
+        return new KafkaPublisher(producer);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vigil.collector;
+
+import dev.vigil.collector.config.CollectorConfig;
+import dev.vigil.model.NodeOs;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** Who this collector speaks for: the node name and OS stamped on everything it sends. */
+@ApplicationScoped
+public class NodeIdentity {
+    private final String node;
+    private final NodeOs os;
+
+    public NodeIdentity(CollectorConfig config) {
+        this.os = NodeOs.current();
+        this.node = config.nodeName().filter(s -> !s.isBlank())
+                .or(() -> java.util.Optional.ofNullable(System.getenv("NODE_NAME")).filter(s -> !s.isBlank()))
+                .orElseGet(NodeIdentity::hostName);
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public NodeOs os() {
+        return os;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
+}

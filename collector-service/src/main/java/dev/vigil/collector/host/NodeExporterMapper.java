@@ -1,0 +1,114 @@
+package dev.vigil.collector.host;
+
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a {@link HostSnapshot} to series with node_exporter's names and labels, on Linux and
+ * Windows alike, so one dashboard serves every node. Every series carries {@code node}, {@code os}
+ * and {@code instance} (the node name, which node_exporter dashboards group by).
+ */
+public final class NodeExporterMapper {
+    /** node_exporter's default --collector.filesystem.fs-types-exclude. */
+    static final Pattern PSEUDO_FS_TYPES = Pattern.compile(
+            "^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs|devpts|devtmpfs|fusectl|hugetlbfs|iso9660|mqueue|nsfs|overlay"
+                    + "|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|sysfs|tracefs|tmpfs|ramfs|efivarfs|fuse\\..*)$");
+    /** node_exporter's default --collector.filesystem.mount-points-exclude. */
+    static final Pattern PSEUDO_MOUNTS = Pattern.compile(
+            "^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+|var/lib/kubelet/pods/.+)($|/)");
+
+    private final String node;
+
+    public NodeExporterMapper(String node) {
+        this.node = node;
+    }
+
+    public List<MetricSeries> map(HostSnapshot s, long timestampMs) {
+        Out out = new Out(node, s.os().label(), timestampMs);
+        for (HostSnapshot.Cpu cpu : s.cpus()) {
+            for (Map.Entry<String, Double> mode : cpu.secondsByMode().entrySet()) {
+                out.add("node_cpu_seconds_total", mode.getValue(), "cpu", Integer.toString(cpu.index()), "mode", mode.getKey());
+            }
+        }
+        s.memoryBytes().forEach((key, bytes) -> out.add("node_memory_" + key + "_bytes", bytes));
+        s.swapTotalBytes().ifPresent(v -> out.add("node_memory_SwapTotal_bytes", v));
+        s.swapFreeBytes().ifPresent(v -> out.add("node_memory_SwapFree_bytes", v));
+        for (HostSnapshot.FileSystem fs : s.fileSystems()) {
+            if (isPseudo(fs)) {
+                continue;
+            }
+            String[] l = {"device", fs.device(), "mountpoint", fs.mountpoint(), "fstype", fs.fstype()};
+            out.add("node_filesystem_size_bytes", fs.sizeBytes(), l);
+            out.add("node_filesystem_avail_bytes", fs.availBytes(), l);
+            out.add("node_filesystem_free_bytes", fs.freeBytes(), l);
+            fs.files().ifPresent(v -> out.add("node_filesystem_files", v, l));
+            fs.filesFree().ifPresent(v -> out.add("node_filesystem_files_free", v, l));
+        }
+        for (HostSnapshot.Disk d : s.disks()) {
+            out.add("node_disk_read_bytes_total", d.readBytes(), "device", d.device());
+            out.add("node_disk_written_bytes_total", d.writtenBytes(), "device", d.device());
+            out.add("node_disk_reads_completed_total", d.reads(), "device", d.device());
+            out.add("node_disk_writes_completed_total", d.writes(), "device", d.device());
+            out.add("node_disk_io_time_seconds_total", d.ioTimeSeconds(), "device", d.device());
+        }
+        for (HostSnapshot.NetInterface n : s.interfaces()) {
+            out.add("node_network_receive_bytes_total", n.receiveBytes(), "device", n.device());
+            out.add("node_network_transmit_bytes_total", n.transmitBytes(), "device", n.device());
+            out.add("node_network_receive_packets_total", n.receivePackets(), "device", n.device());
+            out.add("node_network_transmit_packets_total", n.transmitPackets(), "device", n.device());
+            out.add("node_network_receive_errs_total", n.receiveErrors(), "device", n.device());
+            out.add("node_network_transmit_errs_total", n.transmitErrors(), "device", n.device());
+            out.add("node_network_receive_drop_total", n.receiveDrops(), "device", n.device());
+            out.add("node_network_transmit_drop_total", n.transmitDrops(), "device", n.device());
+        }
+        s.loadAverage().ifPresent(l -> {
+            out.add("node_load1", l[0]);
+            out.add("node_load5", l[1]);
+            out.add("node_load15", l[2]);
+        });
+        out.add("node_boot_time_seconds", s.bootTimeSeconds());
+        out.add("node_processes_state", s.processes(), "state", "all");
+        out.add("node_processes_threads", s.threads());
+        s.contextSwitches().ifPresent(v -> out.add("node_context_switches_total", v));
+        s.interrupts().ifPresent(v -> out.add("node_intr_total", v));
+        HostSnapshot.Uname u = s.uname();
+        out.add("node_uname_info", 1, "sysname", u.sysname(), "release", u.release(), "version", u.version(),
+                "machine", u.machine(), "nodename", u.nodename(), "domainname", "(none)");
+        HostSnapshot.OsInfo o = s.osInfo();
+        out.add("node_os_info", 1, "id", o.id(), "name", o.name(), "pretty_name", o.prettyName(),
+                "version", o.version(), "version_id", o.versionId());
+        return out.series;
+    }
+
+    static boolean isPseudo(HostSnapshot.FileSystem fs) {
+        return PSEUDO_FS_TYPES.matcher(fs.fstype()).matches() || PSEUDO_MOUNTS.matcher(fs.mountpoint()).find();
+    }
+
+    /** Accumulates series sharing the node-level labels and the timestamp. */
+    private static final class Out {
+        final List<MetricSeries> series = new ArrayList<>();
+        final String node;
+        final String os;
+        final long t;
+
+        Out(String node, String os, long t) {
+            this.node = node;
+            this.os = os;
+            this.t = t;
+        }
+
+        void add(String name, double value, String... labels) {
+            Labels.Builder b = Labels.builder().set(Labels.METRIC_NAME, name).set("node", node).set("instance", node).set("os", os);
+            for (int i = 0; i < labels.length; i += 2) {
+                b.set(labels[i], labels[i + 1]);
+            }
+            series.add(new MetricSeries(b.build(), List.of(new Sample(t, value))));
+        }
+    }
+}

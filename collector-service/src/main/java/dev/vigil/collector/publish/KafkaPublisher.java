@@ -1,0 +1,66 @@
+package dev.vigil.collector.publish;
+
+import dev.vigil.model.Labels;
+import dev.vigil.model.LogCodec;
+import dev.vigil.model.LogStream;
+import dev.vigil.model.MetricCodec;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.SeriesHash;
+import dev.vigil.model.Topics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Publishes metric and log batches to {@code vigil.metrics} and {@code vigil.logs}: series (or
+ * streams) are grouped by the partition their label hash chooses, one record per partition, so
+ * every series always reaches the same Kafka Streams task.
+ */
+public final class KafkaPublisher {
+    private final Producer<byte[], byte[]> producer;
+
+    public KafkaPublisher(Producer<byte[], byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /** Sends the series; the future completes when Kafka has acknowledged every record. */
+    public CompletableFuture<Void> publishMetrics(List<MetricSeries> series) {
+        return publish(Topics.METRICS, series, MetricSeries::labels, MetricCodec::encode);
+    }
+
+    public CompletableFuture<Void> publishLogs(List<LogStream> streams) {
+        return publish(Topics.LOGS, streams, LogStream::labels, LogCodec::encode);
+    }
+
+    private <T> CompletableFuture<Void> publish(String topic, List<T> items, Function<T, Labels> labels,
+                                                Function<List<T>, byte[]> encode) {
+        if (items.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int partitions = producer.partitionsFor(topic).size();
+        Map<Integer, List<T>> byPartition = new TreeMap<>();
+        for (T item : items) {
+            byPartition.computeIfAbsent(SeriesHash.partition(labels.apply(item), partitions), p -> new ArrayList<>()).add(item);
+        }
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        for (Map.Entry<Integer, List<T>> e : byPartition.entrySet()) {
+            CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+            producer.send(new ProducerRecord<>(topic, e.getKey(), null, encode.apply(e.getValue())), (md, ex) -> {
+                if (ex != null) {
+                    ack.completeExceptionally(ex);
+                } else {
+                    ack.complete(md);
+                }
+            });
+            acks.add(ack);
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.vigil.collector.publish;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The collector's producer settings: idempotent, acks=all, zstd, batched. */
+public final class ProducerFactory {
+    private ProducerFactory() {
+    }
+
+    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        c.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        return new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+}
