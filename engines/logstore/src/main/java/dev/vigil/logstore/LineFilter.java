@@ -16,6 +16,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface LineFilter {
 
+    /** The filter that accepts every line; scans skip testing when they are given it. */
+    LineFilter ACCEPT_ALL = (utf8, offset, length) -> true;
+
     /** Whether the line held in {@code utf8[offset, offset + length)} is accepted. */
     boolean test(byte[] utf8, int offset, int length);
 
@@ -44,7 +47,7 @@ public interface LineFilter {
 
     /** Accepts every line. */
     static LineFilter all() {
-        return (utf8, offset, length) -> true;
+        return ACCEPT_ALL;
     }
 
     /** Accepts lines containing {@code needle} (case-sensitive), as LogQL's {@code |=}. */

@@ -2,6 +2,7 @@ package dev.vigil.logstore.chunk;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
 import dev.vigil.model.Labels;
 
 /**
@@ -78,7 +79,12 @@ public final class ChunkCodec {
      */
     public static DecodedChunk decode(byte[] compressed, int off, int len, int payloadLen, byte[] scratch) {
         byte[] buf = scratch != null && scratch.length >= payloadLen ? scratch : new byte[payloadLen];
-        long got = Zstd.decompressByteArray(buf, 0, payloadLen, compressed, off, len);
+        long got;
+        try {
+            got = Zstd.decompressByteArray(buf, 0, payloadLen, compressed, off, len);
+        } catch (ZstdException e) {
+            throw new CorruptDataException("chunk does not decompress: " + e.getMessage());
+        }
         if (Zstd.isError(got) || got != payloadLen) {
             throw new CorruptDataException("chunk does not decompress to its recorded size " + payloadLen
                     + (Zstd.isError(got) ? ": " + Zstd.getErrorName(got) : ", got " + got));
