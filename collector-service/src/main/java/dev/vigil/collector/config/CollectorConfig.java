@@ -26,6 +26,12 @@ public interface CollectorConfig {
     /** Log files to tail (comma-separated), besides container logs. */
     Optional<String> logFiles();
 
+    /**
+     * Pod log root to discover container logs under; defaults to the OS's ({@code /var/log/pods} or
+     * {@code C:\var\log\pods}); set it empty to tail no container logs.
+     */
+    Optional<String> podLogRoot();
+
     /** Where read positions and the delivery spool live. */
     @WithDefault("data/collector")
     String stateDir();
