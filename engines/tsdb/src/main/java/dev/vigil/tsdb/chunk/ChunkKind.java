@@ -1,0 +1,37 @@
+package dev.vigil.tsdb.chunk;
+
+/** Which encoding a stored chunk uses; the code is what the segment files hold. */
+public enum ChunkKind {
+    /** Raw samples, {@link XorChunk}. */
+    XOR(0),
+    /** Five-minute aggregates, {@link RollupChunk}. */
+    ROLLUP(1);
+
+    private final int code;
+
+    ChunkKind(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static ChunkKind ofCode(int code) {
+        for (ChunkKind k : values()) {
+            if (k.code == code) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown chunk kind " + code);
+    }
+
+    /** The first timestamp of a chunk of either kind: both keep it in bytes 2-9. */
+    public static long minTime(byte[] chunk, int offset) {
+        long t = 0;
+        for (int i = 0; i < 8; i++) {
+            t = (t << 8) | (chunk[offset + XorChunk.HEADER_BYTES + i] & 0xFF);
+        }
+        return t;
+    }
+}

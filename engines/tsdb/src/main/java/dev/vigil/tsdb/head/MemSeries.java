@@ -1,0 +1,74 @@
+package dev.vigil.tsdb.head;
+
+import dev.vigil.model.Labels;
+import dev.vigil.tsdb.chunk.XorAppender;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One series in the head: its closed raw chunks (sorted by start; out-of-order chunks may overlap
+ * others), its rollup chunks, the open head chunk and the out-of-order buffer. {@code maxTime} is
+ * the newest in-order timestamp, which decides whether an append is in order.
+ */
+final class MemSeries {
+    final int id;
+    final Labels labels;
+    final List<ChunkMeta> chunks = new ArrayList<>();
+    final List<ChunkMeta> rollups = new ArrayList<>();
+    final OooBuffer ooo = new OooBuffer();
+    XorAppender head;
+    long headMinTime;
+    long maxTime = Long.MIN_VALUE;
+    long lastValueBits;
+
+    MemSeries(int id, Labels labels) {
+        this.id = id;
+        this.labels = labels;
+    }
+
+    boolean isEmpty() {
+        return chunks.isEmpty() && rollups.isEmpty() && head == null && ooo.size() == 0;
+    }
+
+    /** Earliest time of any data held, for label queries over a time range. */
+    long minTime() {
+        long min = Long.MAX_VALUE;
+        if (!rollups.isEmpty()) {
+            min = rollups.get(0).minTime();
+        }
+        if (!chunks.isEmpty()) {
+            min = Math.min(min, chunks.get(0).minTime());
+        }
+        if (head != null) {
+            min = Math.min(min, headMinTime);
+        }
+        if (ooo.size() > 0) {
+            min = Math.min(min, ooo.minTime());
+        }
+        return min;
+    }
+
+    /** Newest time of any data held. */
+    long newestTime() {
+        long max = head != null ? maxTime : Long.MIN_VALUE;
+        for (ChunkMeta c : chunks) {
+            max = Math.max(max, c.maxTime());
+        }
+        for (ChunkMeta c : rollups) {
+            max = Math.max(max, c.maxTime());
+        }
+        if (ooo.size() > 0) {
+            max = Math.max(max, ooo.maxTime());
+        }
+        return max;
+    }
+
+    void insertChunk(List<ChunkMeta> list, ChunkMeta meta) {
+        int i = list.size();
+        while (i > 0 && list.get(i - 1).minTime() > meta.minTime()) {
+            i--;
+        }
+        list.add(i, meta);
+    }
+}
