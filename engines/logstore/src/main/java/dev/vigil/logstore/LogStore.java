@@ -10,6 +10,7 @@ import dev.vigil.logstore.index.LabelIndex;
 import dev.vigil.logstore.read.MergeCursor;
 import dev.vigil.logstore.storage.ChunkRef;
 import dev.vigil.logstore.storage.ChunkSegments;
+import dev.vigil.logstore.storage.RetentionMark;
 import dev.vigil.logstore.storage.WalStream;
 import dev.vigil.logstore.storage.WriteAheadLog;
 import dev.vigil.model.LabelMatcher;
@@ -51,6 +52,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class LogStore implements LogReader, AutoCloseable {
     private static final int DEDUP_CACHE_CHUNKS = 8;
 
+    private final Path dir;
     private final LogStoreOptions options;
     private final FileChannel lockChannel;
     private final FileLock dirLock;
@@ -82,7 +84,8 @@ public final class LogStore implements LogReader, AutoCloseable {
     private volatile long rejectedTooOld;
     private volatile long rejectedInvalid;
 
-    private LogStore(LogStoreOptions options, FileChannel lockChannel, FileLock dirLock) {
+    private LogStore(Path dir, LogStoreOptions options, FileChannel lockChannel, FileLock dirLock) {
+        this.dir = dir;
         this.options = options;
         this.lockChannel = lockChannel;
         this.dirLock = dirLock;
@@ -111,7 +114,7 @@ public final class LogStore implements LogReader, AutoCloseable {
             lockChannel.close();
             throw new IOException("log store directory " + dir + " is already open in another LogStore");
         }
-        LogStore store = new LogStore(options, lockChannel, lock);
+        LogStore store = new LogStore(dir, options, lockChannel, lock);
         try {
             store.recover(dir);
         } catch (IOException | RuntimeException e) {
@@ -122,7 +125,11 @@ public final class LogStore implements LogReader, AutoCloseable {
     }
 
     private void recover(Path dir) throws IOException {
+        long cutoff = RetentionMark.read(dir);
         segments = ChunkSegments.open(dir, options.segmentTargetBytes(), (labels, chunk) -> {
+            if (chunk.maxTs() < cutoff) {
+                return;
+            }
             StoredStream s = streamFor(labels);
             s.recovered(chunk);
             s.lastSeq = Math.max(s.lastSeq, chunk.lastSeq());
@@ -270,6 +277,9 @@ public final class LogStore implements LogReader, AutoCloseable {
                 }
             }
             segments.force();
+            if (deleted > 0) {
+                RetentionMark.write(dir, cutoff);
+            }
             segments.deleteOlderThan(cutoff);
             wal.sync();
             // Rewriting the log now keeps streams that were just dropped from coming back on restart.

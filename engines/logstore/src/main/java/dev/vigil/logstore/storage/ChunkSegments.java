@@ -104,6 +104,11 @@ public final class ChunkSegments implements AutoCloseable {
     public ChunkRef write(Labels labels, byte[] compressed, int payloadLen, long minTs, long maxTs, int entries,
                           long rawBytes, long lastSeq) throws IOException {
         if (active == null || active.size() >= targetBytes) {
+            if (active != null) {
+                // Only the active segment is forced on commit, so a full one is made durable
+                // before any chunk lands in its successor: a torn tail can then only be in the last.
+                active.force();
+            }
             active = newSegment();
         }
         sink.clear();
@@ -128,16 +133,15 @@ public final class ChunkSegments implements AutoCloseable {
     private SegmentFile newSegment() throws IOException {
         long id = segments.isEmpty() ? 1 : segments.get(segments.size() - 1).id() + 1;
         SegmentFile seg = SegmentFile.create(dir.resolve(String.format("chunks-%012d.seg", id)), id, MAGIC);
+        Directories.sync(dir);
         segments.add(seg);
         return seg;
     }
 
     /** Makes every written chunk durable. */
     public void force() throws IOException {
-        for (SegmentFile s : segments) {
-            if (s == active) {
-                s.force();
-            }
+        if (active != null) {
+            active.force();
         }
     }
 
@@ -159,6 +163,9 @@ public final class ChunkSegments implements AutoCloseable {
         segments.removeAll(gone);
         for (SegmentFile s : gone) {
             Files.deleteIfExists(s.path());
+        }
+        if (!gone.isEmpty()) {
+            Directories.sync(dir);
         }
         retired = gone;
     }

@@ -172,10 +172,13 @@ public final class WriteAheadLog implements AutoCloseable {
             }
         }
         sync();
+        // The new file's name must be durable before the files it replaces disappear.
+        Directories.sync(dir);
         for (SegmentFile f : old) {
             f.close();
             Files.deleteIfExists(f.path());
         }
+        Directories.sync(dir);
         bytesSinceCheckpoint = 0;
     }
 
