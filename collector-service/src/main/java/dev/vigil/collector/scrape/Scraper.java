@@ -1,0 +1,141 @@
+package dev.vigil.collector.scrape;
+
+import dev.vigil.model.Labels;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Scrapes Prometheus endpoints as Prometheus does: the same Accept header (OpenMetrics preferred,
+ * text format accepted), gzip, the timeout announced in {@code X-Prometheus-Scrape-Timeout-Seconds}
+ * and enforced on the whole exchange, {@code honor_labels}, {@code sample_limit}, and the
+ * synthetic {@code up}, {@code scrape_duration_seconds} and {@code scrape_samples_scraped} series.
+ * A scrape never throws: every failure is an {@code up} of 0 with the reason in the result.
+ */
+public final class Scraper {
+    /** Prometheus 2's scrape Accept header. */
+    public static final String ACCEPT = "application/openmetrics-text;version=1.0.0,"
+            + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+    private static final System.Logger LOG = System.getLogger(Scraper.class.getName());
+
+    private final HttpClient client;
+    private final Clock clock;
+
+    public Scraper(HttpClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    /** Scrapes one target; samples without their own timestamp get the scrape's start time. */
+    public ScrapeResult scrape(ScrapeTarget target) {
+        Instant start = clock.instant();
+        long startMs = start.toEpochMilli();
+        List<Sample> out = new ArrayList<>();
+        Optional<String> error = Optional.empty();
+        int scraped = 0;
+        try {
+            Exposition exposition = fetch(target);
+            scraped = exposition.samples().size();
+            if (target.sampleLimit() > 0 && scraped > target.sampleLimit()) {
+                error = Optional.of("sample_limit exceeded: " + scraped + " samples, limit " + target.sampleLimit());
+            } else {
+                for (ParsedSample s : exposition.samples()) {
+                    long ts = target.honorTimestamps() ? s.timestampMs().orElse(startMs) : startMs;
+                    out.add(new Sample(TargetLabels.apply(s.labels(), target.labels(), target.honorLabels()), ts, s.value()));
+                }
+            }
+        } catch (ScrapeException e) {
+            error = Optional.of(e.getMessage());
+        }
+        if (error.isPresent()) {
+            out.clear();
+            LOG.log(System.Logger.Level.DEBUG, "scrape of " + target.url() + " failed: " + error.get());
+        }
+        double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
+        out.add(synthetic(target, "up", startMs, error.isEmpty() ? 1 : 0));
+        out.add(synthetic(target, "scrape_duration_seconds", startMs, seconds));
+        out.add(synthetic(target, "scrape_samples_scraped", startMs, scraped));
+        return new ScrapeResult(out, error.isEmpty(), error, scraped);
+    }
+
+    private Exposition fetch(ScrapeTarget target) throws ScrapeException {
+        Duration timeout = target.timeout();
+        HttpRequest request = HttpRequest.newBuilder(target.url())
+                .timeout(timeout)
+                .header("Accept", ACCEPT)
+                .header("Accept-Encoding", "gzip")
+                .header("User-Agent", "Vigil-collector")
+                .header("X-Prometheus-Scrape-Timeout-Seconds", String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0))
+                .GET()
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            // The request timeout covers only the wait for headers; the body must arrive in time too.
+            response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new ScrapeException("scrape timed out after " + timeout.toMillis() + "ms");
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ScrapeException("scrape interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ScrapeException(cause instanceof java.net.http.HttpTimeoutException
+                    ? "scrape timed out after " + timeout.toMillis() + "ms"
+                    : "scrape failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        if (response.statusCode() != 200) {
+            throw new ScrapeException("server returned HTTP status " + response.statusCode());
+        }
+        String body = decode(response);
+        ExpositionFormat format = ExpositionFormat.fromContentType(response.headers().firstValue("Content-Type").orElse(""));
+        try {
+            return ExpositionParser.parse(body, format);
+        } catch (ExpositionParseException e) {
+            throw new ScrapeException("invalid " + (format == ExpositionFormat.OPENMETRICS ? "OpenMetrics" : "text format")
+                    + " body: " + e.getMessage());
+        }
+    }
+
+    private static String decode(HttpResponse<byte[]> response) throws ScrapeException {
+        boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
+        if (!gzip) {
+            return new String(response.body(), StandardCharsets.UTF_8);
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScrapeException("invalid gzip body: " + e.getMessage());
+        }
+    }
+
+    private static Sample synthetic(ScrapeTarget target, String name, long ts, double value) {
+        Labels labels = target.labels().toBuilder().set(Labels.METRIC_NAME, name).build();
+        return new Sample(labels, ts, value);
+    }
+
+    /** A scrape that failed, with the reason a user reads. */
+    private static final class ScrapeException extends Exception {
+        ScrapeException(String message) {
+            super(message);
+        }
+    }
+}

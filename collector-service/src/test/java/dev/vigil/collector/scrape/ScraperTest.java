@@ -1,0 +1,130 @@
+package dev.vigil.collector.scrape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.model.Labels;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ScraperTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+    private FakeExporter exporter;
+    private Scraper scraper;
+    private HttpClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        exporter = new FakeExporter();
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        scraper = new Scraper(client, CLOCK);
+    }
+
+    @AfterEach
+    void stop() {
+        exporter.close();
+    }
+
+    private ScrapeTarget target() {
+        return ScrapeTarget.of("app", exporter.url());
+    }
+
+    private static Optional<Sample> find(ScrapeResult r, String name) {
+        return r.samples().stream().filter(s -> s.labels().metricName().equals(name)).findFirst();
+    }
+
+    @Test
+    void scrapesTextFormatAndAddsTargetLabelsAndSyntheticSeries() {
+        exporter.body = "# TYPE a counter\na_total{code=\"200\"} 5\nb 2 1600000000000\n";
+        ScrapeResult r = scraper.scrape(target());
+        String instance = "127.0.0.1:" + exporter.url().getPort();
+        assertTrue(r.up(), r.error().toString());
+        assertEquals(List.of(
+                new Sample(Labels.of("__name__", "a_total", "code", "200", "job", "app", "instance", instance), CLOCK.millis(), 5),
+                new Sample(Labels.of("__name__", "b", "job", "app", "instance", instance), 1600000000000L, 2),
+                new Sample(Labels.of("__name__", "up", "job", "app", "instance", instance), CLOCK.millis(), 1),
+                new Sample(Labels.of("__name__", "scrape_duration_seconds", "job", "app", "instance", instance), CLOCK.millis(), 0),
+                new Sample(Labels.of("__name__", "scrape_samples_scraped", "job", "app", "instance", instance), CLOCK.millis(), 2)),
+                r.samples());
+    }
+
+    @Test
+    void negotiatesLikePrometheusAndReadsGzippedOpenMetrics() {
+        exporter.contentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+        exporter.gzip = true;
+        exporter.body = "# TYPE c counter\nc_total 3 1600000000.25\nc_created 1\n# EOF\n";
+        ScrapeResult r = scraper.scrape(target());
+        assertTrue(r.up(), r.error().toString());
+        assertEquals(1600000000250L, find(r, "c_total").orElseThrow().timestampMs());
+        assertTrue(find(r, "c_created").isEmpty());
+        assertEquals(Scraper.ACCEPT, exporter.lastRequestHeaders.getFirst("Accept"));
+        assertEquals("gzip", exporter.lastRequestHeaders.getFirst("Accept-encoding"));
+        assertEquals("10.000", exporter.lastRequestHeaders.getFirst("X-prometheus-scrape-timeout-seconds"));
+    }
+
+    @Test
+    void ignoresExposedTimestampsWhenNotHonored() {
+        exporter.body = "b 2 1600000000000\n";
+        ScrapeResult r = scraper.scrape(target().withHonorTimestamps(false));
+        assertEquals(CLOCK.millis(), find(r, "b").orElseThrow().timestampMs());
+    }
+
+    @Test
+    void timesOutHangingTarget() {
+        exporter.hang = true;
+        ScrapeResult r = scraper.scrape(target().withTimeout(Duration.ofMillis(300)));
+        assertFalse(r.up());
+        assertEquals(Optional.of("scrape timed out after 300ms"), r.error());
+        assertEquals(0.0, find(r, "up").orElseThrow().value());
+        assertEquals(3, r.samples().size(), "only the synthetic series");
+    }
+
+    @Test
+    void exceedingSampleLimitFailsTheWholeScrape() {
+        exporter.body = "a 1\nb 2\nc 3\n";
+        ScrapeResult r = scraper.scrape(target().withSampleLimit(2));
+        assertFalse(r.up());
+        assertEquals(Optional.of("sample_limit exceeded: 3 samples, limit 2"), r.error());
+        assertTrue(find(r, "a").isEmpty());
+        assertEquals(3.0, find(r, "scrape_samples_scraped").orElseThrow().value());
+        assertTrue(scraper.scrape(target().withSampleLimit(3)).up());
+    }
+
+    @Test
+    void honorLabelsDecidesWhoseJobWins() {
+        exporter.body = "pushed{job=\"batch\",instance=\"\"} 1\n";
+        String instance = "127.0.0.1:" + exporter.url().getPort();
+        Sample kept = find(scraper.scrape(target()), "pushed").orElseThrow();
+        assertEquals(Labels.of("__name__", "pushed", "job", "app", "exported_job", "batch", "instance", instance), kept.labels());
+        Sample honored = find(scraper.scrape(target().withHonorLabels(true)), "pushed").orElseThrow();
+        assertEquals(Labels.of("__name__", "pushed", "job", "batch", "instance", instance), honored.labels());
+    }
+
+    @Test
+    void reportsHttpErrorsAndBadBodiesAsDown() {
+        exporter.status = 503;
+        assertEquals(Optional.of("server returned HTTP status 503"), scraper.scrape(target()).error());
+        exporter.status = 200;
+        exporter.body = "ok 1\nbroken{ 1\n";
+        ScrapeResult r = scraper.scrape(target());
+        assertFalse(r.up());
+        assertTrue(r.error().orElseThrow().startsWith("invalid text format body: line 2: "), r.error().toString());
+    }
+
+    @Test
+    void unreachableTargetIsDown() {
+        exporter.close();
+        ScrapeResult r = scraper.scrape(target().withTimeout(Duration.ofSeconds(2)));
+        assertFalse(r.up());
+        assertTrue(r.error().orElseThrow().startsWith("scrape failed: "), r.error().toString());
+    }
+}
