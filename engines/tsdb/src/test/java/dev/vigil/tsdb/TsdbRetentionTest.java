@@ -1,0 +1,78 @@
+package dev.vigil.tsdb;
+
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import dev.vigil.tsdb.TsdbFixtures.S;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.vigil.tsdb.TsdbFixtures.T0;
+import static dev.vigil.tsdb.TsdbFixtures.dumpAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TsdbRetentionTest {
+    private static final long HOUR = 3_600_000L;
+    private static final TsdbOptions OPTIONS = TsdbOptions.DEFAULTS.withRetention(Duration.ofHours(1))
+            .withChunkTargetSamples(8).withSegmentTargetBytes(4096);
+    private static final Labels LIVE = Labels.of("__name__", "live");
+    private static final Labels GONE = Labels.of("__name__", "gone");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void chunksWhollyBeforeTheCutoffAndEmptySeriesAreDroppedDurably() throws IOException {
+        long cutoff = T0 + 2 * HOUR + 30 * 60_000 + 40_000;
+        Map<String, List<S>> after;
+        try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
+            for (long t = T0; t < T0 + 3 * HOUR; t += 15_000) {
+                db.append(LIVE, t, t / 1000.0);
+                if (t < T0 + HOUR) {
+                    db.append(GONE, t, 1);
+                }
+            }
+            db.commit();
+            long diskBefore = db.stats().diskTotalBytes();
+            long segmentsBefore = segmentCount();
+
+            db.enforceRetention(cutoff + HOUR);
+            assertEquals(1, db.stats().series());
+            List<S> live = dumpAll(db).get(LIVE.toString());
+            long first = live.get(0).t();
+            assertTrue(first < cutoff && first > cutoff - 8 * 15_000, "oldest kept sample is in the chunk spanning the cutoff: " + first);
+            assertEquals((T0 + 3 * HOUR - first) / 15_000, live.size(), "nothing after the oldest kept sample is lost");
+            assertEquals(List.of("live"), db.labelValues("__name__", Long.MIN_VALUE, Long.MAX_VALUE, List.of()));
+            assertEquals(List.of(), db.select(Long.MIN_VALUE, Long.MAX_VALUE, List.of(LabelMatcher.equal("__name__", "gone"))));
+            assertEquals(live.size(), db.stats().rawSamples());
+
+            // files go once neither of the two kept checkpoints refers to them
+            db.commit();
+            db.append(LIVE, T0 + 3 * HOUR, 0);
+            db.commit();
+            assertTrue(segmentCount() < segmentsBefore, segmentCount() + " segments, " + segmentsBefore + " before");
+            assertTrue(db.stats().diskTotalBytes() < diskBefore);
+            assertEquals(AppendResult.OUT_OF_ORDER_TOO_OLD, db.append(Labels.of("__name__", "late"), cutoff - 1, 1),
+                    "data behind the retention cutoff is not taken, even for a new series");
+            after = dumpAll(db);
+        }
+        try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
+            assertEquals(after, dumpAll(db));
+            assertEquals(1, db.stats().series());
+        }
+    }
+
+    private long segmentCount() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".seg")).count();
+        }
+    }
+}
