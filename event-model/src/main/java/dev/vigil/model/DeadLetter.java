@@ -1,6 +1,7 @@
 package dev.vigil.model;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,17 @@ public final class DeadLetter {
 
     public static ProducerRecord<byte[], byte[]> of(String topic, int partition, long offset,
                                                     byte[] key, byte[] value, String reason) {
+        return new ProducerRecord<>(Topics.DEADLETTER, null, key, value, headers(topic, partition, offset, reason));
+    }
+
+    /** The headers of a dead letter: why, and where the original record sits. */
+    public static Headers headers(String topic, int partition, long offset, String reason) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON_HEADER, utf8(reason));
         headers.add(SOURCE_TOPIC_HEADER, utf8(topic));
         headers.add(SOURCE_PARTITION_HEADER, utf8(Integer.toString(partition)));
         headers.add(SOURCE_OFFSET_HEADER, utf8(Long.toString(offset)));
-        return new ProducerRecord<>(Topics.DEADLETTER, null, key, value, headers);
+        return headers;
     }
 
     public static byte[] utf8(String s) {

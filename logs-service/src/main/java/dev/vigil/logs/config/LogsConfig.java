@@ -1,0 +1,24 @@
+package dev.vigil.logs.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the logs service. */
+@ConfigMapping(prefix = "vigil.logs")
+public interface LogsConfig {
+    @WithDefault("7d")
+    Duration retention();
+
+    @WithDefault("1h")
+    Duration outOfOrderWindow();
+
+    /** Most entries a log query returns, as Loki's max_entries_limit_per_query. */
+    @WithDefault("5000")
+    int maxEntriesLimit();
+
+    /** How often retention runs. */
+    @WithDefault("10m")
+    Duration maintenanceInterval();
+}

@@ -1,0 +1,36 @@
+package dev.vigil.logs.store;
+
+import dev.vigil.logstore.LogStore;
+import dev.vigil.logstore.StoreStats;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The log-store partitions this instance owns right now, as Kafka Streams assigned them. */
+@ApplicationScoped
+public class LocalLogStores {
+    private final Map<Integer, LogStore> byPartition = new ConcurrentSkipListMap<>();
+
+    public void register(int partition, LogStore store) {
+        byPartition.put(partition, store);
+    }
+
+    public void unregister(int partition, LogStore store) {
+        byPartition.remove(partition, store);
+    }
+
+    /** The stores in partition order; their streams are disjoint. */
+    public List<LogStore> stores() {
+        return List.copyOf(byPartition.values());
+    }
+
+    public List<Integer> partitions() {
+        return List.copyOf(byPartition.keySet());
+    }
+
+    public List<StoreStats> stats() {
+        return byPartition.values().stream().map(LogStore::stats).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vigil.logs.streams;
+
+import dev.vigil.logs.store.LocalLogStores;
+import dev.vigil.logstore.LogStoreOptions;
+import dev.vigil.model.Topics;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Reads {@code vigil.logs} (LogBatch protobuf) into one log store per partition; writes
+ * undecodable records to {@code vigil.deadletter}. Queries read the stores directly.
+ */
+public final class LogsTopology {
+    public static final String STORE = "logstore";
+    static final String SOURCE = "logs-source";
+    static final String INGEST = "ingest";
+    static final String DEADLETTER_SINK = "deadletter-sink";
+
+    private LogsTopology() {
+    }
+
+    public static Topology build(LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters) {
+        Topology t = new Topology();
+        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.LOGS);
+        t.addProcessor(INGEST, () -> new LogIngestProcessor(STORE, counters), SOURCE);
+        t.addStateStore(new LogStoreBuilder(STORE, options, registry), INGEST);
+        t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
+        return t;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.vigil.metrics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the metrics service: storage, query limits, scale-out. */
+@ConfigMapping(prefix = "vigil.metrics")
+public interface MetricsConfig {
+    Storage storage();
+
+    Query query();
+
+    /** TSDB settings, applied to every partition's store. */
+    interface Storage {
+        @WithDefault("15d")
+        Duration retention();
+
+        @WithDefault("10m")
+        Duration outOfOrderWindow();
+
+        /** Data older than this is replaced by 5 m rollups. */
+        @WithDefault("2d")
+        Duration downsampleAge();
+
+        @WithDefault("100000")
+        int maxSeriesPerMetric();
+
+        /** How often retention and downsampling run. */
+        @WithDefault("5m")
+        Duration maintenanceInterval();
+    }
+
+    /** PromQL evaluation limits, as Prometheus's --query.* flags. */
+    interface Query {
+        @WithDefault("5m")
+        Duration lookbackDelta();
+
+        @WithDefault("50000000")
+        int maxSamples();
+
+        @WithDefault("2m")
+        Duration timeout();
+    }
+}

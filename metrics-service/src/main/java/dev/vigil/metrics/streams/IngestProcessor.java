@@ -1,0 +1,56 @@
+package dev.vigil.metrics.streams;
+
+import dev.vigil.model.DeadLetter;
+import dev.vigil.model.DecodeException;
+import dev.vigil.model.MetricCodec;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
+import dev.vigil.tsdb.Tsdb;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.util.List;
+
+/**
+ * Decodes each {@code vigil.metrics} record and appends its samples to the partition's TSDB; a
+ * record that does not decode goes to the dead-letter sink with the reason, and the stream goes on.
+ */
+final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    private final String storeName;
+    private final IngestCounters counters;
+    private ProcessorContext<byte[], byte[]> context;
+    private Tsdb tsdb;
+
+    IngestProcessor(String storeName, IngestCounters counters) {
+        this.storeName = storeName;
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        TsdbStateStore store = context.getStateStore(storeName);
+        this.tsdb = store.tsdb();
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        List<MetricSeries> batch;
+        try {
+            batch = MetricCodec.decode(record.value());
+        } catch (DecodeException e) {
+            RecordMetadata md = context.recordMetadata().orElseThrow();
+            context.forward(record.withHeaders(DeadLetter.headers(md.topic(), md.partition(), md.offset(), e.getMessage())),
+                    MetricsTopology.DEADLETTER_SINK);
+            counters.deadLetter();
+            return;
+        }
+        for (MetricSeries s : batch) {
+            for (Sample sample : s.samples()) {
+                counters.count(tsdb.append(s.labels(), sample.timestampMs(), sample.value()));
+            }
+        }
+    }
+}

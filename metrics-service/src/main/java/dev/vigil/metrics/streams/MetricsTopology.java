@@ -1,0 +1,31 @@
+package dev.vigil.metrics.streams;
+
+import dev.vigil.metrics.store.LocalTsdbs;
+import dev.vigil.model.Topics;
+import dev.vigil.tsdb.TsdbOptions;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Reads {@code vigil.metrics} (MetricBatch protobuf) into one TSDB store per partition; writes
+ * undecodable records to {@code vigil.deadletter}. Nothing else: queries read the stores directly.
+ */
+public final class MetricsTopology {
+    public static final String STORE = "tsdb";
+    static final String SOURCE = "metrics-source";
+    static final String INGEST = "ingest";
+    static final String DEADLETTER_SINK = "deadletter-sink";
+
+    private MetricsTopology() {
+    }
+
+    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters counters) {
+        Topology t = new Topology();
+        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.METRICS);
+        t.addProcessor(INGEST, () -> new IngestProcessor(STORE, counters), SOURCE);
+        t.addStateStore(new TsdbStoreBuilder(STORE, options, registry), INGEST);
+        t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
+        return t;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.vigil.metrics.streams;
+
+import dev.vigil.metrics.store.LocalTsdbs;
+import dev.vigil.model.DeadLetter;
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricCodec;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
+import dev.vigil.model.Topics;
+import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.promql.storage.Series;
+import dev.vigil.tsdb.AppendResult;
+import dev.vigil.tsdb.TsdbOptions;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MetricsTopologyTest {
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private final LocalTsdbs tsdbs = new LocalTsdbs();
+    private final IngestCounters counters = new IngestCounters();
+    private TestInputTopic<byte[], byte[]> metrics;
+    private TestOutputTopic<byte[], byte[]> deadletters;
+
+    @BeforeEach
+    void start() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-topology-test");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(MetricsTopology.build(TsdbOptions.DEFAULTS, tsdbs, counters), p);
+        metrics = driver.createInputTopic(Topics.METRICS, new ByteArraySerializer(), new ByteArraySerializer());
+        deadletters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void samplesOfABatchBecomeQueryableAndAReplayDoublesNothing() {
+        Labels mem = Labels.of("__name__", "node_memory_MemTotal_bytes", "node", "n1", "os", "linux");
+        byte[] batch = MetricCodec.encode(List.of(new MetricSeries(mem, List.of(new Sample(1000, 42), new Sample(16000, 43)))));
+        metrics.pipeInput(batch);
+        metrics.pipeInput(batch); // a replay after a crash
+        List<Series> found = tsdbs.select(0, 20000, List.of(LabelMatcher.equal("__name__", "node_memory_MemTotal_bytes")));
+        assertEquals(1, found.size());
+        assertEquals(mem, found.get(0).labels());
+        SampleCursor c = found.get(0).cursor();
+        int n = 0;
+        double last = 0;
+        while (c.next()) {
+            n++;
+            last = c.value();
+        }
+        assertEquals(2, n);
+        assertEquals(43, last);
+        assertEquals(2, counters.total(AppendResult.APPENDED));
+        assertEquals(2, counters.total(AppendResult.DUPLICATE));
+        assertTrue(deadletters.isEmpty());
+    }
+
+    @Test
+    void undecodableRecordGoesToTheDeadLetterTopicWithItsReasonAndIngestGoesOn() {
+        byte[] junk = "{\"not\":\"protobuf\"}".getBytes(StandardCharsets.UTF_8);
+        metrics.pipeInput("k".getBytes(StandardCharsets.UTF_8), junk);
+        Labels up = Labels.of("__name__", "up", "job", "x");
+        metrics.pipeInput(MetricCodec.encode(List.of(new MetricSeries(up, List.of(new Sample(5, 1))))));
+
+        TestRecord<byte[], byte[]> dead = deadletters.readRecord();
+        assertEquals("{\"not\":\"protobuf\"}", new String(dead.value(), StandardCharsets.UTF_8));
+        String reason = new String(dead.headers().lastHeader(DeadLetter.REASON_HEADER).value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("MetricBatch"), reason);
+        assertEquals(Topics.METRICS, new String(dead.headers().lastHeader(DeadLetter.SOURCE_TOPIC_HEADER).value(), StandardCharsets.UTF_8));
+        assertEquals(1, counters.deadLetters());
+        assertEquals(1, tsdbs.select(0, 10, List.of(LabelMatcher.equal("__name__", "up"))).size());
+    }
+}
