@@ -1,0 +1,9 @@
+package dev.vigil.alert.template;
+
+/** A line and column (both from 1) in a template's text, for error messages. */
+record Pos(int line, int col) {
+    @Override
+    public String toString() {
+        return line + ":" + col;
+    }
+}
