@@ -1,0 +1,42 @@
+package dev.vigil.alert.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings of the alert service: where rules and alertmanager.yml live and what to query. */
+@ConfigMapping(prefix = "vigil.alert")
+public interface AlertConfig {
+    /** Prometheus rule files (globs allowed in the file name part). */
+    Optional<List<String>> ruleFiles();
+
+    /** An alertmanager.yml, read as Alertmanager reads it. */
+    Optional<String> configFile();
+
+    /** Prometheus-compatible query API for PromQL rules (metrics-service by default). */
+    @WithDefault("http://127.0.0.1:9090")
+    String queryUrl();
+
+    /** Loki-compatible query API for LogQL rules (logs-service by default). */
+    @WithDefault("http://127.0.0.1:3100")
+    String logsUrl();
+
+    /** Default evaluation interval of groups that set none (Prometheus's global evaluation_interval). */
+    @WithDefault("15s")
+    Duration evaluationInterval();
+
+    /** Base URL of this service as users reach it, for generatorURL and externalURL. */
+    @WithDefault("http://127.0.0.1:9093")
+    String externalUrl();
+
+    /** Labels added to every alert, as Prometheus's global external_labels. */
+    Map<String, String> externalLabels();
+
+    /** Per-query timeout against the query APIs. */
+    @WithDefault("30s")
+    Duration queryTimeout();
+}
