@@ -6,6 +6,8 @@ import dev.vigil.logql.parser.LabelFilterExpr.DurationFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.NumericFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.Or;
 import dev.vigil.logql.parser.LabelFilterExpr.StringFilter;
+import dev.vigil.logql.template.Template;
+import dev.vigil.logql.template.TemplateException;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.MatchType;
 
@@ -513,7 +515,9 @@ public final class Parser {
                     }
                     case "line_format" -> {
                         next();
-                        stages.add(new Stage.LineFormat(expect(TokenType.STRING, "STRING").text()));
+                        Token tpl = expect(TokenType.STRING, "STRING");
+                        checkTemplate(tpl);
+                        stages.add(new Stage.LineFormat(tpl.text()));
                     }
                     case "label_format" -> stages.add(labelFormat());
                     case "drop" -> {
@@ -637,6 +641,7 @@ public final class Parser {
             if (v.is(TokenType.IDENTIFIER)) {
                 items.add(new Stage.LabelFormatItem(dst.text(), true, v.text()));
             } else if (v.is(TokenType.STRING)) {
+                checkTemplate(v);
                 items.add(new Stage.LabelFormatItem(dst.text(), false, v.text()));
             } else {
                 throw unexpected(v, "IDENTIFIER or STRING");
@@ -647,6 +652,14 @@ public final class Parser {
             }
         } while (peek().is(TokenType.COMMA));
         return new Stage.LabelFormat(items);
+    }
+
+    private static void checkTemplate(Token t) {
+        try {
+            Template.parse(t.text());
+        } catch (TemplateException e) {
+            throw new ParseException(e.getMessage(), t.line(), t.column());
+        }
     }
 
     private List<Stage.LabelSpec> labelSpecs() {

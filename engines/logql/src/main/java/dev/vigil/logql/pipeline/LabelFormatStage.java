@@ -1,0 +1,50 @@
+package dev.vigil.logql.pipeline;
+
+import dev.vigil.logql.parser.Stage;
+import dev.vigil.logql.template.Template;
+import dev.vigil.logql.template.TemplateData;
+import dev.vigil.logql.template.TemplateException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code | label_format dst=src, dst2="{{.a}}-{{.b}}"}: a rename moves a label's value to a new
+ * name; a template sets a label. Every item reads the labels as they were when the stage began.
+ */
+final class LabelFormatStage implements PipelineStage {
+    private record Item(String dst, String renameFrom, Template template) {
+    }
+
+    private final List<Item> items = new ArrayList<>();
+
+    LabelFormatStage(Stage.LabelFormat f) {
+        for (Stage.LabelFormatItem i : f.items()) {
+            items.add(i.rename() ? new Item(i.dst(), i.value(), null) : new Item(i.dst(), null, Template.parse(i.value())));
+        }
+    }
+
+    @Override
+    public boolean process(LogLine entry) {
+        Map<String, String> before = entry.labels().asMap();
+        for (Item i : items) {
+            if (i.renameFrom() != null) {
+                String v = before.getOrDefault(i.renameFrom(), "");
+                if (!v.isEmpty()) {
+                    entry.labels().set(i.dst(), v);
+                    if (!i.renameFrom().equals(i.dst())) {
+                        entry.labels().delete(i.renameFrom());
+                    }
+                }
+                continue;
+            }
+            try {
+                entry.labels().set(i.dst(), i.template().render(new TemplateData(before, entry.line(), entry.timestampNanos())));
+            } catch (TemplateException e) {
+                entry.labels().setError(LineFormatStage.ERROR);
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.vigil.logql.template;
+
+import dev.vigil.logql.LogqlException;
+
+/**
+ * A template that does not parse (reported when the query is parsed, as Loki does) or that fails
+ * while rendering one line (the pipeline turns that into {@code __error__="TemplateFormatErr"}).
+ */
+public final class TemplateException extends LogqlException {
+    public TemplateException(String message) {
+        super(message);
+    }
+}
