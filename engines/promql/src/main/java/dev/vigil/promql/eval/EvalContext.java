@@ -1,0 +1,56 @@
+package dev.vigil.promql.eval;
+
+import dev.vigil.promql.parser.AtModifier;
+import dev.vigil.promql.storage.Storage;
+
+/** Per-query state: the store, settings, the query's own start/end (for {@code @ start()/end()}) and limits. */
+final class EvalContext {
+    final Storage storage;
+    final EngineOptions options;
+    final long queryStart;
+    final long queryEnd;
+    private final long deadlineNanos;
+    private long samples;
+    private int checks;
+
+    EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd) {
+        this.storage = storage;
+        this.options = options;
+        this.queryStart = queryStart;
+        this.queryEnd = queryEnd;
+        this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
+    }
+
+    /** Counts samples a selector brought into memory against {@link EngineOptions#maxSamples()}. */
+    void addSamples(long n) {
+        samples += n;
+        if (samples > options.maxSamples()) {
+            throw new TooManySamplesException();
+        }
+    }
+
+    long samplesLoaded() {
+        return samples;
+    }
+
+    /** Cheap enough to call per series; reads the clock only every 64th call. */
+    void checkDeadline() {
+        if ((++checks & 63) == 0 && System.nanoTime() > deadlineNanos) {
+            throw new QueryTimeoutException("query execution");
+        }
+    }
+
+    void checkDeadlineNow() {
+        if (System.nanoTime() > deadlineNanos) {
+            throw new QueryTimeoutException("query execution");
+        }
+    }
+
+    long resolve(AtModifier at) {
+        return switch (at.kind()) {
+            case START -> queryStart;
+            case END -> queryEnd;
+            default -> at.timestampMs();
+        };
+    }
+}

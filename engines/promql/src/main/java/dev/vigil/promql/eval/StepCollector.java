@@ -1,0 +1,39 @@
+package dev.vigil.promql.eval;
+
+import dev.vigil.model.Labels;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gathers per-step outputs into series keyed by label set, in first-seen order. Two outputs with
+ * the same labels at the same step are an error, as in Prometheus.
+ */
+final class StepCollector {
+    static final String DUPLICATE = "vector cannot contain metrics with the same labelset";
+
+    private final int steps;
+    private final Map<Labels, StepSeries> series = new LinkedHashMap<>();
+
+    StepCollector(int steps) {
+        this.steps = steps;
+    }
+
+    void add(Labels labels, int k, double value) {
+        StepSeries s = series.computeIfAbsent(labels, l -> new StepSeries(l, steps));
+        if (s.has[k]) {
+            throw new QueryExecutionException(DUPLICATE);
+        }
+        s.set(k, value);
+    }
+
+    EvalValue.VectorSteps result() {
+        return new EvalValue.VectorSteps(new ArrayList<>(series.values()));
+    }
+
+    List<StepSeries> list() {
+        return new ArrayList<>(series.values());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.vigil.promql.parser;
+
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MatchType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/** Renders an AST as canonical PromQL, the same text Prometheus's {@code String()} (format_query) gives. */
+public final class Printer {
+    private Printer() {
+    }
+
+    public static String print(Expr e) {
+        if (e instanceof NumberLiteral n) {
+            return number(n.value());
+        }
+        if (e instanceof StringLiteral s) {
+            return quote(s.value());
+        }
+        if (e instanceof VectorSelector vs) {
+            return selector(vs) + at(vs.at()) + offset(vs.offsetMs());
+        }
+        if (e instanceof MatrixSelector ms) {
+            return selector(ms.selector()) + "[" + Durations.format(ms.rangeMs()) + "]"
+                    + at(ms.selector().at()) + offset(ms.selector().offsetMs());
+        }
+        if (e instanceof SubqueryExpr sq) {
+            return print(sq.expr()) + "[" + Durations.format(sq.rangeMs()) + ":"
+                    + (sq.stepMs() == 0 ? "" : Durations.format(sq.stepMs())) + "]" + at(sq.at()) + offset(sq.offsetMs());
+        }
+        if (e instanceof Call c) {
+            return c.function().name() + "(" + join(c.args()) + ")";
+        }
+        if (e instanceof AggregateExpr a) {
+            return aggregate(a);
+        }
+        if (e instanceof BinaryExpr b) {
+            return print(b.lhs()) + " " + b.op().symbol() + (b.returnBool() ? " bool" : "")
+                    + b.matching().map(Printer::matching).orElse("") + " " + print(b.rhs());
+        }
+        if (e instanceof UnaryExpr u) {
+            return (u.negate() ? "-" : "+") + print(u.expr());
+        }
+        return "(" + print(((ParenExpr) e).expr()) + ")";
+    }
+
+    private static String join(List<Expr> args) {
+        List<String> parts = new ArrayList<>();
+        for (Expr a : args) {
+            parts.add(print(a));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String aggregate(AggregateExpr a) {
+        StringBuilder sb = new StringBuilder(a.op().keyword());
+        if (a.without()) {
+            sb.append(" without (").append(String.join(", ", a.grouping())).append(") ");
+        } else if (!a.grouping().isEmpty()) {
+            sb.append(" by (").append(String.join(", ", a.grouping())).append(") ");
+        }
+        sb.append('(');
+        a.param().ifPresent(p -> sb.append(print(p)).append(", "));
+        return sb.append(print(a.expr())).append(')').toString();
+    }
+
+    private static String matching(VectorMatching vm) {
+        if (vm.labels().isEmpty() && !vm.on()) {
+            return "";
+        }
+        String s = " " + (vm.on() ? "on" : "ignoring") + " (" + String.join(", ", vm.labels()) + ")";
+        if (vm.card() == VectorMatching.Cardinality.MANY_TO_ONE || vm.card() == VectorMatching.Cardinality.ONE_TO_MANY) {
+            s += " group_" + (vm.card() == VectorMatching.Cardinality.MANY_TO_ONE ? "left" : "right")
+                    + " (" + String.join(", ", vm.include()) + ")";
+        }
+        return s;
+    }
+
+    private static String selector(VectorSelector vs) {
+        List<String> parts = new ArrayList<>();
+        for (LabelMatcher m : vs.matchers()) {
+            if (m.name().equals(Labels.METRIC_NAME) && m.type() == MatchType.EQUAL && m.value().equals(vs.name())) {
+                continue;
+            }
+            parts.add(m.name() + m.type().op() + quote(m.value()));
+        }
+        if (parts.isEmpty()) {
+            return vs.name();
+        }
+        Collections.sort(parts);
+        return vs.name() + "{" + String.join(",", parts) + "}";
+    }
+
+    private static String at(AtModifier at) {
+        return switch (at.kind()) {
+            case NONE -> "";
+            case START -> " @ start()";
+            case END -> " @ end()";
+            case TIMESTAMP -> " @ " + String.format(Locale.ROOT, "%.3f", at.timestampMs() / 1000.0);
+        };
+    }
+
+    private static String offset(long ms) {
+        if (ms > 0) {
+            return " offset " + Durations.format(ms);
+        }
+        if (ms < 0) {
+            return " offset -" + Durations.format(-ms);
+        }
+        return "";
+    }
+
+    /** A float as Go's {@code strconv.FormatFloat(v, 'f', -1, 64)}: shortest digits, never an exponent. */
+    public static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return (1 / v) < 0 ? "-0" : "0";
+        }
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A string quoted as Go's {@code %q} does. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\u0007' -> sb.append("\\a");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                case '\u000b' -> sb.append("\\v");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

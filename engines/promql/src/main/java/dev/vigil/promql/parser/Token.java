@@ -1,0 +1,47 @@
+package dev.vigil.promql.parser;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** One lexical token: its kind, source text (strings already unquoted) and character offset. */
+record Token(TokenType type, String text, int pos) {
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "atan2", "by", "without", "on",
+            "ignoring", "group_left", "group_right", "bool", "offset", "start", "end");
+
+    boolean is(TokenType t) {
+        return type == t;
+    }
+
+    /** True for an identifier spelled like {@code word}, case-insensitively as PromQL keywords are. */
+    boolean isWord(String word) {
+        return type == TokenType.IDENTIFIER && text.equalsIgnoreCase(word);
+    }
+
+    /** How Prometheus names a token in "unexpected ..." messages. */
+    String describe() {
+        if (type == TokenType.EOF) {
+            return "end of input";
+        }
+        if (type == TokenType.IDENTIFIER && KEYWORDS.contains(text.toLowerCase(Locale.ROOT))) {
+            return "<" + text.toLowerCase(Locale.ROOT) + ">";
+        }
+        if (type == TokenType.IDENTIFIER && Aggregation.byName(text).isPresent()) {
+            return "<aggr:" + text.toLowerCase(Locale.ROOT) + ">";
+        }
+        if (type == TokenType.IDENTIFIER) {
+            return "identifier " + Printer.quote(text);
+        }
+        if (type == TokenType.METRIC_IDENTIFIER) {
+            return "metric identifier " + Printer.quote(text);
+        }
+        if (type.isOperator()) {
+            return "<op:" + text + ">";
+        }
+        return switch (type) {
+            case NUMBER -> "number " + Printer.quote(text);
+            case DURATION -> "duration " + Printer.quote(text);
+            case STRING -> "string " + Printer.quote(text);
+            default -> Printer.quote(text);
+        };
+    }
+}
