@@ -13,7 +13,6 @@ import dev.vigil.tsdb.disk.Segment;
 import dev.vigil.tsdb.head.ChunkMeta;
 import dev.vigil.tsdb.head.Head;
 import dev.vigil.tsdb.head.PendingChunk;
-import dev.vigil.tsdb.rollup.Downsampler;
 import dev.vigil.tsdb.rollup.RollupColumn;
 
 import java.io.IOException;
@@ -404,11 +403,6 @@ public final class Tsdb implements Storage, AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /** The bucket width of rollups. */
-    public static long rollupBucketMs() {
-        return Downsampler.BUCKET_MS;
     }
 
     /** Releases the files without committing; what was not committed is lost. */

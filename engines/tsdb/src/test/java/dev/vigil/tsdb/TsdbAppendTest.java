@@ -140,6 +140,24 @@ class TsdbAppendTest {
     }
 
     @Test
+    void replayedLateSamplesAreRecognisedAfterBeingClosedIntoTheirOwnChunk() {
+        for (int i = 0; i < 3; i++) {
+            db.append(UP_A, T0 + i * 100_000L, i);
+        }
+        // 40 late samples inside the open head chunk's range: 32 of them get closed into a chunk
+        for (int i = 1; i <= 40; i++) {
+            assertEquals(AppendResult.APPENDED, db.append(UP_A, T0 + 100_000L + i * 1_000L, -i));
+        }
+        long stored = db.stats().rawSamples();
+        for (int i = 1; i <= 40; i++) {
+            assertEquals(AppendResult.DUPLICATE, db.append(UP_A, T0 + 100_000L + i * 1_000L, -i), "late sample " + i);
+        }
+        assertEquals(AppendResult.DUPLICATE_TIMESTAMP, db.append(UP_A, T0 + 101_000L, 5));
+        assertEquals(stored, db.stats().rawSamples());
+        assertEquals(43, dumpAll(db).get(UP_A.toString()).size());
+    }
+
+    @Test
     void seekOnMergedCursorFindsFirstSampleAtOrAfterTarget() {
         db.append(UP_A, T0, 1);
         db.append(UP_A, T0 + 60_000, 3);

@@ -77,6 +77,8 @@ public final class Head {
                 return r;
             }
             s = createSeries(nextSeriesId++, labels);
+            appendInOrder(s, t, v, Double.doubleToRawLongBits(v));
+            return AppendResult.APPENDED;
         }
         long bits = Double.doubleToRawLongBits(v);
         if (t > s.maxTime) {
@@ -165,8 +167,12 @@ public final class Head {
             return found;
         }
         if (s.head != null && t >= s.headMinTime) {
-            return find(s.head.toChunk(), t);
+            found = find(s.head.toChunk(), t);
+            if (found.isPresent()) {
+                return found;
+            }
         }
+        // out-of-order chunks may overlap the head's range, so closed chunks are searched too
         for (ChunkMeta c : s.chunks) {
             if (c.overlaps(t, t)) {
                 found = find(XorChunk.of(c.bytes()), t);
