@@ -1,0 +1,48 @@
+package dev.vigil.metrics.rest;
+
+import dev.vigil.promql.eval.QueryExecutionException;
+import dev.vigil.promql.eval.QueryTimeoutException;
+import dev.vigil.promql.parser.ParseException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Maps query failures to Prometheus's error JSON and status codes (400, 422, 503). */
+public class ApiErrorMapper {
+
+    @ServerExceptionMapper
+    public Response apiError(ApiError e) {
+        return error(e.status(), e.errorType(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response parse(ParseException e) {
+        return error(400, "bad_data", "invalid parameter \"query\": " + e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badArgument(IllegalArgumentException e) {
+        return error(400, "bad_data", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response execution(QueryExecutionException e) {
+        return error(422, "execution", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response timeout(QueryTimeoutException e) {
+        return error(503, "timeout", e.getMessage());
+    }
+
+    static Response error(int status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "error");
+        body.put("errorType", type);
+        body.put("error", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

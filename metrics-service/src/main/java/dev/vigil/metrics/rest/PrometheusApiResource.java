@@ -1,0 +1,281 @@
+package dev.vigil.metrics.rest;
+
+import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.metrics.store.QueryStorage;
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import dev.vigil.promql.eval.Engine;
+import dev.vigil.promql.eval.EngineOptions;
+import dev.vigil.promql.eval.Result;
+import dev.vigil.promql.parser.Parser;
+import dev.vigil.promql.parser.Printer;
+import dev.vigil.promql.parser.VectorSelector;
+import dev.vigil.promql.storage.Series;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The Prometheus HTTP API (v1) over Vigil's TSDB: the same paths, parameters, JSON and error
+ * codes, so Grafana's Prometheus data source and any Prometheus client work unchanged.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrometheusApiResource {
+    /** Prometheus refuses range queries with more points than this per series. */
+    static final long MAX_POINTS = 11_000;
+
+    private final QueryStorage storage;
+    private final MetricsConfig config;
+
+    public PrometheusApiResource(QueryStorage storage, MetricsConfig config) {
+        this.storage = storage;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/query")
+    public byte[] query(@QueryParam("query") String query, @QueryParam("time") String time, @QueryParam("timeout") String timeout) {
+        return instant(query, time, timeout);
+    }
+
+    @POST
+    @Path("/query")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public byte[] queryPost(@FormParam("query") String query, @FormParam("time") String time, @FormParam("timeout") String timeout) {
+        return instant(query, time, timeout);
+    }
+
+    @GET
+    @Path("/query_range")
+    public byte[] queryRange(@QueryParam("query") String query, @QueryParam("start") String start, @QueryParam("end") String end,
+                             @QueryParam("step") String step, @QueryParam("timeout") String timeout) {
+        return range(query, start, end, step, timeout);
+    }
+
+    @POST
+    @Path("/query_range")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public byte[] queryRangePost(@FormParam("query") String query, @FormParam("start") String start, @FormParam("end") String end,
+                                 @FormParam("step") String step, @FormParam("timeout") String timeout) {
+        return range(query, start, end, step, timeout);
+    }
+
+    @GET
+    @Path("/series")
+    public byte[] series(@QueryParam("match[]") List<String> match, @QueryParam("start") String start, @QueryParam("end") String end,
+                         @QueryParam("limit") String limit) {
+        return seriesOf(match, start, end, limit);
+    }
+
+    @POST
+    @Path("/series")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public byte[] seriesPost(@FormParam("match[]") List<String> match, @FormParam("start") String start, @FormParam("end") String end,
+                             @FormParam("limit") String limit) {
+        return seriesOf(match, start, end, limit);
+    }
+
+    @GET
+    @Path("/labels")
+    public byte[] labels(@QueryParam("match[]") List<String> match, @QueryParam("start") String start, @QueryParam("end") String end,
+                         @QueryParam("limit") String limit) {
+        return labelNames(match, start, end, limit);
+    }
+
+    @POST
+    @Path("/labels")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public byte[] labelsPost(@FormParam("match[]") List<String> match, @FormParam("start") String start, @FormParam("end") String end,
+                             @FormParam("limit") String limit) {
+        return labelNames(match, start, end, limit);
+    }
+
+    @GET
+    @Path("/label/{name}/values")
+    public byte[] labelValues(@PathParam("name") String name, @QueryParam("match[]") List<String> match,
+                              @QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("limit") String limit) {
+        if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+            throw ApiError.badData("invalid label name: \"" + name + "\"");
+        }
+        long s = Params.time("start", start, Params.MIN_TIME);
+        long e = Params.time("end", end, Params.MAX_TIME);
+        TreeSet<String> values = new TreeSet<>();
+        for (List<LabelMatcher> m : matcherSets(match, true)) {
+            values.addAll(storage.labelValues(name, s, e, m));
+        }
+        return PromJson.strings(limit(new ArrayList<>(values), limit));
+    }
+
+    @GET
+    @Path("/metadata")
+    public byte[] metadata() {
+        return PromJson.data(g -> {
+            g.writeStartObject();
+            g.writeEndObject();
+        });
+    }
+
+    @GET
+    @Path("/query_exemplars")
+    public byte[] exemplars() {
+        return PromJson.data(g -> {
+            g.writeStartArray();
+            g.writeEndArray();
+        });
+    }
+
+    @POST
+    @Path("/query_exemplars")
+    public byte[] exemplarsPost() {
+        return exemplars();
+    }
+
+    @GET
+    @Path("/format_query")
+    public Map<String, Object> formatQuery(@QueryParam("query") String query) {
+        return Map.of("status", "success", "data", Printer.print(Parser.parse(required("query", query))));
+    }
+
+    @POST
+    @Path("/format_query")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Map<String, Object> formatQueryPost(@FormParam("query") String query) {
+        return formatQuery(query);
+    }
+
+    @GET
+    @Path("/status/buildinfo")
+    public Map<String, Object> buildinfo() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        // Grafana reads "version" to pick query features: answer as the Prometheus release Vigil matches.
+        data.put("version", "2.42.0");
+        data.put("revision", "vigil-" + BuildVersion.VERSION);
+        data.put("branch", "main");
+        data.put("buildUser", "vigil");
+        data.put("buildDate", "");
+        data.put("goVersion", "java" + Runtime.version().feature());
+        data.put("application", "vigil-metrics-service");
+        return Map.of("status", "success", "data", data);
+    }
+
+    private byte[] instant(String query, String time, String timeout) {
+        long t = Params.time("time", time, System.currentTimeMillis());
+        Result r = engine(timeout).instantQuery(storage, required("query", query), t);
+        return PromJson.queryResult(r.value());
+    }
+
+    private byte[] range(String query, String start, String end, String step, String timeout) {
+        long s = Params.time("start", required("start", start), 0);
+        long e = Params.time("end", required("end", end), 0);
+        if (e < s) {
+            throw ApiError.badData("invalid parameter \"end\": end timestamp must not be before start time");
+        }
+        long st = Params.duration("step", step);
+        if (st <= 0) {
+            throw ApiError.badData("invalid parameter \"step\": zero or negative query resolution step widths are not accepted. Try a positive integer");
+        }
+        if ((e - s) / st > MAX_POINTS) {
+            throw ApiError.badData("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
+        }
+        Result r = engine(timeout).rangeQuery(storage, required("query", query), s, e, st);
+        return PromJson.queryResult(r.value());
+    }
+
+    private byte[] seriesOf(List<String> match, String start, String end, String limit) {
+        if (match == null || match.isEmpty()) {
+            throw ApiError.badData("no match[] parameter provided");
+        }
+        long s = Params.time("start", start, Params.MIN_TIME);
+        long e = Params.time("end", end, Params.MAX_TIME);
+        LinkedHashSet<Labels> out = new LinkedHashSet<>();
+        for (List<LabelMatcher> m : matcherSets(match, false)) {
+            for (Series series : storage.select(s, e, m)) {
+                out.add(series.labels());
+            }
+        }
+        List<Labels> sorted = new ArrayList<>(out);
+        sorted.sort(null);
+        return PromJson.labelSets(limit(sorted, limit));
+    }
+
+    private byte[] labelNames(List<String> match, String start, String end, String limit) {
+        long s = Params.time("start", start, Params.MIN_TIME);
+        long e = Params.time("end", end, Params.MAX_TIME);
+        TreeSet<String> names = new TreeSet<>();
+        for (List<LabelMatcher> m : matcherSets(match, true)) {
+            names.addAll(storage.labelNames(s, e, m));
+        }
+        return PromJson.strings(limit(new ArrayList<>(names), limit));
+    }
+
+    /** Each match[] selector as matchers; no selector means "all series" when allowed. */
+    private static List<List<LabelMatcher>> matcherSets(List<String> match, boolean emptyMeansAll) {
+        List<List<LabelMatcher>> sets = new ArrayList<>();
+        if (match == null || match.isEmpty()) {
+            if (emptyMeansAll) {
+                sets.add(List.of());
+            }
+            return sets;
+        }
+        for (String m : match) {
+            VectorSelector vs;
+            try {
+                vs = Parser.parseSelector(m);
+            } catch (RuntimeException e) {
+                throw ApiError.badData("invalid parameter \"match[]\": " + e.getMessage());
+            }
+            sets.add(vs.matchers());
+        }
+        return sets;
+    }
+
+    private static <T> List<T> limit(List<T> items, String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return items;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw ApiError.badData("invalid parameter \"limit\": cannot parse \"" + limit + "\" to a valid limit");
+        }
+        return n > 0 && n < items.size() ? items.subList(0, n) : items;
+    }
+
+    private Engine engine(String timeout) {
+        MetricsConfig.Query q = config.query();
+        Duration t = q.timeout();
+        if (timeout != null && !timeout.isEmpty()) {
+            Duration asked = Duration.ofMillis(Params.duration("timeout", timeout));
+            if (asked.compareTo(t) < 0) {
+                t = asked;
+            }
+        }
+        return new Engine(EngineOptions.defaults()
+                .withLookbackDeltaMs(q.lookbackDelta().toMillis())
+                .withMaxSamples(q.maxSamples())
+                .withTimeout(t));
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            throw ApiError.badData("invalid parameter \"" + name + "\": cannot parse \"\" to a valid " + (name.equals("query") ? "query" : "timestamp"));
+        }
+        return value;
+    }
+}

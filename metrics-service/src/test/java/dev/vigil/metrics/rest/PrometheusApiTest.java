@@ -1,0 +1,114 @@
+package dev.vigil.metrics.rest;
+
+import dev.vigil.kafka.KafkaTestResource;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricCodec;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
+import dev.vigil.model.SeriesHash;
+import dev.vigil.model.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrometheusApiTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private final long t0 = System.currentTimeMillis() - 60_000;
+
+    private boolean published;
+
+    /** Once per class, but after Quarkus has pointed RestAssured at the test port. */
+    @BeforeEach
+    void publish() throws Exception {
+        if (published) {
+            return;
+        }
+        published = true;
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (String node : List.of("linux-1", "win-1")) {
+                Labels l = Labels.of("__name__", "node_memory_MemTotal_bytes", "node", node, "os", node.startsWith("win") ? "windows" : "linux");
+                byte[] v = MetricCodec.encode(List.of(new MetricSeries(l, List.of(new Sample(t0, 8e9), new Sample(t0 + 15_000, 8e9)))));
+                p.send(new ProducerRecord<>(Topics.METRICS, SeriesHash.partition(l, 2), null, v)).get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("query", "node_memory_MemTotal_bytes").get("/api/v1/query")
+                        .then().statusCode(200).body("data.result.size()", equalTo(2)));
+    }
+
+    @Test
+    void instantSelectorWithMatcherAnswersInPrometheusJson() {
+        given().formParam("query", "node_memory_MemTotal_bytes{os=\"windows\"}").post("/api/v1/query")
+                .then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("data.resultType", equalTo("vector"))
+                .body("data.result[0].metric.node", equalTo("win-1"))
+                .body("data.result[0].value[1]", equalTo("8000000000"));
+    }
+
+    @Test
+    void rangeQueryReturnsAMatrix() {
+        given().queryParam("query", "sum(node_memory_MemTotal_bytes)")
+                .queryParam("start", (t0 + 15_000) / 1000.0).queryParam("end", (t0 + 45_000) / 1000.0).queryParam("step", "15s")
+                .get("/api/v1/query_range")
+                .then().statusCode(200)
+                .body("data.resultType", equalTo("matrix"))
+                .body("data.result[0].values.size()", equalTo(3))
+                .body("data.result[0].values[0][1]", equalTo("16000000000"));
+    }
+
+    @Test
+    void labelsSeriesAndValuesListWhatWasIngested() {
+        given().get("/api/v1/labels").then().statusCode(200).body("data", hasItems("__name__", "node", "os"));
+        given().get("/api/v1/label/os/values").then().statusCode(200).body("data", hasItems("linux", "windows"));
+        given().queryParam("match[]", "{os=\"linux\"}").get("/api/v1/series")
+                .then().statusCode(200).body("data[0].node", equalTo("linux-1"));
+    }
+
+    @Test
+    void badQueryIs400BadDataWithThePosition() {
+        given().queryParam("query", "sum(rate(x[5m]) +").get("/api/v1/query")
+                .then().statusCode(400)
+                .body("status", equalTo("error"))
+                .body("errorType", equalTo("bad_data"))
+                .body("error", containsString("1:"));
+    }
+
+    @Test
+    void badTimeAndStepAre400() {
+        given().queryParam("query", "up").queryParam("time", "yesterday").get("/api/v1/query")
+                .then().statusCode(400).body("errorType", equalTo("bad_data"));
+        given().queryParam("query", "up").queryParam("start", "1").queryParam("end", "100000").queryParam("step", "1ms")
+                .get("/api/v1/query_range").then().statusCode(400).body("error", containsString("11,000 points"));
+    }
+
+    @Test
+    void buildinfoAndFormatQueryAnswerLikePrometheus() {
+        given().get("/api/v1/status/buildinfo").then().statusCode(200).body("data.version", equalTo("2.42.0"));
+        given().queryParam("query", "sum by(job)(rate(x[5m]))").get("/api/v1/format_query")
+                .then().statusCode(200).body("data", equalTo("sum by (job) (rate(x[5m]))"));
+    }
+}
