@@ -17,6 +17,7 @@ import dev.vigil.promql.value.Vector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The PromQL engine: evaluates instant and range queries over a {@link Storage}, answering as
@@ -34,9 +35,16 @@ import java.util.List;
  */
 public final class Engine {
     private final EngineOptions options;
+    private final LongSupplier nanoClock;
 
     public Engine(EngineOptions options) {
+        this(options, System::nanoTime);
+    }
+
+    /** With the clock the timeout is measured by, so tests need not wait. */
+    Engine(EngineOptions options, LongSupplier nanoClock) {
         this.options = options;
+        this.nanoClock = nanoClock;
     }
 
     public EngineOptions options() {
@@ -50,7 +58,7 @@ public final class Engine {
 
     /** As {@link #instantQuery(Storage, String, long)} for an already parsed expression (e.g. a rule). */
     public Result instantQuery(Storage storage, Expr expr, long timeMs) {
-        EvalContext ctx = new EvalContext(storage, options, timeMs, timeMs);
+        EvalContext ctx = new EvalContext(storage, options, timeMs, timeMs, nanoClock);
         Steps steps = new Steps(timeMs, timeMs, 1);
         EvalValue v = run(ctx, expr, steps);
         return new Result(toInstant(v, timeMs), ctx.samplesLoaded());
@@ -73,7 +81,7 @@ public final class Engine {
             throw new IllegalArgumentException("invalid expression type \"" + expr.type().documented()
                     + "\" for range query, must be Scalar or instant Vector");
         }
-        EvalContext ctx = new EvalContext(storage, options, startMs, endMs);
+        EvalContext ctx = new EvalContext(storage, options, startMs, endMs, nanoClock);
         Steps steps = new Steps(startMs, endMs, stepMs);
         EvalValue v = run(ctx, expr, steps);
         List<TimeSeries> out = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.vigil.promql.eval;
 import dev.vigil.promql.parser.AtModifier;
 import dev.vigil.promql.storage.Storage;
 
+import java.util.function.LongSupplier;
+
 /** Per-query state: the store, settings, the query's own start/end (for {@code @ start()/end()}) and limits. */
 final class EvalContext {
     final Storage storage;
@@ -10,15 +12,17 @@ final class EvalContext {
     final long queryStart;
     final long queryEnd;
     private final long deadlineNanos;
+    private final LongSupplier nanoClock;
     private long samples;
     private int checks;
 
-    EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd) {
+    EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd, LongSupplier nanoClock) {
         this.storage = storage;
         this.options = options;
         this.queryStart = queryStart;
         this.queryEnd = queryEnd;
-        this.deadlineNanos = System.nanoTime() + options.timeout().toNanos();
+        this.nanoClock = nanoClock;
+        this.deadlineNanos = nanoClock.getAsLong() + options.timeout().toNanos();
     }
 
     /** Counts samples a selector brought into memory against {@link EngineOptions#maxSamples()}. */
@@ -35,13 +39,13 @@ final class EvalContext {
 
     /** Cheap enough to call per series; reads the clock only every 64th call. */
     void checkDeadline() {
-        if ((++checks & 63) == 0 && System.nanoTime() > deadlineNanos) {
+        if ((++checks & 63) == 0 && nanoClock.getAsLong() > deadlineNanos) {
             throw new QueryTimeoutException("query execution");
         }
     }
 
     void checkDeadlineNow() {
-        if (System.nanoTime() > deadlineNanos) {
+        if (nanoClock.getAsLong() > deadlineNanos) {
             throw new QueryTimeoutException("query execution");
         }
     }

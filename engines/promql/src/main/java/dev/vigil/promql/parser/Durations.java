@@ -40,6 +40,10 @@ public final class Durations {
             rest = -rest;
         }
         for (int k = 0; k < UNITS.length; k++) {
+            // Years and weeks only when exact: 90d reads better than 12w6d.
+            if (k < 2 && rest % UNITS[k] != 0) {
+                continue;
+            }
             long n = rest / UNITS[k];
             if (n > 0) {
                 sb.append(n).append(NAMES[k]);

@@ -11,6 +11,19 @@ final class Lexer {
     private final String in;
     private int pos;
     private final List<Token> out = new ArrayList<>();
+    private int parenDepth;
+    private boolean inBrackets;
+    private boolean inBraces;
+
+    /** A lexing error; it becomes an ERROR token so that earlier parse errors are reported first. */
+    private static final class LexError extends RuntimeException {
+        final int pos;
+
+        LexError(int pos, String message) {
+            super(message, null, false, false);
+            this.pos = pos;
+        }
+    }
 
     private Lexer(String in) {
         this.in = in;
@@ -18,7 +31,11 @@ final class Lexer {
 
     static List<Token> lex(String input) {
         Lexer l = new Lexer(input);
-        l.run();
+        try {
+            l.run();
+        } catch (LexError e) {
+            l.out.add(new Token(TokenType.ERROR, e.getMessage(), e.pos));
+        }
         return l.out;
     }
 
@@ -26,6 +43,15 @@ final class Lexer {
         while (true) {
             skipSpaceAndComments();
             if (pos >= in.length()) {
+                if (inBraces) {
+                    throw new LexError(pos, "unexpected end of input inside braces");
+                }
+                if (inBrackets) {
+                    throw new LexError(pos, "unclosed left bracket");
+                }
+                if (parenDepth > 0) {
+                    throw new LexError(pos, "unclosed left parenthesis");
+                }
                 out.add(new Token(TokenType.EOF, "", pos));
                 return;
             }
@@ -97,7 +123,7 @@ final class Lexer {
             }
         }
         if (pos < in.length() && (isAlpha(in.charAt(pos)) || isDigit(in.charAt(pos)))) {
-            throw ParseException.at(in, start, "bad number or duration syntax: " + Printer.quote(in.substring(start, pos + 1)));
+            throw new LexError(start, "bad number or duration syntax: " + Printer.quote(in.substring(start, pos + 1)));
         }
         out.add(new Token(TokenType.NUMBER, in.substring(start, pos), start));
     }
@@ -147,14 +173,14 @@ final class Lexer {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= in.length()) {
-                throw ParseException.at(in, start, "unterminated quoted string");
+                throw new LexError(start, "unterminated quoted string");
             }
             char c = in.charAt(pos++);
             if (c == quote) {
                 return sb.toString();
             }
             if (quote != '`' && c == '\n') {
-                throw ParseException.at(in, start, "unterminated quoted string");
+                throw new LexError(start, "unterminated quoted string");
             }
             if (c == '\\' && quote != '`') {
                 escape(sb, quote, start);
@@ -166,7 +192,7 @@ final class Lexer {
 
     private void escape(StringBuilder sb, char quote, int start) {
         if (pos >= in.length()) {
-            throw ParseException.at(in, start, "unterminated quoted string");
+            throw new LexError(start, "unterminated quoted string");
         }
         char c = in.charAt(pos++);
         switch (c) {
@@ -189,13 +215,13 @@ final class Lexer {
                     int v = 0;
                     for (int i = 0; i < 3; i++) {
                         if (pos >= in.length() || in.charAt(pos) < '0' || in.charAt(pos) > '7') {
-                            throw ParseException.at(in, pos, "unknown escape sequence in string");
+                            throw new LexError(pos, "unknown escape sequence in string");
                         }
                         v = v * 8 + (in.charAt(pos++) - '0');
                     }
                     sb.append((char) v);
                 } else {
-                    throw ParseException.at(in, pos - 1, "unknown escape sequence " + Printer.quote(String.valueOf(c)));
+                    throw new LexError(pos - 1, "unknown escape sequence " + Printer.quote(String.valueOf(c)));
                 }
             }
         }
@@ -203,14 +229,14 @@ final class Lexer {
 
     private int hex(int n, int start) {
         if (pos + n > in.length()) {
-            throw ParseException.at(in, start, "unterminated quoted string");
+            throw new LexError(start, "unterminated quoted string");
         }
         try {
             int v = Integer.parseUnsignedInt(in.substring(pos, pos + n), 16);
             pos += n;
             return v;
         } catch (NumberFormatException e) {
-            throw ParseException.at(in, pos, "invalid escape sequence in string");
+            throw new LexError(pos, "invalid escape sequence in string");
         }
     }
 
@@ -219,12 +245,39 @@ final class Lexer {
         TokenType t;
         int len = 1;
         switch (c) {
-            case '(' -> t = TokenType.LEFT_PAREN;
-            case ')' -> t = TokenType.RIGHT_PAREN;
-            case '{' -> t = TokenType.LEFT_BRACE;
-            case '}' -> t = TokenType.RIGHT_BRACE;
-            case '[' -> t = TokenType.LEFT_BRACKET;
-            case ']' -> t = TokenType.RIGHT_BRACKET;
+            case '(' -> {
+                t = TokenType.LEFT_PAREN;
+                parenDepth++;
+            }
+            case ')' -> {
+                if (parenDepth == 0) {
+                    throw new LexError(start + 1, "unexpected right parenthesis ')'");
+                }
+                t = TokenType.RIGHT_PAREN;
+                parenDepth--;
+            }
+            case '{' -> {
+                t = TokenType.LEFT_BRACE;
+                inBraces = true;
+            }
+            case '}' -> {
+                if (!inBraces) {
+                    throw new LexError(start, "unexpected character: '}'");
+                }
+                t = TokenType.RIGHT_BRACE;
+                inBraces = false;
+            }
+            case '[' -> {
+                t = TokenType.LEFT_BRACKET;
+                inBrackets = true;
+            }
+            case ']' -> {
+                if (!inBrackets) {
+                    throw new LexError(start, "unexpected right bracket ']'");
+                }
+                t = TokenType.RIGHT_BRACKET;
+                inBrackets = false;
+            }
             case ',' -> t = TokenType.COMMA;
             case ':' -> t = TokenType.COLON;
             case '@' -> t = TokenType.AT;
@@ -251,7 +304,7 @@ final class Lexer {
                 } else if (next == '~') {
                     t = TokenType.NEQ_REGEX;
                 } else {
-                    throw ParseException.at(in, start, "unexpected character after '!': " + Printer.quote(String.valueOf(next)));
+                    throw new LexError(start, "unexpected character after '!': " + Printer.quote(String.valueOf(next)));
                 }
                 len = 2;
             }
@@ -263,7 +316,7 @@ final class Lexer {
                 t = next == '=' ? TokenType.GTE : TokenType.GTR;
                 len = next == '=' ? 2 : 1;
             }
-            default -> throw ParseException.at(in, start, "unexpected character: " + Printer.quote(String.valueOf(c)));
+            default -> throw new LexError(start, "unexpected character: '" + c + "'");
         }
         pos += len;
         out.add(new Token(t, in.substring(start, pos), start));

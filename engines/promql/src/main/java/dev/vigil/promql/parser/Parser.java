@@ -53,15 +53,20 @@ public final class Parser {
     // ---- tokens
 
     private Token peek() {
-        return tokens.get(i);
+        Token t = tokens.get(i);
+        if (t.is(TokenType.ERROR)) {
+            throw error(t.pos(), t.text());
+        }
+        return t;
     }
 
     private Token peek(int ahead) {
-        return tokens.get(Math.min(i + ahead, tokens.size() - 1));
+        Token t = tokens.get(Math.min(i + ahead, tokens.size() - 1));
+        return t.is(TokenType.ERROR) ? new Token(TokenType.EOF, "", t.pos()) : t;
     }
 
     private Token next() {
-        Token t = tokens.get(i);
+        Token t = peek();
         if (!t.is(TokenType.EOF)) {
             i++;
         }
@@ -269,7 +274,7 @@ public final class Parser {
         }
         expect(TokenType.RIGHT_BRACKET, "subquery or range");
         if (!(e instanceof VectorSelector vs)) {
-            throw error(startOf(e), "ranges only allowed for vector selectors");
+            throw error(open.pos(), "ranges only allowed for vector selectors");
         }
         if (vs.offsetMs() != 0) {
             throw error(open.pos(), "no offset modifiers allowed before range");
@@ -307,23 +312,23 @@ public final class Parser {
         String multiple = "offset may not be set multiple times";
         if (e instanceof VectorSelector vs) {
             if (vs.offsetMs() != 0) {
-                throw error(kw.pos(), multiple);
+                throw error(startOf(e), multiple);
             }
             return at(vs.withOffset(off), startOf(e));
         }
         if (e instanceof MatrixSelector ms) {
             if (ms.selector().offsetMs() != 0) {
-                throw error(kw.pos(), multiple);
+                throw error(startOf(e), multiple);
             }
             return at(new MatrixSelector(ms.selector().withOffset(off), ms.rangeMs()), startOf(e));
         }
         if (e instanceof SubqueryExpr sq) {
             if (sq.offsetMs() != 0) {
-                throw error(kw.pos(), multiple);
+                throw error(startOf(e), multiple);
             }
             return at(sq.withOffset(off), startOf(e));
         }
-        throw error(kw.pos(), "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        throw error(startOf(e), "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     }
 
     private Expr atModifier(Expr e) {
@@ -355,23 +360,23 @@ public final class Parser {
         String multiple = "@ <timestamp> may not be set multiple times";
         if (e instanceof VectorSelector vs) {
             if (vs.at().isSet()) {
-                throw error(kw.pos(), multiple);
+                throw error(startOf(e), multiple);
             }
             return at(vs.withAt(mod), startOf(e));
         }
         if (e instanceof MatrixSelector ms) {
             if (ms.selector().at().isSet()) {
-                throw error(kw.pos(), multiple);
+                throw error(startOf(e), multiple);
             }
             return at(new MatrixSelector(ms.selector().withAt(mod), ms.rangeMs()), startOf(e));
         }
         if (e instanceof SubqueryExpr sq) {
             if (sq.at().isSet()) {
-                throw error(kw.pos(), multiple);
+                throw error(startOf(e), multiple);
             }
             return at(sq.withAt(mod), startOf(e));
         }
-        throw error(kw.pos(), "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
+        throw error(startOf(e), "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
     }
 
     private Expr primary() {
@@ -491,7 +496,7 @@ public final class Parser {
             grouping = labelList("grouping opts");
             groupingSeen = true;
         }
-        Token open = expect(TokenType.LEFT_PAREN, "aggregation");
+        expect(TokenType.LEFT_PAREN, "aggregation");
         List<Expr> args = new ArrayList<>();
         while (!peek().is(TokenType.RIGHT_PAREN)) {
             args.add(expr(0));
@@ -508,7 +513,7 @@ public final class Parser {
         }
         int want = op.hasParam() ? 2 : 1;
         if (args.size() != want) {
-            throw error(open.pos(), "wrong number of arguments for aggregate expression provided, expected " + want
+            throw error(name.pos(), "wrong number of arguments for aggregate expression provided, expected " + want
                     + ", got " + args.size());
         }
         Expr arg = args.get(want - 1);

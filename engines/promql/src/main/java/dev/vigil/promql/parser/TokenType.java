@@ -7,7 +7,7 @@ enum TokenType {
     COMMA, COLON, ASSIGN, AT,
     ADD, SUB, MUL, DIV, MOD, POW,
     EQLC, NEQ, LTE, LSS, GTE, GTR, EQL_REGEX, NEQ_REGEX,
-    EOF;
+    EOF, ERROR;
 
     boolean isOperator() {
         return ordinal() >= ADD.ordinal() && ordinal() <= NEQ_REGEX.ordinal() || this == ASSIGN || this == AT;
