@@ -1,5 +1,6 @@
 package dev.vigil.tsdb;
 
+import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleNaN;
 import dev.vigil.promql.storage.SelectHints;
@@ -27,6 +28,8 @@ class TsdbDownsampleTest {
     /** Aligned to the two-hour downsampling blocks. */
     private static final long B = 1_699_999_200_000L;
     private static final Labels GAUGE = Labels.of("__name__", "gauge");
+    private static final Labels STOPPED = Labels.of("__name__", "stopped");
+    private static final List<LabelMatcher> GAUGE_ONLY = List.of(LabelMatcher.equal("__name__", "gauge"));
     private static final TsdbOptions OPTIONS = TsdbOptions.DEFAULTS.withDownsampleAge(Duration.ofHours(1));
 
     @TempDir
@@ -38,6 +41,7 @@ class TsdbDownsampleTest {
     }
 
     private static void fill(Tsdb db) {
+        db.append(STOPPED, B, 1);
         for (long t = B; t < B + 6 * HOUR; t += 15_000) {
             db.append(GAUGE, t, t == B + 2 * FIVE_MIN + 30_000 ? StaleNaN.VALUE : value(t));
         }
@@ -84,7 +88,7 @@ class TsdbDownsampleTest {
             fill(db);
             db.downsample(B + 6 * HOUR);
             SelectHints hints = new SelectHints(FIVE_MIN, 10 * FIVE_MIN, function);
-            List<S> old = samples(db.select(B, B + 4 * HOUR - 1, List.of(), hints).get(0).cursor());
+            List<S> old = samples(db.select(B, B + 4 * HOUR - 1, GAUGE_ONLY, hints).get(0).cursor());
             assertEquals(expected(column), old);
         }
     }
@@ -94,11 +98,12 @@ class TsdbDownsampleTest {
         Map<String, List<S>> after;
         try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
             fill(db);
-            assertEquals(6 * 240, db.stats().rawSamples());
+            assertEquals(6 * 240 + 1, db.stats().rawSamples());
             db.downsample(B + 6 * HOUR);
             assertEquals(2 * 240, db.stats().rawSamples());
-            assertEquals(48, db.stats().rollups());
+            assertEquals(48 + 1, db.stats().rollups());
             List<S> all = dumpAll(db).get(GAUGE.toString());
+            assertEquals(List.of(S.of(B, 1)), dumpAll(db).get(STOPPED.toString()), "a lone sample is its own rollup");
             assertEquals(48 + 2 * 240, all.size());
             List<S> recent = all.subList(48, all.size());
             for (int i = 0; i < recent.size(); i++) {
@@ -107,14 +112,16 @@ class TsdbDownsampleTest {
             }
             assertEquals(AppendResult.OUT_OF_ORDER_TOO_OLD, db.append(Labels.of("__name__", "new"), B + 4 * HOUR - 1, 1),
                     "nothing may land behind the rollups");
+            assertEquals(AppendResult.OUT_OF_ORDER_TOO_OLD, db.append(STOPPED, B + 2 * HOUR, 1),
+                    "not even after the newest sample of a series that stopped before the watermark");
             db.downsample(B + 6 * HOUR + 1);
-            assertEquals(48, db.stats().rollups(), "the boundary moves in whole blocks");
+            assertEquals(48 + 1, db.stats().rollups(), "the boundary moves in whole blocks");
             db.commit();
             after = dumpAll(db);
         }
         try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
             assertEquals(after, dumpAll(db));
-            assertEquals(48, db.stats().rollups());
+            assertEquals(48 + 1, db.stats().rollups());
             assertEquals(2 * 240, db.stats().rawSamples());
         }
     }
@@ -124,10 +131,10 @@ class TsdbDownsampleTest {
         try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
             fill(db);
             db.downsample(B + 4 * HOUR);
-            assertEquals(24, db.stats().rollups());
+            assertEquals(24 + 1, db.stats().rollups());
             db.downsample(B + 6 * HOUR);
-            assertEquals(48, db.stats().rollups());
-            assertEquals(expected("last"), samples(db.select(B, B + 4 * HOUR - 1, List.of()).get(0).cursor()));
+            assertEquals(48 + 1, db.stats().rollups());
+            assertEquals(expected("last"), samples(db.select(B, B + 4 * HOUR - 1, GAUGE_ONLY).get(0).cursor()));
             assertEquals(dump(db.select(B, B + 4 * HOUR - 1, List.of())), dump(db.select(B, B + 4 * HOUR - 1, List.of(),
                     new SelectHints(15_000, 0, ""))), "with raw data gone, a fine step reads rollups too");
         }

@@ -81,14 +81,14 @@ public final class Head {
             return AppendResult.APPENDED;
         }
         long bits = Double.doubleToRawLongBits(v);
-        if (t > s.maxTime) {
+        if (t > s.maxTime && t >= floor()) {
             appendInOrder(s, t, v, bits);
             return AppendResult.APPENDED;
         }
         AppendResult r;
         if (t == s.maxTime) {
             r = bits == s.lastValueBits ? AppendResult.DUPLICATE : AppendResult.DUPLICATE_TIMESTAMP;
-        } else if (t < s.maxTime - oooWindowMs || t < floor()) {
+        } else if (t < floor() || t < s.maxTime - oooWindowMs) {
             r = AppendResult.OUT_OF_ORDER_TOO_OLD;
         } else {
             OptionalLong existing = lookup(s, t);
