@@ -1,0 +1,261 @@
+package dev.vigil.logs.rest;
+
+import dev.vigil.logql.Direction;
+import dev.vigil.logql.LogResult;
+import dev.vigil.logql.LogqlEngine;
+import dev.vigil.logql.LogqlOptions;
+import dev.vigil.logql.MetricResult;
+import dev.vigil.logql.QueryKind;
+import dev.vigil.logql.parser.Expr;
+import dev.vigil.logql.parser.LogSelectorExpr;
+import dev.vigil.logql.parser.Parser;
+import dev.vigil.logs.config.LogsConfig;
+import dev.vigil.logs.store.LocalLogStores;
+import dev.vigil.logs.store.QueryLogSource;
+import dev.vigil.logstore.IndexStats;
+import dev.vigil.logstore.LogStore;
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The Loki HTTP API over Vigil's log store: the same paths, parameters, defaults and JSON as Loki,
+ * so Grafana's Loki data source and logcli work unchanged.
+ */
+@Path("/loki/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class LokiApiResource {
+    private static final long HOUR = 3_600_000_000_000L;
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final QueryLogSource source;
+    private final LocalLogStores stores;
+    private final LogsConfig config;
+
+    public LokiApiResource(QueryLogSource source, LocalLogStores stores, LogsConfig config) {
+        this.source = source;
+        this.stores = stores;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/query_range")
+    public byte[] queryRange(@QueryParam("query") String query, @QueryParam("start") String start, @QueryParam("end") String end,
+                             @QueryParam("limit") String limit, @QueryParam("direction") String direction,
+                             @QueryParam("step") String step, @QueryParam("interval") String interval) {
+        long now = nowNanos();
+        long e = LokiParams.timeNanos("end", end, now);
+        long s = LokiParams.timeNanos("start", start, e - HOUR);
+        if (e < s) {
+            throw LokiError.badRequest("end timestamp must not be before or equal to start time");
+        }
+        String q = required(query);
+        LogqlEngine engine = engine();
+        CountingLogSource counted = new CountingLogSource(source);
+        long t0 = System.nanoTime();
+        if (engine.kind(q) == QueryKind.LOG) {
+            // Loki's end is inclusive for log queries: the entry at exactly `end` is returned.
+            LogResult r = engine.query(counted, q, s, e + 1, direction(direction), limit(limit));
+            return LokiJson.logs(r, stats(counted, r.entryCount(), t0));
+        }
+        long st = step == null || step.isEmpty() ? defaultStep(s, e) : LokiParams.durationNanos("step", step);
+        if (st <= 0) {
+            throw LokiError.badRequest("zero or negative query resolution step widths are not accepted. Try a positive integer");
+        }
+        MetricResult r = engine.range(counted, q, s, e, st);
+        return LokiJson.metric(r, stats(counted, 0, t0));
+    }
+
+    @GET
+    @Path("/query")
+    public byte[] query(@QueryParam("query") String query, @QueryParam("time") String time,
+                        @QueryParam("limit") String limit, @QueryParam("direction") String direction) {
+        String q = required(query);
+        LogqlEngine engine = engine();
+        if (engine.kind(q) == QueryKind.LOG) {
+            throw LokiError.badRequest("log queries are not supported as an instant query type, please change your query to a range query type");
+        }
+        long t = LokiParams.timeNanos("time", time, nowNanos());
+        CountingLogSource counted = new CountingLogSource(source);
+        long t0 = System.nanoTime();
+        MetricResult r = engine.instant(counted, q, t);
+        return LokiJson.metric(r, stats(counted, 0, t0));
+    }
+
+    @POST
+    @Path("/query")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public byte[] queryPost(@FormParam("query") String query, @FormParam("time") String time,
+                            @FormParam("limit") String limit, @FormParam("direction") String direction) {
+        return query(query, time, limit, direction);
+    }
+
+    @GET
+    @Path("/labels")
+    public byte[] labels(@QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("query") String query) {
+        long[] r = labelRange(start, end);
+        List<LabelMatcher> m = query == null || query.isEmpty() ? List.of() : selector(query);
+        TreeSet<String> names = new TreeSet<>();
+        for (LogStore s : stores.stores()) {
+            names.addAll(s.labelNames(r[0], r[1], m));
+        }
+        return LokiJson.strings(names);
+    }
+
+    @GET
+    @Path("/label/{name}/values")
+    public byte[] labelValues(@PathParam("name") String name, @QueryParam("start") String start, @QueryParam("end") String end,
+                              @QueryParam("query") String query) {
+        long[] r = labelRange(start, end);
+        List<LabelMatcher> m = query == null || query.isEmpty() ? List.of() : selector(query);
+        TreeSet<String> values = new TreeSet<>();
+        for (LogStore s : stores.stores()) {
+            values.addAll(s.labelValues(name, r[0], r[1], m));
+        }
+        return LokiJson.strings(values);
+    }
+
+    @GET
+    @Path("/series")
+    public byte[] series(@QueryParam("match[]") List<String> match, @QueryParam("start") String start, @QueryParam("end") String end) {
+        if (match == null || match.isEmpty()) {
+            throw LokiError.badRequest("at least one match[] argument required");
+        }
+        long[] r = labelRange(start, end);
+        TreeSet<Labels> out = new TreeSet<>();
+        for (String sel : match) {
+            List<LabelMatcher> m = selector(sel);
+            for (LogStore s : stores.stores()) {
+                out.addAll(s.series(m, r[0], r[1]));
+            }
+        }
+        return LokiJson.labelSets(out);
+    }
+
+    @POST
+    @Path("/series")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public byte[] seriesPost(@FormParam("match[]") List<String> match, @FormParam("start") String start, @FormParam("end") String end) {
+        return series(match, start, end);
+    }
+
+    @GET
+    @Path("/index/stats")
+    public Map<String, Long> indexStats(@QueryParam("query") String query, @QueryParam("start") String start, @QueryParam("end") String end) {
+        long[] r = labelRange(start, end);
+        List<LabelMatcher> m = selector(required(query));
+        long streams = 0;
+        long chunks = 0;
+        long entries = 0;
+        long bytes = 0;
+        for (LogStore s : stores.stores()) {
+            IndexStats st = s.indexStats(m, r[0], r[1]);
+            streams += st.streams();
+            chunks += st.chunks();
+            entries += st.entries();
+            bytes += st.bytes();
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("streams", streams);
+        out.put("chunks", chunks);
+        out.put("bytes", bytes);
+        out.put("entries", entries);
+        return out;
+    }
+
+    @GET
+    @Path("/status/buildinfo")
+    public Map<String, String> buildinfo() {
+        Map<String, String> m = new LinkedHashMap<>();
+        // Grafana reads the version to pick Loki features: answer as the Loki release Vigil matches.
+        m.put("version", "3.0.0");
+        m.put("revision", "vigil-0.1.0");
+        m.put("branch", "main");
+        m.put("buildUser", "vigil");
+        m.put("buildDate", "");
+        m.put("goVersion", "java" + Runtime.version().feature());
+        return m;
+    }
+
+    private LogqlEngine engine() {
+        return new LogqlEngine(new LogqlOptions(LogqlOptions.DEFAULTS.maxSeries(), LogqlOptions.DEFAULTS.maxPointsPerSeries(),
+                config.maxEntriesLimit()));
+    }
+
+    /** The stream matchers of a selector such as {@code {app="x"}} (a pipeline after it is allowed). */
+    private static List<LabelMatcher> selector(String query) {
+        Expr e;
+        try {
+            e = Parser.parse(query);
+        } catch (RuntimeException ex) {
+            throw LokiError.badRequest(ex.getMessage());
+        }
+        if (e instanceof LogSelectorExpr sel) {
+            return sel.matchers();
+        }
+        throw LokiError.badRequest("only log stream selectors are accepted here, got a metric query: " + query);
+    }
+
+    private int limit(String limit) {
+        int n = LokiParams.limit(limit, DEFAULT_LIMIT);
+        if (n > config.maxEntriesLimit()) {
+            throw LokiError.badRequest("max entries limit per query exceeded, limit > max_entries_limit_per_query (" + n + " > "
+                    + config.maxEntriesLimit() + ")");
+        }
+        return n;
+    }
+
+    private static Direction direction(String d) {
+        if (d == null || d.isEmpty()) {
+            return Direction.BACKWARD;
+        }
+        return switch (d.toLowerCase(Locale.ROOT)) {
+            case "forward" -> Direction.FORWARD;
+            case "backward" -> Direction.BACKWARD;
+            default -> throw LokiError.badRequest("invalid direction '" + d + "': expected forward or backward");
+        };
+    }
+
+    /** Loki's default step: the range split into about 250 points, at least one second. */
+    static long defaultStep(long startNanos, long endNanos) {
+        long seconds = Math.max((endNanos - startNanos) / 1_000_000_000L / 250, 1);
+        return seconds * 1_000_000_000L;
+    }
+
+    private static long[] labelRange(String start, String end) {
+        long e = LokiParams.timeNanos("end", end, nowNanos());
+        long s = LokiParams.timeNanos("start", start, e - 6 * HOUR);
+        return new long[]{s, e + 1};
+    }
+
+    private static QueryStats stats(CountingLogSource c, long returned, long t0) {
+        return new QueryStats(c.lines(), c.bytes(), returned, c.lines(), System.nanoTime() - t0);
+    }
+
+    private static String required(String query) {
+        if (query == null || query.isBlank()) {
+            throw LokiError.badRequest("query parameter is required");
+        }
+        return query;
+    }
+
+    private static long nowNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.vigil.logs.rest;
+
+import dev.vigil.kafka.KafkaTestResource;
+import dev.vigil.model.Labels;
+import dev.vigil.model.LogCodec;
+import dev.vigil.model.LogEntry;
+import dev.vigil.model.LogStream;
+import dev.vigil.model.SeriesHash;
+import dev.vigil.model.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LokiApiTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private final long t0 = (System.currentTimeMillis() - 60_000) * 1_000_000L;
+    private boolean published;
+
+    @BeforeEach
+    void publish() throws Exception {
+        if (published) {
+            return;
+        }
+        published = true;
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (String os : List.of("linux", "windows")) {
+                Labels l = Labels.of("app", "web", "os", os, "namespace", "shop");
+                LogStream s = new LogStream(l, List.of(
+                        new LogEntry(t0, "level=info msg=\"GET /\" status=200"),
+                        new LogEntry(t0 + 1_000_000_000L, "level=error msg=\"GET /cart\" status=500")));
+                p.send(new ProducerRecord<>(Topics.LOGS, SeriesHash.partition(l, 2), null, LogCodec.encode(List.of(s)))).get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("query", "{app=\"web\"}").queryParam("start", t0).queryParam("end", t0 + 2_000_000_000L)
+                        .get("/loki/api/v1/query_range").then().statusCode(200).body("data.result.size()", equalTo(2)));
+    }
+
+    @Test
+    void streamSelectorReturnsStreamsNewestFirstInLokiJson() {
+        given().queryParam("query", "{app=\"web\", os=\"windows\"}").queryParam("start", t0).queryParam("end", t0 + 2_000_000_000L)
+                .get("/loki/api/v1/query_range")
+                .then().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("data.resultType", equalTo("streams"))
+                .body("data.result[0].stream.os", equalTo("windows"))
+                .body("data.result[0].values[0][0]", equalTo(Long.toString(t0 + 1_000_000_000L)))
+                .body("data.result[0].values[0][1]", containsString("status=500"))
+                .body("data.stats.summary.totalEntriesReturned", equalTo(2));
+    }
+
+    @Test
+    void lineFilterAndMetricQueryWork() {
+        given().queryParam("query", "{app=\"web\"} |= \"status=500\"").queryParam("start", t0).queryParam("end", t0 + 2_000_000_000L)
+                .queryParam("direction", "forward")
+                .get("/loki/api/v1/query_range").then().statusCode(200)
+                .body("data.result.size()", equalTo(2))
+                .body("data.result[0].values.size()", equalTo(1));
+        given().queryParam("query", "sum(count_over_time({app=\"web\"} | logfmt | level=\"error\" [1m]))")
+                .queryParam("time", t0 + 2_000_000_000L)
+                .get("/loki/api/v1/query").then().statusCode(200)
+                .body("data.resultType", equalTo("vector"))
+                .body("data.result[0].value[1]", equalTo("2"));
+    }
+
+    @Test
+    void labelsValuesAndSeriesListWhatWasPushed() {
+        given().queryParam("start", t0 - 1).get("/loki/api/v1/labels").then().statusCode(200).body("data", hasItems("app", "os", "namespace"));
+        given().queryParam("start", t0 - 1).get("/loki/api/v1/label/os/values").then().statusCode(200).body("data", hasItems("linux", "windows"));
+        given().queryParam("match[]", "{os=\"linux\"}").queryParam("start", t0 - 1).get("/loki/api/v1/series")
+                .then().statusCode(200).body("data[0].app", equalTo("web"));
+    }
+
+    @Test
+    void badQueryIs400WithLokiErrorJsonAndPosition() {
+        given().queryParam("query", "{app=\"web\"} |= ").get("/loki/api/v1/query_range")
+                .then().statusCode(400)
+                .body("status", equalTo("error"))
+                .body("code", equalTo(400))
+                .body("message", containsString("parse error"));
+    }
+}
