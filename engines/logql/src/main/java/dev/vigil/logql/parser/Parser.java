@@ -486,7 +486,9 @@ public final class Parser {
                 switch (s.text()) {
                     case "json" -> {
                         next();
-                        stages.add(new Stage.Json(extractions()));
+                        List<Stage.Extraction> params = extractions();
+                        params.forEach(x -> JsonPath.parse(x.expression()));
+                        stages.add(new Stage.Json(params));
                     }
                     case "logfmt" -> stages.add(logfmt());
                     case "regexp" -> {

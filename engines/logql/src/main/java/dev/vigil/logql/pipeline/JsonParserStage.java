@@ -1,6 +1,6 @@
 package dev.vigil.logql.pipeline;
 
-import dev.vigil.logql.parser.ParseException;
+import dev.vigil.logql.parser.JsonPath;
 import dev.vigil.logql.parser.Stage;
 
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ final class JsonParserStage implements PipelineStage {
     JsonParserStage(Stage.Json json) {
         List<PathExtraction> ex = new ArrayList<>();
         for (Stage.Extraction e : json.params()) {
-            ex.add(new PathExtraction(e.label(), parsePath(e.expression())));
+            ex.add(new PathExtraction(e.label(), JsonPath.parse(e.expression())));
         }
         this.extractions = List.copyOf(ex);
     }
@@ -87,52 +87,6 @@ final class JsonParserStage implements PipelineStage {
             } else if (!name.isEmpty()) {
                 labels.setExtracted(name, scalarText(v));
             }
-        }
-    }
-
-    /** {@code a.b[0]["c d"]} into keys and indexes. */
-    static List<Object> parsePath(String expr) {
-        List<Object> out = new ArrayList<>();
-        int i = 0;
-        StringBuilder ident = new StringBuilder();
-        while (i < expr.length()) {
-            char c = expr.charAt(i);
-            if (c == '.') {
-                flush(ident, out);
-                i++;
-            } else if (c == '[') {
-                flush(ident, out);
-                int end = expr.indexOf(']', i);
-                if (end < 0) {
-                    throw new ParseException("invalid JSON expression " + expr + ": missing ]");
-                }
-                String inner = expr.substring(i + 1, end).trim();
-                if (inner.startsWith("\"") && inner.endsWith("\"") && inner.length() >= 2) {
-                    out.add(inner.substring(1, inner.length() - 1));
-                } else {
-                    try {
-                        out.add(Integer.parseInt(inner));
-                    } catch (NumberFormatException e) {
-                        throw new ParseException("invalid JSON expression " + expr + ": bad index " + inner);
-                    }
-                }
-                i = end + 1;
-            } else {
-                ident.append(c);
-                i++;
-            }
-        }
-        flush(ident, out);
-        if (out.isEmpty()) {
-            throw new ParseException("invalid JSON expression " + expr);
-        }
-        return out;
-    }
-
-    private static void flush(StringBuilder ident, List<Object> out) {
-        if (ident.length() > 0) {
-            out.add(ident.toString());
-            ident.setLength(0);
         }
     }
 }
