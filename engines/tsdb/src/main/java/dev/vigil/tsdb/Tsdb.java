@@ -205,7 +205,14 @@ public final class Tsdb implements Storage, AutoCloseable {
             return;
         }
         List<PendingChunk> pending = head.drainPending();
-        List<Placed> placed = writeChunks(pending);
+        List<Placed> placed;
+        try {
+            placed = writeChunks(pending);
+        } catch (IOException | RuntimeException e) {
+            // nothing of this commit counts; the chunks are written again by the next one
+            head.requeue(pending);
+            throw e;
+        }
         lock.writeLock().lock();
         try {
             for (Placed p : placed) {

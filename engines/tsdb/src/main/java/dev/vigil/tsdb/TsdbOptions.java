@@ -56,6 +56,10 @@ public record TsdbOptions(Duration retention, Duration outOfOrderWindow, Duratio
         return new TsdbOptions(retention, outOfOrderWindow, downsampleAge, n, chunkMaxSpan, maxSeriesPerMetric, segmentTargetBytes);
     }
 
+    public TsdbOptions withChunkMaxSpan(Duration d) {
+        return new TsdbOptions(retention, outOfOrderWindow, downsampleAge, chunkTargetSamples, d, maxSeriesPerMetric, segmentTargetBytes);
+    }
+
     public TsdbOptions withMaxSeriesPerMetric(int n) {
         return new TsdbOptions(retention, outOfOrderWindow, downsampleAge, chunkTargetSamples, chunkMaxSpan, n, segmentTargetBytes);
     }

@@ -366,6 +366,11 @@ public final class Head {
         return out;
     }
 
+    /** Puts chunks back at the front of the queue after a commit failed to write them. */
+    public void requeue(List<PendingChunk> chunks) {
+        pending.addAll(0, chunks);
+    }
+
     /** The series table and open heads, for a checkpoint. */
     public List<SeriesState> seriesStates() {
         List<SeriesState> out = new ArrayList<>(byId.size());
