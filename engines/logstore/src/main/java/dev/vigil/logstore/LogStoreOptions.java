@@ -44,10 +44,13 @@ public record LogStoreOptions(long chunkTargetBytes, Duration chunkMaxAge, Durat
         }
     }
 
-    /** 256 KiB chunks, 1 h chunk age, 1 h out-of-order window, 7 d retention, zstd level 3. */
+    /**
+     * 256 KiB chunks, 1 h chunk age, 1 h out-of-order window, 7 d retention, zstd level 8 (on
+     * container logs about 15 % smaller than level 3 for little extra ingest cost; see the README).
+     */
     public static LogStoreOptions defaults() {
         return new LogStoreOptions(256 * 1024, Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(7),
-                3, 64L << 20, 128L << 20);
+                8, 64L << 20, 128L << 20);
     }
 
     public LogStoreOptions withChunkTargetBytes(long bytes) {

@@ -12,8 +12,9 @@ import dev.vigil.model.Labels;
  * <pre>
  * varint  n                      number of entries
  * varint  flags                  bit 0: entries carry structured metadata
- * svarint ts[0], varint ts[i]-ts[i-1] for i &gt; 0   (deltas are never negative: entries are sorted)
- * varint  len[i]                 UTF-8 length of each line
+ * svarint ts[0]                  first timestamp (when n &gt; 0)
+ * planes  ts[i]-ts[i-1], i &gt; 0  deltas, never negative as entries are sorted (see writePlanes)
+ * planes  len[i]                 UTF-8 length of each line
  * [per entry: labels]            only when flag bit 0 is set (see {@link LabelsCodec})
  * bytes   line[0] line[1] ...    the lines, back to back
  * </pre>
@@ -40,20 +41,21 @@ public final class ChunkCodec {
         }
         out.writeVarInt(n);
         out.writeVarInt(hasMeta ? FLAG_METADATA : 0);
-        for (int i = 0; i < n; i++) {
-            if (i == 0) {
-                out.writeSignedVarLong(ts[0]);
-            } else {
-                long d = ts[i] - ts[i - 1];
-                if (d < 0) {
-                    throw new IllegalArgumentException("chunk entries must be sorted by timestamp");
-                }
-                out.writeVarLong(d);
+        long[] column = new long[n];
+        if (n > 0) {
+            out.writeSignedVarLong(ts[0]);
+        }
+        for (int i = 1; i < n; i++) {
+            column[i - 1] = ts[i] - ts[i - 1];
+            if (column[i - 1] < 0) {
+                throw new IllegalArgumentException("chunk entries must be sorted by timestamp");
             }
         }
+        writePlanes(out, column, Math.max(0, n - 1));
         for (int i = 0; i < n; i++) {
-            out.writeVarInt(lines[i].length);
+            column[i] = lines[i].length;
         }
+        writePlanes(out, column, n);
         if (hasMeta) {
             for (int i = 0; i < n; i++) {
                 LabelsCodec.write(out, meta[i] == null ? Labels.EMPTY : meta[i]);
@@ -61,6 +63,41 @@ public final class ChunkCodec {
         }
         for (int i = 0; i < n; i++) {
             out.writeBytes(lines[i]);
+        }
+    }
+
+    /**
+     * Writes {@code n} non-negative values as a width byte {@code w} followed by {@code w} byte
+     * planes of {@code n} bytes each, most significant plane first. Each plane holds bytes of one
+     * significance, whose distribution zstd's entropy coder can learn; varints would interleave
+     * near-constant high bytes with random low bytes.
+     */
+    private static void writePlanes(ByteSink out, long[] v, int n) {
+        long max = 0;
+        for (int i = 0; i < n; i++) {
+            max |= v[i];
+        }
+        int width = (64 - Long.numberOfLeadingZeros(max) + 7) / 8;
+        out.writeByte(width);
+        for (int plane = width - 1; plane >= 0; plane--) {
+            int shift = plane * 8;
+            for (int i = 0; i < n; i++) {
+                out.writeByte((int) (v[i] >>> shift));
+            }
+        }
+    }
+
+    private static void readPlanes(ByteSource in, long[] v, int n) {
+        int width = in.readByte();
+        if (width > 8) {
+            throw new CorruptDataException("column width " + width + " exceeds 8 bytes");
+        }
+        java.util.Arrays.fill(v, 0, n, 0L);
+        for (int plane = width - 1; plane >= 0; plane--) {
+            int shift = plane * 8;
+            for (int i = 0; i < n; i++) {
+                v[i] |= (long) in.readByte() << shift;
+            }
         }
     }
 
@@ -101,12 +138,21 @@ public final class ChunkCodec {
         }
         int flags = in.readVarInt();
         long[] ts = new long[n];
-        for (int i = 0; i < n; i++) {
-            ts[i] = i == 0 ? in.readSignedVarLong() : ts[i - 1] + in.readVarLong();
+        if (n > 0) {
+            ts[0] = in.readSignedVarLong();
         }
+        long[] column = new long[n];
+        readPlanes(in, column, Math.max(0, n - 1));
+        for (int i = 1; i < n; i++) {
+            ts[i] = ts[i - 1] + column[i - 1];
+        }
+        readPlanes(in, column, n);
         int[] starts = new int[n + 1];
         for (int i = 0; i < n; i++) {
-            starts[i + 1] = starts[i] + in.readVarInt();
+            if (column[i] > Integer.MAX_VALUE) {
+                throw new CorruptDataException("line length " + column[i] + " is impossible");
+            }
+            starts[i + 1] = starts[i] + (int) column[i];
         }
         Labels[] meta = null;
         if ((flags & FLAG_METADATA) != 0) {
