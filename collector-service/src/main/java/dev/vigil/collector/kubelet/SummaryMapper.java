@@ -3,7 +3,7 @@ package dev.vigil.collector.kubelet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.collector.scrape.Sample;
+import dev.vigil.collector.scrape.MetricSample;
 import dev.vigil.model.Labels;
 import dev.vigil.model.NodeOs;
 import java.time.Clock;
@@ -65,7 +65,7 @@ public final class SummaryMapper {
     }
 
     /** The samples for every pod and container in the document. */
-    public List<Sample> map(String summaryJson) throws KubeletStatsException {
+    public List<MetricSample> map(String summaryJson) throws KubeletStatsException {
         JsonNode root;
         try {
             root = JSON.readTree(summaryJson);
@@ -75,7 +75,7 @@ public final class SummaryMapper {
         if (root == null || !root.isObject() || !root.path("pods").isArray() && !root.path("pods").isMissingNode()) {
             throw new KubeletStatsException("kubelet summary has no 'pods' array; is the endpoint /stats/summary?");
         }
-        List<Sample> out = new ArrayList<>();
+        List<MetricSample> out = new ArrayList<>();
         for (JsonNode pod : root.path("pods")) {
             String namespace = pod.path("podRef").path("namespace").asText("");
             String name = pod.path("podRef").path("name").asText("");
@@ -108,7 +108,7 @@ public final class SummaryMapper {
         return out;
     }
 
-    private void cpuAndMemory(JsonNode stats, Labels labels, List<Sample> out) {
+    private void cpuAndMemory(JsonNode stats, Labels labels, List<MetricSample> out) {
         JsonNode cpu = stats.path("cpu");
         number(cpu, "usageCoreNanoSeconds").ifPresent(v -> out.add(sample(CPU, labels, time(cpu), v / 1e9)));
         JsonNode mem = stats.path("memory");
@@ -125,7 +125,7 @@ public final class SummaryMapper {
                 });
     }
 
-    private void network(JsonNode net, Labels podLabels, List<Sample> out) {
+    private void network(JsonNode net, Labels podLabels, List<MetricSample> out) {
         if (net.isMissingNode()) {
             return;
         }
@@ -140,7 +140,7 @@ public final class SummaryMapper {
         }
     }
 
-    private void networkInterface(JsonNode i, Labels podLabels, long t, List<Sample> out) {
+    private void networkInterface(JsonNode i, Labels podLabels, long t, List<MetricSample> out) {
         Labels labels = podLabels.toBuilder().set("interface", i.path("name").asText("")).build();
         number(i, "rxBytes").ifPresent(v -> out.add(sample(RX, labels, t, v)));
         number(i, "txBytes").ifPresent(v -> out.add(sample(TX, labels, t, v)));
@@ -172,7 +172,7 @@ public final class SummaryMapper {
         return clock.millis();
     }
 
-    private static Sample sample(String name, Labels labels, long t, double v) {
-        return new Sample(labels.toBuilder().set(Labels.METRIC_NAME, name).build(), t, v);
+    private static MetricSample sample(String name, Labels labels, long t, double v) {
+        return new MetricSample(labels.toBuilder().set(Labels.METRIC_NAME, name).build(), t, v);
     }
 }

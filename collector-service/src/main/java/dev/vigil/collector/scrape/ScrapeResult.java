@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param error          why it failed
  * @param samplesScraped how many samples the body held (also when it exceeded the sample limit)
  */
-public record ScrapeResult(List<Sample> samples, boolean up, Optional<String> error, int samplesScraped) {
+public record ScrapeResult(List<MetricSample> samples, boolean up, Optional<String> error, int samplesScraped) {
     public ScrapeResult {
         samples = List.copyOf(samples);
     }

@@ -46,7 +46,7 @@ public final class Scraper {
     public ScrapeResult scrape(ScrapeTarget target) {
         Instant start = clock.instant();
         long startMs = start.toEpochMilli();
-        List<Sample> out = new ArrayList<>();
+        List<MetricSample> out = new ArrayList<>();
         Optional<String> error = Optional.empty();
         int scraped = 0;
         try {
@@ -57,7 +57,7 @@ public final class Scraper {
             } else {
                 for (ParsedSample s : exposition.samples()) {
                     long ts = target.honorTimestamps() ? s.timestampMs().orElse(startMs) : startMs;
-                    out.add(new Sample(TargetLabels.apply(s.labels(), target.labels(), target.honorLabels()), ts, s.value()));
+                    out.add(new MetricSample(TargetLabels.apply(s.labels(), target.labels(), target.honorLabels()), ts, s.value()));
                 }
             }
         } catch (ScrapeException e) {
@@ -127,9 +127,9 @@ public final class Scraper {
         }
     }
 
-    private static Sample synthetic(ScrapeTarget target, String name, long ts, double value) {
+    private static MetricSample synthetic(ScrapeTarget target, String name, long ts, double value) {
         Labels labels = target.labels().toBuilder().set(Labels.METRIC_NAME, name).build();
-        return new Sample(labels, ts, value);
+        return new MetricSample(labels, ts, value);
     }
 
     /** A scrape that failed, with the reason a user reads. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vigil.collector.scrape.Sample;
+import dev.vigil.collector.scrape.MetricSample;
 import dev.vigil.model.Labels;
 import dev.vigil.model.NodeOs;
 import java.io.IOException;
@@ -29,13 +29,13 @@ class SummaryMapperTest {
         return Instant.parse(time).toEpochMilli();
     }
 
-    private static Sample s(String name, Labels labels, String time, double value) {
-        return new Sample(labels.toBuilder().set("__name__", name).build(), ms(time), value);
+    private static MetricSample s(String name, Labels labels, String time, double value) {
+        return new MetricSample(labels.toBuilder().set("__name__", name).build(), ms(time), value);
     }
 
     @Test
     void mapsWindowsSummaryWithoutRssAndPlaceholderZeros() throws Exception {
-        List<Sample> samples = new SummaryMapper("win-node-1", NodeOs.WINDOWS, CLOCK).map(fixture("summary-windows.json"));
+        List<MetricSample> samples = new SummaryMapper("win-node-1", NodeOs.WINDOWS, CLOCK).map(fixture("summary-windows.json"));
         Labels pod = Labels.of("namespace", "shop", "pod", "iis-6b8f7d5c4-w2kqz", "node", "win-node-1", "os", "windows");
         Labels iis = pod.toBuilder().set("container", "iis").build();
         Labels eth = pod.toBuilder().set("interface", "cf25e749-eth0").build();
@@ -52,7 +52,7 @@ class SummaryMapperTest {
 
     @Test
     void mapsLinuxSummaryToCadvisorNames() throws Exception {
-        List<Sample> samples = new SummaryMapper("lin-node-1", NodeOs.LINUX, CLOCK).map(fixture("summary-linux.json"));
+        List<MetricSample> samples = new SummaryMapper("lin-node-1", NodeOs.LINUX, CLOCK).map(fixture("summary-linux.json"));
         Labels pod = Labels.of("namespace", "kube-system", "pod", "coredns-5d78c9869d-8xk2p", "node", "lin-node-1", "os", "linux");
         Labels dns = pod.toBuilder().set("container", "coredns").build();
         Labels eth = pod.toBuilder().set("interface", "eth0").build();
@@ -74,9 +74,9 @@ class SummaryMapperTest {
 
     @Test
     void podWithoutEphemeralStorageSumsItsContainersAndKeepsEachInterface() throws Exception {
-        List<Sample> web = new SummaryMapper("lin-node-1", NodeOs.LINUX, CLOCK).map(fixture("summary-linux.json")).stream()
+        List<MetricSample> web = new SummaryMapper("lin-node-1", NodeOs.LINUX, CLOCK).map(fixture("summary-linux.json")).stream()
                 .filter(x -> x.labels().get("pod").startsWith("web-")).toList();
-        Sample podFs = web.stream().filter(x -> x.labels().metricName().equals(SummaryMapper.FS_USAGE) && x.labels().get("container").isEmpty())
+        MetricSample podFs = web.stream().filter(x -> x.labels().metricName().equals(SummaryMapper.FS_USAGE) && x.labels().get("container").isEmpty())
                 .findFirst().orElseThrow();
         assertEquals(16384 + 1048576 + 8192 + 4096, podFs.value());
         assertEquals(List.of("eth0", "net1"), web.stream().filter(x -> x.labels().metricName().equals(SummaryMapper.RX))

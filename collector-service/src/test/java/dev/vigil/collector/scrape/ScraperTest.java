@@ -38,7 +38,7 @@ class ScraperTest {
         return ScrapeTarget.of("app", exporter.url());
     }
 
-    private static Optional<Sample> find(ScrapeResult r, String name) {
+    private static Optional<MetricSample> find(ScrapeResult r, String name) {
         return r.samples().stream().filter(s -> s.labels().metricName().equals(name)).findFirst();
     }
 
@@ -49,11 +49,11 @@ class ScraperTest {
         String instance = "127.0.0.1:" + exporter.url().getPort();
         assertTrue(r.up(), r.error().toString());
         assertEquals(List.of(
-                new Sample(Labels.of("__name__", "a_total", "code", "200", "job", "app", "instance", instance), CLOCK.millis(), 5),
-                new Sample(Labels.of("__name__", "b", "job", "app", "instance", instance), 1600000000000L, 2),
-                new Sample(Labels.of("__name__", "up", "job", "app", "instance", instance), CLOCK.millis(), 1),
-                new Sample(Labels.of("__name__", "scrape_duration_seconds", "job", "app", "instance", instance), CLOCK.millis(), 0),
-                new Sample(Labels.of("__name__", "scrape_samples_scraped", "job", "app", "instance", instance), CLOCK.millis(), 2)),
+                new MetricSample(Labels.of("__name__", "a_total", "code", "200", "job", "app", "instance", instance), CLOCK.millis(), 5),
+                new MetricSample(Labels.of("__name__", "b", "job", "app", "instance", instance), 1600000000000L, 2),
+                new MetricSample(Labels.of("__name__", "up", "job", "app", "instance", instance), CLOCK.millis(), 1),
+                new MetricSample(Labels.of("__name__", "scrape_duration_seconds", "job", "app", "instance", instance), CLOCK.millis(), 0),
+                new MetricSample(Labels.of("__name__", "scrape_samples_scraped", "job", "app", "instance", instance), CLOCK.millis(), 2)),
                 r.samples());
     }
 
@@ -103,9 +103,9 @@ class ScraperTest {
     void honorLabelsDecidesWhoseJobWins() {
         exporter.body = "pushed{job=\"batch\",instance=\"\"} 1\n";
         String instance = "127.0.0.1:" + exporter.url().getPort();
-        Sample kept = find(scraper.scrape(target()), "pushed").orElseThrow();
+        MetricSample kept = find(scraper.scrape(target()), "pushed").orElseThrow();
         assertEquals(Labels.of("__name__", "pushed", "job", "app", "exported_job", "batch", "instance", instance), kept.labels());
-        Sample honored = find(scraper.scrape(target().withHonorLabels(true)), "pushed").orElseThrow();
+        MetricSample honored = find(scraper.scrape(target().withHonorLabels(true)), "pushed").orElseThrow();
         assertEquals(Labels.of("__name__", "pushed", "job", "batch", "instance", instance), honored.labels());
     }
 
