@@ -1,7 +1,7 @@
 package dev.vigil.collector;
 
-import dev.vigil.collector.publish.KafkaPublisher;
-import dev.vigil.collector.publish.ProducerFactory;
+import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.model.kafka.ProducerFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -22,8 +22,8 @@ public class CollectorProducers {
 
     @Produces
     @Singleton
-    KafkaPublisher publisher() {
-        return new KafkaPublisher(producer);
+    BatchPublisher publisher() {
+        return new BatchPublisher(producer);
     }
 
     @PreDestroy

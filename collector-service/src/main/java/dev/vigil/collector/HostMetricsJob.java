@@ -4,7 +4,7 @@ import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.host.HostSource;
 import dev.vigil.collector.host.NodeExporterMapper;
 import dev.vigil.collector.host.OshiHostSource;
-import dev.vigil.collector.publish.KafkaPublisher;
+import dev.vigil.model.kafka.BatchPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,13 +24,13 @@ public class HostMetricsJob {
     private static final Logger LOG = Logger.getLogger(HostMetricsJob.class);
 
     private final CollectorConfig config;
-    private final KafkaPublisher publisher;
+    private final BatchPublisher publisher;
     private final NodeIdentity id;
     private final Counter published;
     private final Counter failed;
     private ScheduledExecutorService timer;
 
-    public HostMetricsJob(CollectorConfig config, KafkaPublisher publisher, NodeIdentity id, MeterRegistry registry) {
+    public HostMetricsJob(CollectorConfig config, BatchPublisher publisher, NodeIdentity id, MeterRegistry registry) {
         this.config = config;
         this.publisher = publisher;
         this.id = id;

@@ -5,7 +5,7 @@ import dev.vigil.collector.logs.LogFileTarget;
 import dev.vigil.collector.logs.LogLine;
 import dev.vigil.collector.logs.LogTailer;
 import dev.vigil.collector.logs.LogTailerConfig;
-import dev.vigil.collector.publish.KafkaPublisher;
+import dev.vigil.model.kafka.BatchPublisher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
@@ -35,12 +35,12 @@ public class LogTailingJob {
     private static final Logger LOG = Logger.getLogger(LogTailingJob.class);
 
     private final CollectorConfig config;
-    private final KafkaPublisher publisher;
+    private final BatchPublisher publisher;
     private final NodeIdentity id;
     private final MeterRegistry registry;
     private LogTailer tailer;
 
-    public LogTailingJob(CollectorConfig config, KafkaPublisher publisher, NodeIdentity id, MeterRegistry registry) {
+    public LogTailingJob(CollectorConfig config, BatchPublisher publisher, NodeIdentity id, MeterRegistry registry) {
         this.config = config;
         this.publisher = publisher;
         this.id = id;

@@ -1,4 +1,4 @@
-package dev.vigil.collector.publish;
+package dev.vigil.model.kafka;
 
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogCodec;
@@ -23,10 +23,10 @@ import java.util.function.Function;
  * streams) are grouped by the partition their label hash chooses, one record per partition, so
  * every series always reaches the same Kafka Streams task.
  */
-public final class KafkaPublisher {
+public final class BatchPublisher {
     private final Producer<byte[], byte[]> producer;
 
-    public KafkaPublisher(Producer<byte[], byte[]> producer) {
+    public BatchPublisher(Producer<byte[], byte[]> producer) {
         this.producer = producer;
     }
 

@@ -1,4 +1,4 @@
-package dev.vigil.collector.publish;
+package dev.vigil.model.kafka;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -8,7 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The collector's producer settings: idempotent, acks=all, zstd, batched. */
+/** Producer settings of every Vigil writer of metric and log batches: idempotent, acks=all, zstd, batched. */
 public final class ProducerFactory {
     private ProducerFactory() {
     }

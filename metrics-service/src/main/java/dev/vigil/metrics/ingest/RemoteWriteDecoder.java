@@ -1,0 +1,74 @@
+package dev.vigil.metrics.ingest;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
+import dev.vigil.model.wire.prometheus.Label;
+import dev.vigil.model.wire.prometheus.TimeSeries;
+import dev.vigil.model.wire.prometheus.WriteRequest;
+import org.xerial.snappy.Snappy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Decodes a Prometheus remote-write 1.0 body (snappy block format around a protobuf
+ * {@code WriteRequest}) into series, rejecting what Prometheus's own receiver rejects.
+ */
+public final class RemoteWriteDecoder {
+    private RemoteWriteDecoder() {
+    }
+
+    /** @throws BadPayloadException with a message for the sender */
+    public static List<MetricSeries> decode(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new BadPayloadException("empty remote-write body");
+        }
+        byte[] raw;
+        try {
+            raw = Snappy.uncompress(body);
+        } catch (IOException e) {
+            throw new BadPayloadException("body is not snappy-compressed (block format): " + e.getMessage());
+        }
+        WriteRequest req;
+        try {
+            req = WriteRequest.parseFrom(raw);
+        } catch (InvalidProtocolBufferException e) {
+            throw new BadPayloadException("body is not a prometheus.WriteRequest: " + e.getMessage());
+        }
+        List<MetricSeries> out = new ArrayList<>(req.getTimeseriesCount());
+        for (TimeSeries ts : req.getTimeseriesList()) {
+            TreeMap<String, String> m = new TreeMap<>();
+            for (Label l : ts.getLabelsList()) {
+                if (l.getName().isEmpty()) {
+                    throw new BadPayloadException("a series has a label with an empty name");
+                }
+                if (m.put(l.getName(), l.getValue()) != null) {
+                    throw new BadPayloadException("a series has duplicate label name \"" + l.getName() + "\"");
+                }
+            }
+            Labels labels = Labels.from(m);
+            if (labels.isEmpty()) {
+                throw new BadPayloadException("a series has no labels");
+            }
+            List<Sample> samples = new ArrayList<>(ts.getSamplesCount());
+            for (dev.vigil.model.wire.prometheus.Sample s : ts.getSamplesList()) {
+                samples.add(new Sample(s.getTimestamp(), s.getValue()));
+            }
+            if (!samples.isEmpty()) {
+                out.add(new MetricSeries(labels, samples));
+            }
+        }
+        return out;
+    }
+
+    /** The body cannot be accepted; Prometheus drops such a batch rather than retrying it. */
+    public static final class BadPayloadException extends RuntimeException {
+        public BadPayloadException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vigil.metrics.ingest;
+
+import dev.vigil.model.MetricSeries;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * Prometheus remote-write receiver ({@code POST /api/v1/write}): series are produced to
+ * {@code vigil.metrics}, keyed to their partition, and the answer (204) waits for Kafka's
+ * acknowledgement, so an accepted sample is never lost. A bad body is a 400 with the reason.
+ */
+@Path("/api/v1/write")
+public class RemoteWriteResource {
+    private final MetricsPublisher publisher;
+    private final Counter samples;
+    private final Counter rejected;
+
+    public RemoteWriteResource(MetricsPublisher publisher, MeterRegistry registry) {
+        this.publisher = publisher;
+        this.samples = registry.counter("vigil_metrics_remote_write_samples_total");
+        this.rejected = registry.counter("vigil_metrics_remote_write_rejected_requests_total");
+    }
+
+    @POST
+    @Blocking // decoding and the producer's metadata lookup must not run on the event loop
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> write(byte[] body) {
+        List<MetricSeries> series;
+        try {
+            series = RemoteWriteDecoder.decode(body);
+        } catch (RemoteWriteDecoder.BadPayloadException e) {
+            rejected.increment();
+            return Uni.createFrom().item(Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build());
+        }
+        long n = series.stream().mapToLong(s -> s.samples().size()).sum();
+        return Uni.createFrom().completionStage(publisher.publisher().publishMetrics(series))
+                .map(ok -> {
+                    samples.increment(n);
+                    return Response.noContent().build();
+                })
+                .onFailure().recoverWithItem(e -> Response.status(503).type(MediaType.TEXT_PLAIN)
+                        .entity("could not write to Kafka: " + e.getMessage() + "\n").build());
+    }
+}
