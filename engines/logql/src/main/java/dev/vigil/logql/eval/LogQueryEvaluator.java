@@ -7,13 +7,13 @@ import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.pipeline.LabelsBuilder;
 import dev.vigil.logql.pipeline.LogLine;
 import dev.vigil.logql.pipeline.Pipeline;
+import dev.vigil.logql.storage.EntryIterator;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.model.Labels;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,17 +35,18 @@ public final class LogQueryEvaluator {
         Pipeline pipeline = Pipeline.compile(e.stages());
         List<Out> all = new ArrayList<>();
         for (Labels stream : source.streams(e.matchers(), startNanos, endNanos)) {
-            Iterator<LogEntry> it = source.entries(stream, startNanos, endNanos, direction, pipeline.pushdown());
-            int taken = 0;
-            // A stream never contributes more than limit entries to the overall first limit.
-            while (it.hasNext() && taken < limit) {
-                LogEntry entry = it.next();
-                LogLine line = new LogLine(entry.timestampNanos(), entry.line(), new LabelsBuilder(stream, entry.structuredMetadata()));
-                if (!pipeline.process(line)) {
-                    continue;
+            try (EntryIterator it = source.entries(stream, startNanos, endNanos, direction, pipeline.pushdown())) {
+                int taken = 0;
+                // A stream never contributes more than limit entries to the overall first limit.
+                while (it.hasNext() && taken < limit) {
+                    LogEntry entry = it.next();
+                    LogLine line = new LogLine(entry.timestampNanos(), entry.line(), new LabelsBuilder(stream, entry.structuredMetadata()));
+                    if (!pipeline.process(line)) {
+                        continue;
+                    }
+                    all.add(new Out(line.labels().labels(), new LogEntry(entry.timestampNanos(), line.line(), entry.structuredMetadata())));
+                    taken++;
                 }
-                all.add(new Out(line.labels().labels(), new LogEntry(entry.timestampNanos(), line.line(), entry.structuredMetadata())));
-                taken++;
             }
         }
         Comparator<Out> byTime = Comparator.comparingLong(o -> o.entry().timestampNanos());

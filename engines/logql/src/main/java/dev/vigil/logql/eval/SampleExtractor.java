@@ -8,12 +8,12 @@ import dev.vigil.logql.parser.Unwrap;
 import dev.vigil.logql.pipeline.LabelsBuilder;
 import dev.vigil.logql.pipeline.LogLine;
 import dev.vigil.logql.pipeline.Pipeline;
+import dev.vigil.logql.storage.EntryIterator;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.model.Labels;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -42,38 +42,39 @@ final class SampleExtractor {
         Map<Labels, SeriesBuffer> out = new HashMap<>();
         Optional<Unwrap> unwrap = range.unwrap();
         for (Labels stream : source.streams(range.selector().matchers(), fromNanos, toNanos)) {
-            Iterator<LogEntry> it = source.entries(stream, fromNanos, toNanos, Direction.FORWARD, pipeline.pushdown());
-            Map<Labels, Labels> groupCache = new HashMap<>();
-            while (it.hasNext()) {
-                LogEntry e = it.next();
-                LabelsBuilder lb = new LabelsBuilder(stream, e.structuredMetadata());
-                LogLine line = new LogLine(e.timestampNanos(), e.line(), lb);
-                if (!pipeline.process(line)) {
-                    continue;
-                }
-                double value;
-                if (kind == ValueKind.COUNT) {
-                    value = 1;
-                } else if (kind == ValueKind.BYTES) {
-                    value = utf8Length(line.line());
-                } else {
-                    Unwrap u = unwrap.orElseThrow();
-                    String raw = lb.get(u.label());
-                    if (raw.isEmpty()) {
+            try (EntryIterator it = source.entries(stream, fromNanos, toNanos, Direction.FORWARD, pipeline.pushdown())) {
+                Map<Labels, Labels> groupCache = new HashMap<>();
+                while (it.hasNext()) {
+                    LogEntry e = it.next();
+                    LabelsBuilder lb = new LabelsBuilder(stream, e.structuredMetadata());
+                    LogLine line = new LogLine(e.timestampNanos(), e.line(), lb);
+                    if (!pipeline.process(line)) {
                         continue;
                     }
-                    OptionalDouble v = convert(raw, u.conversion());
-                    value = v.orElse(0);
-                    if (v.isEmpty()) {
-                        lb.setError(SAMPLE_EXTRACTION_ERROR);
+                    double value;
+                    if (kind == ValueKind.COUNT) {
+                        value = 1;
+                    } else if (kind == ValueKind.BYTES) {
+                        value = utf8Length(line.line());
+                    } else {
+                        Unwrap u = unwrap.orElseThrow();
+                        String raw = lb.get(u.label());
+                        if (raw.isEmpty()) {
+                            continue;
+                        }
+                        OptionalDouble v = convert(raw, u.conversion());
+                        value = v.orElse(0);
+                        if (v.isEmpty()) {
+                            lb.setError(SAMPLE_EXTRACTION_ERROR);
+                        }
+                        if (!Pipeline.filter(u.postFilters(), lb)) {
+                            continue;
+                        }
                     }
-                    if (!Pipeline.filter(u.postFilters(), lb)) {
-                        continue;
-                    }
+                    Labels full = lb.labels();
+                    Labels key = lb.hasError() ? full : groupCache.computeIfAbsent(full, f -> group(f, grouping, unwrap));
+                    out.computeIfAbsent(key, k -> new SeriesBuffer()).add(e.timestampNanos(), value);
                 }
-                Labels full = lb.labels();
-                Labels key = lb.hasError() ? full : groupCache.computeIfAbsent(full, f -> group(f, grouping, unwrap));
-                out.computeIfAbsent(key, k -> new SeriesBuffer()).add(e.timestampNanos(), value);
             }
         }
         for (SeriesBuffer b : out.values()) {

@@ -22,26 +22,18 @@ public final class Pipeline {
     /** Compiles the stages; templates and regexes were already checked by the parser. */
     public static Pipeline compile(List<Stage> stages) {
         List<PipelineStage> out = new ArrayList<>();
-        List<LineFilterStage> leading = new ArrayList<>();
+        List<LinePredicate.Term> leading = new ArrayList<>();
         boolean onlyFiltersSoFar = true;
         for (Stage s : stages) {
             PipelineStage p = compile(s);
             if (onlyFiltersSoFar && p instanceof LineFilterStage lf) {
-                leading.add(lf);
+                leading.add(lf.term());
             } else {
                 onlyFiltersSoFar = false;
             }
             out.add(p);
         }
-        LinePredicate push = leading.isEmpty() ? LinePredicate.ALL : line -> {
-            for (LineFilterStage f : leading) {
-                if (!f.test(line)) {
-                    return false;
-                }
-            }
-            return true;
-        };
-        return new Pipeline(out, push);
+        return new Pipeline(out, LinePredicate.of(leading));
     }
 
     private static PipelineStage compile(Stage s) {

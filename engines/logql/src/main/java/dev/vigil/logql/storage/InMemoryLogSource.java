@@ -7,7 +7,6 @@ import dev.vigil.model.Labels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +46,7 @@ public final class InMemoryLogSource implements LogSource {
     }
 
     @Override
-    public Iterator<LogEntry> entries(Labels stream, long fromNanos, long toNanos, Direction direction, LinePredicate filter) {
+    public EntryIterator entries(Labels stream, long fromNanos, long toNanos, Direction direction, LinePredicate filter) {
         List<LogEntry> all = streams.getOrDefault(stream, List.of());
         List<LogEntry> out = new ArrayList<>();
         for (LogEntry e : all) {
@@ -58,6 +57,6 @@ public final class InMemoryLogSource implements LogSource {
         if (direction == Direction.BACKWARD) {
             Collections.reverse(out);
         }
-        return out.iterator();
+        return EntryIterator.of(out.iterator());
     }
 }

@@ -1,16 +1,77 @@
 package dev.vigil.logql.storage;
 
-/**
- * A line filter the engine pushes down to the store: the leading {@code |=}, {@code !=},
- * {@code |~}, {@code !~} filters of a query, which only look at the raw line. A store may apply it
- * while it scans (before decoding anything else) or ignore it: the engine applies its whole
- * pipeline again either way, so the predicate is a hint that saves work, never a contract.
- */
-@FunctionalInterface
-public interface LinePredicate {
-    /** Accepts every line. */
-    LinePredicate ALL = line -> true;
+import dev.vigil.logql.parser.GoRegex;
 
-    /** True when the line may pass the query's leading line filters. */
-    boolean test(String line);
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Line filters the engine pushes down to the store: the leading {@code |=}, {@code !=},
+ * {@code |~}, {@code !~} filters of a query, which only look at the raw line. A store may apply
+ * them while it scans (before decoding anything else; {@link #terms()} lets it build byte-level
+ * matchers) or ignore them: the engine applies its whole pipeline again either way, so the
+ * predicate saves work but is never needed for correct results.
+ */
+public final class LinePredicate {
+    /** Accepts every line. */
+    public static final LinePredicate ALL = new LinePredicate(List.of());
+
+    /**
+     * One filter: a line passes when it contains (or, for a regex, matches anywhere) any of the
+     * alternatives; a negated filter passes when it contains none of them.
+     */
+    public record Term(boolean negated, boolean regex, List<String> alternatives) {
+        public Term {
+            alternatives = List.copyOf(alternatives);
+        }
+    }
+
+    private final List<Term> terms;
+    private final Pattern[][] patterns;
+
+    private LinePredicate(List<Term> terms) {
+        this.terms = List.copyOf(terms);
+        this.patterns = new Pattern[terms.size()][];
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            patterns[i] = t.regex() ? t.alternatives().stream().map(r -> GoRegex.compile(r).pattern()).toArray(Pattern[]::new) : null;
+        }
+    }
+
+    /** A predicate that holds when every term holds. */
+    public static LinePredicate of(List<Term> terms) {
+        return terms.isEmpty() ? ALL : new LinePredicate(terms);
+    }
+
+    /** The filters, in query order. */
+    public List<Term> terms() {
+        return terms;
+    }
+
+    /** True when the line passes every term. */
+    public boolean test(String line) {
+        for (int i = 0; i < patterns.length; i++) {
+            Term t = terms.get(i);
+            boolean any = false;
+            if (patterns[i] == null) {
+                for (String s : t.alternatives()) {
+                    if (line.contains(s)) {
+                        any = true;
+                        break;
+                    }
+                }
+            } else {
+                for (Pattern p : patterns[i]) {
+                    if (p.matcher(line).find()) {
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            if (any == t.negated()) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
