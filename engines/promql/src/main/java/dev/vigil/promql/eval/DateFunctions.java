@@ -2,10 +2,8 @@ package dev.vigil.promql.eval;
 
 import dev.vigil.model.Labels;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Calendar functions (UTC). With no argument they read the step time; otherwise each sample's value
@@ -16,31 +14,31 @@ final class DateFunctions {
     }
 
     static void register(Map<String, FunctionImpl> m) {
-        date(m, "day_of_month", LocalDateTime::getDayOfMonth);
-        date(m, "day_of_week", t -> t.getDayOfWeek().getValue() % 7);
-        date(m, "day_of_year", LocalDateTime::getDayOfYear);
-        date(m, "days_in_month", t -> t.toLocalDate().lengthOfMonth());
-        date(m, "hour", LocalDateTime::getHour);
-        date(m, "minute", LocalDateTime::getMinute);
-        date(m, "month", LocalDateTime::getMonthValue);
-        date(m, "year", LocalDateTime::getYear);
+        date(m, "day_of_month", t -> t.day);
+        date(m, "day_of_week", t -> t.weekday);
+        date(m, "day_of_year", t -> t.yearDay);
+        date(m, "days_in_month", GoTime::daysInMonth);
+        date(m, "hour", t -> t.hour);
+        date(m, "minute", t -> t.minute);
+        date(m, "month", t -> t.month);
+        date(m, "year", t -> t.year);
     }
 
-    private static void date(Map<String, FunctionImpl> m, String name, ToIntFunction<LocalDateTime> field) {
-        FunctionImpl perSample = FunctionEvaluator.perSample((v, a) -> field.applyAsInt(utc(v)));
+    private static void date(Map<String, FunctionImpl> m, String name, ToDoubleFunction<GoTime> field) {
+        FunctionImpl perSample = FunctionEvaluator.perSample((v, a) -> field.applyAsDouble(utc(v)));
         m.put(name, (call, steps, ev) -> {
             if (!call.args().isEmpty()) {
                 return perSample.call(call, steps, ev);
             }
             StepCollector out = new StepCollector(steps.count());
             for (int k = 0; k < steps.count(); k++) {
-                out.add(Labels.EMPTY, k, field.applyAsInt(utc(steps.at(k) / 1000.0)));
+                out.add(Labels.EMPTY, k, field.applyAsDouble(utc(steps.at(k) / 1000.0)));
             }
             return out.result();
         });
     }
 
-    private static LocalDateTime utc(double seconds) {
-        return LocalDateTime.ofEpochSecond((long) seconds, 0, ZoneOffset.UTC);
+    private static GoTime utc(double seconds) {
+        return GoTime.ofUnixSeconds(GoTime.toInt64(seconds));
     }
 }

@@ -51,6 +51,16 @@ final class FunctionEvaluator {
 
     /** A function of one range vector (plus scalar arguments), applied per series and step. */
     static FunctionImpl range(RangeFunction f, int minPoints, boolean keepName) {
+        return range(f, minPoints, keepName, false);
+    }
+
+    /**
+     * As {@link #range(RangeFunction, int, boolean)}; with {@code stepShiftsPinnedWindow} a window
+     * pinned by {@code @} still moves with the step, as Prometheus 2.42 does for predict_linear:
+     * being unsafe under {@code @} it is evaluated per step, with the offset that {@code @} was
+     * turned into relative to the query start, over the samples selected around the pinned time.
+     */
+    static FunctionImpl range(RangeFunction f, int minPoints, boolean keepName, boolean stepShiftsPinnedWindow) {
         return (call, steps, ev) -> {
             int mIdx = 0;
             while (call.args().get(mIdx).type() != ValueType.MATRIX) {
@@ -73,6 +83,9 @@ final class FunctionEvaluator {
                 for (int k = 0; k < n; k++) {
                     long ts = steps.at(k);
                     long end = m.windowEnd(ts);
+                    if (m.pinned() && stepShiftsPinnedWindow) {
+                        end += ts - steps.start();
+                    }
                     long start = end - m.rangeMs();
                     if (m.pinned()) {
                         lo = 0;

@@ -19,7 +19,7 @@ final class RateFunctions {
         m.put("predict_linear", range(w -> {
             double[] si = linearRegression(w, w.stepTs);
             return si[0] * w.args[1] + si[1];
-        }, 2, false));
+        }, 2, false, true));
         m.put("resets", range(RateFunctions::resets, 1, false));
         m.put("changes", range(RateFunctions::changes, 1, false));
     }
