@@ -14,7 +14,6 @@ import dev.vigil.tsdb.chunk.XorChunk;
 import dev.vigil.tsdb.chunk.XorIterator;
 import dev.vigil.tsdb.disk.SeriesState;
 import dev.vigil.tsdb.index.LabelIndex;
-import dev.vigil.tsdb.read.RawPart;
 import dev.vigil.tsdb.read.SeriesSnapshot;
 import dev.vigil.tsdb.rollup.Downsampler;
 import dev.vigil.tsdb.rollup.RollupColumn;
@@ -91,7 +90,7 @@ public final class Head {
         } else if (t < floor() || t < s.maxTime - oooWindowMs) {
             r = AppendResult.OUT_OF_ORDER_TOO_OLD;
         } else {
-            OptionalLong existing = lookup(s, t);
+            OptionalLong existing = s.valueAt(t);
             if (existing.isPresent()) {
                 r = existing.getAsLong() == bits ? AppendResult.DUPLICATE : AppendResult.DUPLICATE_TIMESTAMP;
             } else {
@@ -160,38 +159,6 @@ public final class Head {
         }
     }
 
-    /** The value bits stored at {@code t}, searching the buffer, the head chunk and closed chunks. */
-    private OptionalLong lookup(MemSeries s, long t) {
-        OptionalLong found = s.ooo.find(t);
-        if (found.isPresent()) {
-            return found;
-        }
-        if (s.head != null && t >= s.headMinTime) {
-            found = find(s.head.toChunk(), t);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        // out-of-order chunks may overlap the head's range, so closed chunks are searched too
-        for (ChunkMeta c : s.chunks) {
-            if (c.overlaps(t, t)) {
-                found = find(XorChunk.of(c.bytes()), t);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return OptionalLong.empty();
-    }
-
-    private static OptionalLong find(XorChunk chunk, long t) {
-        XorIterator it = chunk.iterator();
-        if (it.seek(t) && it.timestamp() == t) {
-            return OptionalLong.of(Double.doubleToRawLongBits(it.value()));
-        }
-        return OptionalLong.empty();
-    }
-
     // ---- reads ----
 
     /** Series matching the matchers with samples in [mint, maxt], sorted by labels. */
@@ -200,7 +167,7 @@ public final class Head {
         matched.sort((a, b) -> a.labels.compareTo(b.labels));
         List<Series> out = new ArrayList<>();
         for (MemSeries s : matched) {
-            SeriesSnapshot snap = snapshot(s, mint, maxt, column);
+            SeriesSnapshot snap = Snapshots.of(s, mint, maxt, rollupWatermark, column);
             if (snap.hasSamples()) {
                 out.add(snap);
             }
@@ -242,39 +209,6 @@ public final class Head {
             out.add(byId.get(id));
         }
         return out;
-    }
-
-    private SeriesSnapshot snapshot(MemSeries s, long mint, long maxt, RollupColumn column) {
-        long rawFrom = Math.max(mint, rollupWatermark);
-        List<RawPart> raw = new ArrayList<>();
-        for (ChunkMeta c : s.chunks) {
-            if (c.overlaps(rawFrom, maxt)) {
-                raw.add(new RawPart(XorChunk.of(c.bytes()), c.minTime(), c.maxTime()));
-            }
-        }
-        if (s.head != null && s.maxTime >= rawFrom && s.headMinTime <= maxt) {
-            raw.add(new RawPart(s.head.toChunk(), s.headMinTime, s.maxTime));
-        }
-        long[] oooT = s.ooo.times(rawFrom, maxt);
-        double[] oooV = s.ooo.values(rawFrom, maxt);
-        List<Long> rt = new ArrayList<>();
-        List<Double> rv = new ArrayList<>();
-        if (mint < rollupWatermark) {
-            long rollupTo = Math.min(maxt, rollupWatermark - 1);
-            for (ChunkMeta c : s.rollups) {
-                if (c.overlaps(mint, rollupTo)) {
-                    for (Rollup r : RollupChunk.of(c.bytes()).decode()) {
-                        if (r.timestampMs() >= mint && r.timestampMs() <= rollupTo) {
-                            rt.add(r.timestampMs());
-                            rv.add(column.of(r));
-                        }
-                    }
-                }
-            }
-        }
-        long[] rollupTimes = rt.stream().mapToLong(Long::longValue).toArray();
-        double[] rollupValues = rv.stream().mapToDouble(Double::doubleValue).toArray();
-        return new SeriesSnapshot(s.labels, raw, oooT, oooV, rollupTimes, rollupValues, rawFrom, maxt);
     }
 
     // ---- retention and downsampling ----
@@ -330,7 +264,7 @@ public final class Head {
         }
         long from = rollupWatermark;
         for (MemSeries s : byId.values()) {
-            SeriesSnapshot raw = snapshot(s, from, watermark - 1, RollupColumn.LAST);
+            SeriesSnapshot raw = Snapshots.of(s, from, watermark - 1, rollupWatermark, RollupColumn.LAST);
             SampleCursor cursor = raw.cursor();
             List<Rollup> rollups = Downsampler.aggregate(cursor);
             for (int i = 0; i < rollups.size(); i += ROLLUPS_PER_CHUNK) {
@@ -469,16 +403,7 @@ public final class Head {
     public long memoryBytes() {
         long n = 0;
         for (MemSeries s : byId.values()) {
-            if (s.head != null) {
-                n += s.head.sizeBytes();
-            }
-            n += s.ooo.size() * 16L;
-            for (ChunkMeta c : s.chunks) {
-                n += c.inMemory() ? c.sizeBytes() : 0;
-            }
-            for (ChunkMeta c : s.rollups) {
-                n += c.inMemory() ? c.sizeBytes() : 0;
-            }
+            n += s.memoryBytes();
         }
         return n;
     }
@@ -487,12 +412,7 @@ public final class Head {
     public long diskChunkBytes() {
         long n = 0;
         for (MemSeries s : byId.values()) {
-            for (ChunkMeta c : s.chunks) {
-                n += c.recordLength();
-            }
-            for (ChunkMeta c : s.rollups) {
-                n += c.recordLength();
-            }
+            n += s.diskBytes();
         }
         return n;
     }

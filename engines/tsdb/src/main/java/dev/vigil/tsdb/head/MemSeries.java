@@ -2,9 +2,12 @@ package dev.vigil.tsdb.head;
 
 import dev.vigil.model.Labels;
 import dev.vigil.tsdb.chunk.XorAppender;
+import dev.vigil.tsdb.chunk.XorChunk;
+import dev.vigil.tsdb.chunk.XorIterator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One series in the head: its closed raw chunks (sorted by start; out-of-order chunks may overlap
@@ -70,5 +73,59 @@ final class MemSeries {
             i--;
         }
         list.add(i, meta);
+    }
+    /** The value bits stored at {@code t}, searching the buffer, the head chunk and closed chunks. */
+    OptionalLong valueAt(long t) {
+        OptionalLong found = ooo.find(t);
+        if (found.isPresent()) {
+            return found;
+        }
+        if (head != null && t >= headMinTime) {
+            found = find(head.toChunk(), t);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        // out-of-order chunks may overlap the head's range, so closed chunks are searched too
+        for (ChunkMeta c : chunks) {
+            if (c.overlaps(t, t)) {
+                found = find(XorChunk.of(c.bytes()), t);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private static OptionalLong find(XorChunk chunk, long t) {
+        XorIterator it = chunk.iterator();
+        if (it.seek(t) && it.timestamp() == t) {
+            return OptionalLong.of(Double.doubleToRawLongBits(it.value()));
+        }
+        return OptionalLong.empty();
+    }
+
+    long memoryBytes() {
+        long n = head != null ? head.sizeBytes() : 0;
+        n += ooo.size() * 16L;
+        for (ChunkMeta c : chunks) {
+            n += c.inMemory() ? c.sizeBytes() : 0;
+        }
+        for (ChunkMeta c : rollups) {
+            n += c.inMemory() ? c.sizeBytes() : 0;
+        }
+        return n;
+    }
+
+    long diskBytes() {
+        long n = 0;
+        for (ChunkMeta c : chunks) {
+            n += c.recordLength();
+        }
+        for (ChunkMeta c : rollups) {
+            n += c.recordLength();
+        }
+        return n;
     }
 }
