@@ -310,7 +310,7 @@ public final class AlertmanagerConfigLoader {
                 n.get("require_tls").bool().orElse(g.smtpRequireTls()),
                 headers,
                 n.get("html").string("{{ template \"email.default.html\" . }}"),
-                n.get("text").string(""));
+                n.get("text").string("{{ template \"email.default.text\" . }}"));
     }
 
     /** Title-cases a header name as Go's textproto.CanonicalMIMEHeaderKey does. */

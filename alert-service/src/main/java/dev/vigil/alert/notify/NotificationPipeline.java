@@ -1,0 +1,195 @@
+package dev.vigil.alert.notify;
+
+import dev.vigil.alert.config.am.AlertmanagerConfig;
+import dev.vigil.alert.config.am.EmailConfig;
+import dev.vigil.alert.config.am.MsTeamsConfig;
+import dev.vigil.alert.config.am.ReceiverConfig;
+import dev.vigil.alert.config.am.SlackConfig;
+import dev.vigil.alert.config.am.TimeInterval;
+import dev.vigil.alert.config.am.WebhookConfig;
+import dev.vigil.alert.routing.Alert;
+import dev.vigil.alert.routing.FlushHandler;
+import dev.vigil.alert.routing.GroupFlush;
+import dev.vigil.alert.routing.Inhibitor;
+import dev.vigil.alert.silence.Silences;
+import dev.vigil.alert.template.TemplateException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Alertmanager's notification pipeline for one group flush: drop inhibited alerts, stop outside
+ * the route's active time intervals or inside its mute intervals, drop silenced alerts, then for
+ * each integration of the receiver decide from the notification log whether to send (new
+ * firing alerts, resolved ones if {@code send_resolved}, or {@code repeat_interval} elapsed),
+ * render, send through the {@link Notifier} for its kind, and log what was sent.
+ */
+public final class NotificationPipeline implements FlushHandler {
+    private static final Logger LOG = Logger.getLogger(NotificationPipeline.class.getName());
+
+    private final AlertmanagerConfig config;
+    private final Payloads payloads;
+    private final Inhibitor inhibitor;
+    private final Silences silences;
+    private final NotificationLog log;
+    private final Map<String, Notifier> notifiers;
+    private final String externalUrl;
+    private final Consumer<Notification> sent;
+
+    /**
+     * @param notifiers   by kind: {@code webhook}, {@code slack}, {@code msteams}, {@code email}
+     * @param externalUrl the URL under which users reach Vigil's alert UI/API
+     * @param sent        told of every notification delivered (e.g. to publish it on a topic)
+     */
+    public NotificationPipeline(AlertmanagerConfig config, Payloads payloads, Inhibitor inhibitor, Silences silences,
+            NotificationLog log, Map<String, Notifier> notifiers, String externalUrl, Consumer<Notification> sent) {
+        this.config = config;
+        this.payloads = payloads;
+        this.inhibitor = inhibitor;
+        this.silences = silences;
+        this.log = log;
+        this.notifiers = Map.copyOf(notifiers);
+        this.externalUrl = externalUrl;
+        this.sent = sent;
+    }
+
+    @Override
+    public boolean flush(GroupFlush f) {
+        Instant now = f.now();
+        List<Alert> alerts = new ArrayList<>();
+        for (Alert a : f.alerts()) {
+            if (!inhibitor.mutes(a.labels(), now)) {
+                alerts.add(a);
+            }
+        }
+        if (alerts.isEmpty() || !active(f.route().activeTimeIntervals(), now) || muted(f.route().muteTimeIntervals(), now)) {
+            return true;
+        }
+        alerts.removeIf(a -> silences.mutes(a.labels(), now));
+        if (alerts.isEmpty()) {
+            return true;
+        }
+        Optional<ReceiverConfig> receiver = config.receiver(f.route().receiver());
+        if (receiver.isEmpty()) {
+            LOG.warning(() -> "receiver " + f.route().receiver() + " is not configured; dropping group " + f.groupKey());
+            return true;
+        }
+        Set<Long> firing = new HashSet<>();
+        Set<Long> resolved = new HashSet<>();
+        for (Alert a : alerts) {
+            (a.resolvedAt(now) ? resolved : firing).add(a.fingerprint());
+        }
+        boolean ok = true;
+        ReceiverConfig r = receiver.get();
+        for (int i = 0; i < r.webhookConfigs().size(); i++) {
+            WebhookConfig c = r.webhookConfigs().get(i);
+            ok &= integration(f, r.name(), "webhook", i, c.sendResolved(), alerts, firing, resolved, data -> {
+                List<Alert> kept = data;
+                long truncated = 0;
+                if (c.maxAlerts() > 0 && data.size() > c.maxAlerts()) {
+                    kept = data.subList(0, c.maxAlerts());
+                    truncated = data.size() - c.maxAlerts();
+                }
+                return payloads.webhook(r.name(), key(r.name(), "webhook", 0), f.groupKey(), c,
+                        TemplateData.of(r.name(), f.groupLabels(), kept, now, externalUrl), truncated);
+            });
+        }
+        for (int i = 0; i < r.slackConfigs().size(); i++) {
+            SlackConfig c = r.slackConfigs().get(i);
+            ok &= integration(f, r.name(), "slack", i, c.sendResolved(), alerts, firing, resolved,
+                    data -> payloads.slack(r.name(), "", f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+        }
+        for (int i = 0; i < r.msteamsConfigs().size(); i++) {
+            MsTeamsConfig c = r.msteamsConfigs().get(i);
+            ok &= integration(f, r.name(), "msteams", i, c.sendResolved(), alerts, firing, resolved,
+                    data -> payloads.msteams(r.name(), "", f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+        }
+        for (int i = 0; i < r.emailConfigs().size(); i++) {
+            EmailConfig c = r.emailConfigs().get(i);
+            ok &= integration(f, r.name(), "email", i, c.sendResolved(), alerts, firing, resolved,
+                    data -> payloads.email(r.name(), "", f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+        }
+        return ok;
+    }
+
+    /** The integration name used as notification-log key: {@code receiver/kind[index]}. */
+    public static String key(String receiver, String kind, int index) {
+        return receiver + "/" + kind + "[" + index + "]";
+    }
+
+    private interface Renderer {
+        Notification render(List<Alert> alerts);
+    }
+
+    private boolean integration(GroupFlush f, String receiver, String kind, int index, boolean sendResolved,
+            List<Alert> alerts, Set<Long> firing, Set<Long> resolved, Renderer renderer) {
+        Instant now = f.now();
+        String integration = key(receiver, kind, index);
+        Duration repeat = f.route().repeatInterval();
+        NotificationEntry entry = log.get(f.groupKey(), integration).orElse(null);
+        if (!NotificationEntry.needsUpdate(entry, firing, resolved, sendResolved, repeat, now)) {
+            return true;
+        }
+        Instant expires = now.plus(repeat.multipliedBy(2));
+        List<Alert> toSend = sendResolved ? alerts : alerts.stream().filter(a -> !a.resolvedAt(now)).toList();
+        if (toSend.isEmpty()) {
+            // Nothing the receiver wants, but the log must forget the firing alerts it was told of.
+            log.log(f.groupKey(), integration, firing, resolved, now, expires);
+            return true;
+        }
+        Notification n;
+        try {
+            n = withIntegration(renderer.render(toSend), integration);
+        } catch (TemplateException e) {
+            LOG.log(Level.WARNING, "cannot render notification for " + integration + ": " + e.getMessage());
+            return false;
+        }
+        Notifier notifier = notifiers.get(kind);
+        if (notifier == null) {
+            LOG.warning(() -> "no notifier for " + kind + " integrations; " + integration + " is not notified");
+            return false;
+        }
+        try {
+            notifier.send(n, f.route().groupInterval());
+        } catch (NotifyException e) {
+            LOG.warning(() -> "notify " + integration + " for group " + f.groupKey() + " failed: " + e.getMessage());
+            return false;
+        }
+        log.log(f.groupKey(), integration, firing, resolved, now, expires);
+        sent.accept(n);
+        return true;
+    }
+
+    private static Notification withIntegration(Notification n, String integration) {
+        if (n instanceof HttpNotification h) {
+            return new HttpNotification(h.receiver(), integration, h.groupKey(), h.kind(), h.url(), h.http(), h.json());
+        }
+        EmailMessage m = (EmailMessage) n;
+        return new EmailMessage(m.receiver(), integration, m.groupKey(), m.config(), m.headers(), m.html(), m.text());
+    }
+
+    private boolean active(List<String> names, Instant now) {
+        if (names.isEmpty()) {
+            return true;
+        }
+        return names.stream().map(config.timeIntervals()::get).anyMatch(ti -> ti != null && ti.contains(now));
+    }
+
+    private boolean muted(List<String> names, Instant now) {
+        for (String n : names) {
+            TimeInterval ti = config.timeIntervals().get(n);
+            if (ti != null && ti.contains(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
