@@ -23,6 +23,7 @@ import static dev.vigil.tsdb.TsdbFixtures.dumpAll;
 import static dev.vigil.tsdb.TsdbFixtures.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TsdbAppendTest {
@@ -194,6 +195,15 @@ class TsdbAppendTest {
                 "the limit is per metric name");
         assertEquals(1, db.stats().seriesLimited());
         assertEquals(3, db.stats().series());
+    }
+
+    @Test
+    void aClosedStoreSaysSoInsteadOfFailingObscurely() throws IOException {
+        db.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> db.append(UP_A, T0, 1));
+        assertEquals("TSDB at " + dir + " is closed", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> db.select(T0, T0, List.of()));
+        db.close();
     }
 
     @Test
