@@ -42,6 +42,13 @@ class EngineApiTest {
     }
 
     @Test
+    void instantSubqueryReturnsThePointsOfItsAlignedSteps() {
+        Matrix m = (Matrix) engine.instantQuery(storage(), "x{job=\"a\"}[1m:30s]", 600_000).value();
+        assertEquals(List.of(new TimeSeries(Labels.of("__name__", "x", "job", "a"),
+                List.of(new Point(540_000, 1080), new Point(570_000, 1140), new Point(600_000, 1200)))), m.series());
+    }
+
+    @Test
     void stringAndScalarResultsCarryTheEvaluationTime() {
         assertEquals(new StringValue(5_000, "hello"), engine.instantQuery(storage(), "\"hello\"", 5_000).value());
         assertEquals(new Scalar(5_000, 5), engine.instantQuery(storage(), "time()", 5_000).value());
