@@ -46,7 +46,8 @@ public record LogStoreOptions(long chunkTargetBytes, Duration chunkMaxAge, Durat
 
     /**
      * 256 KiB chunks, 1 h chunk age, 1 h out-of-order window, 7 d retention, zstd level 8 (on
-     * container logs about 15 % smaller than level 3 for little extra ingest cost; see the README).
+     * generated container logs 8.4x against 7.1x at level 3, at about a third of the ingest speed,
+     * still some 300 000 entries/s; see the README).
      */
     public static LogStoreOptions defaults() {
         return new LogStoreOptions(256 * 1024, Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(7),
