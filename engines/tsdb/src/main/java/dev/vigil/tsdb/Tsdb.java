@@ -64,7 +64,7 @@ public final class Tsdb implements Storage, AutoCloseable {
     private int nextSegmentId;
     private long generation;
     private Set<Integer> previousCheckpointSegments = Set.of();
-    private long checkpointBytes;
+    private volatile long checkpointBytes;
     private long damagedRecordsSkipped;
     private boolean dirty;
     private boolean closed;
@@ -258,7 +258,12 @@ public final class Tsdb implements Storage, AutoCloseable {
             if (active == null || active.length() + buf.position() >= options.segmentTargetBytes()) {
                 flush(buf, written);
                 active = Segment.create(dir, nextSegmentId++);
-                segments.put(active.id(), active);
+                lock.writeLock().lock();
+                try {
+                    segments.put(active.id(), active); // stats() iterates the map under the read lock
+                } finally {
+                    lock.writeLock().unlock();
+                }
             }
             if (buf.remaining() < recordLength) {
                 flush(buf, written);

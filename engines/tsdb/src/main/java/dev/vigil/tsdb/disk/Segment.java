@@ -24,7 +24,8 @@ public final class Segment {
     private final int id;
     private final Path path;
     private final FileChannel channel;
-    private long length;
+    /** Volatile: the writer appends without the store's lock while stats() reads it. */
+    private volatile long length;
     private int liveChunks;
 
     private Segment(int id, Path path, FileChannel channel, long length) {
