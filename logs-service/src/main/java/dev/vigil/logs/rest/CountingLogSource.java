@@ -1,6 +1,7 @@
 package dev.vigil.logs.rest;
 
 import dev.vigil.logql.Direction;
+import dev.vigil.logql.storage.EntryIterator;
 import dev.vigil.logql.storage.LinePredicate;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.logql.storage.LogSource;
@@ -8,7 +9,6 @@ import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 
 /** Counts the lines and bytes one query reads, for the {@code stats} of its response. */
@@ -27,9 +27,14 @@ final class CountingLogSource implements LogSource {
     }
 
     @Override
-    public Iterator<LogEntry> entries(Labels stream, long fromNanos, long toNanos, Direction direction, LinePredicate filter) {
-        Iterator<LogEntry> it = inner.entries(stream, fromNanos, toNanos, direction, filter);
-        return new Iterator<>() {
+    public EntryIterator entries(Labels stream, long fromNanos, long toNanos, Direction direction, LinePredicate filter) {
+        EntryIterator it = inner.entries(stream, fromNanos, toNanos, direction, filter);
+        return new EntryIterator() {
+            @Override
+            public void close() {
+                it.close();
+            }
+
             @Override
             public boolean hasNext() {
                 return it.hasNext();

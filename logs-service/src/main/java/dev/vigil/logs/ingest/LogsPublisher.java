@@ -1,0 +1,31 @@
+package dev.vigil.logs.ingest;
+
+import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.model.kafka.ProducerFactory;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** The producer behind the push API: batches go to {@code vigil.logs} by stream partition. */
+@ApplicationScoped
+public class LogsPublisher {
+    private final Producer<byte[], byte[]> producer;
+    private final BatchPublisher publisher;
+
+    public LogsPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.producer = ProducerFactory.create(bootstrap, "vigil-logs-push");
+        this.publisher = new BatchPublisher(producer);
+    }
+
+    public BatchPublisher publisher() {
+        return publisher;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

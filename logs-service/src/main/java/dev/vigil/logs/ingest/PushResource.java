@@ -1,0 +1,57 @@
+package dev.vigil.logs.ingest;
+
+import dev.vigil.model.LogStream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loki's push API ({@code POST /loki/api/v1/push}) in both of its formats; streams are produced
+ * to {@code vigil.logs} by partition and the 204 waits for Kafka's acknowledgement.
+ */
+@Path("/loki/api/v1/push")
+public class PushResource {
+    private final LogsPublisher publisher;
+    private final Counter entries;
+    private final Counter rejected;
+
+    public PushResource(LogsPublisher publisher, MeterRegistry registry) {
+        this.publisher = publisher;
+        this.entries = registry.counter("vigil_logs_push_entries_total");
+        this.rejected = registry.counter("vigil_logs_push_rejected_requests_total");
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> push(@HeaderParam("Content-Type") String contentType, byte[] body) {
+        List<LogStream> streams;
+        try {
+            streams = contentType != null && contentType.startsWith("application/json")
+                    ? PushDecoder.json(body)
+                    : PushDecoder.protobuf(body);
+        } catch (PushDecoder.BadPushException e) {
+            rejected.increment();
+            return Uni.createFrom().item(Response.status(400).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("code", 400, "status", "error", "message", e.getMessage())).build());
+        }
+        long n = streams.stream().mapToLong(s -> s.entries().size()).sum();
+        return Uni.createFrom().completionStage(publisher.publisher().publishLogs(streams))
+                .map(ok -> {
+                    entries.increment(n);
+                    return Response.noContent().build();
+                })
+                .onFailure().recoverWithItem(e -> Response.status(503).type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("code", 503, "status", "error", "message", "could not write to Kafka: " + e.getMessage())).build());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.vigil.logs.ingest;
+
+import com.google.protobuf.Timestamp;
+import dev.vigil.kafka.KafkaTestResource;
+import dev.vigil.model.wire.loki.EntryAdapter;
+import dev.vigil.model.wire.loki.PushRequest;
+import dev.vigil.model.wire.loki.StreamAdapter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.xerial.snappy.Snappy;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class PushTest {
+    private final long t = (System.currentTimeMillis() - 30_000) * 1_000_000L;
+
+    @Test
+    void jsonPushWithStructuredMetadataIsQueryable() {
+        String body = "{\"streams\":[{\"stream\":{\"job\":\"push-json\",\"os\":\"windows\"},\"values\":[[\"" + t
+                + "\",\"hello from json\",{\"trace_id\":\"abc\"}]]}]}";
+        given().contentType("application/json").body(body).post("/loki/api/v1/push").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("query", "{job=\"push-json\"} | trace_id=\"abc\"").queryParam("start", t - 1).queryParam("end", t + 1)
+                        .get("/loki/api/v1/query_range").then().statusCode(200)
+                        .body("data.result[0].values[0][1]", equalTo("hello from json")));
+    }
+
+    @Test
+    void snappyProtobufPushAsPromtailSendsIsQueryable() throws Exception {
+        PushRequest req = PushRequest.newBuilder().addStreams(StreamAdapter.newBuilder()
+                .setLabels("{job=\"push-proto\", host=\"win-1\"}")
+                .addEntries(EntryAdapter.newBuilder().setLine("hello from promtail")
+                        .setTimestamp(Timestamp.newBuilder().setSeconds(t / 1_000_000_000L).setNanos((int) (t % 1_000_000_000L))))).build();
+        given().contentType("application/x-protobuf").body(Snappy.compress(req.toByteArray()))
+                .post("/loki/api/v1/push").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("query", "{job=\"push-proto\"}").queryParam("start", t - 1).queryParam("end", t + 1)
+                        .get("/loki/api/v1/query_range").then().statusCode(200)
+                        .body("data.result[0].stream.host", equalTo("win-1"))
+                        .body("data.result[0].values[0][0]", equalTo(Long.toString(t))));
+    }
+
+    @Test
+    void badPushBodiesAre400WithAReason() {
+        given().contentType("application/json").body("{\"streams\":[{\"stream\":{},\"values\":[[\"1\",\"x\"]]}]}")
+                .post("/loki/api/v1/push").then().statusCode(400).body("message", containsString("at least one label"));
+        given().contentType("application/json").body("{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[[\"yesterday\",\"x\"]]}]}")
+                .post("/loki/api/v1/push").then().statusCode(400).body("message", containsString("nanoseconds"));
+        given().contentType("application/x-protobuf").body("not snappy".getBytes())
+                .post("/loki/api/v1/push").then().statusCode(400).body("message", containsString("snappy"));
+    }
+}
