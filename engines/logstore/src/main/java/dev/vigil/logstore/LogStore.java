@@ -50,7 +50,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * exact duplicates are dropped.
  */
 public final class LogStore implements LogReader, AutoCloseable {
-    private static final int DEDUP_CACHE_CHUNKS = 8;
+    /**
+     * Decoded chunks kept for duplicate checks (about 300 KB each). Replays after a restart check
+     * entries against the chunks sealed since the last commit, interleaved across streams; 32
+     * covers that without decompressing a chunk per entry.
+     */
+    private static final int DEDUP_CACHE_CHUNKS = 32;
 
     private final Path dir;
     private final LogStoreOptions options;
@@ -420,10 +425,29 @@ public final class LogStore implements LogReader, AutoCloseable {
         return out;
     }
 
+    /** Line bytes plus UTF-8 bytes of metadata names and values (what Loki counts as entry size). */
     private static int rawSize(byte[] line, Labels meta) {
         int n = line.length;
         for (int i = 0; i < meta.size(); i++) {
-            n += meta.name(i).length() + meta.value(i).length();
+            n += utf8Length(meta.name(i)) + utf8Length(meta.value(i));
+        }
+        return n;
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
         }
         return n;
     }
@@ -522,10 +546,10 @@ public final class LogStore implements LogReader, AutoCloseable {
         long entries = 0;
         long bytes = 0;
         for (StoredStream s : found) {
-            long[] st = s.stats(fromNanos, toNanos);
-            chunks += st[0];
-            entries += st[1];
-            bytes += st[2];
+            IndexStats st = s.stats(fromNanos, toNanos);
+            chunks += st.chunks();
+            entries += st.entries();
+            bytes += st.bytes();
         }
         return new IndexStats(found.size(), chunks, entries, bytes);
     }

@@ -92,21 +92,23 @@ final class StoredStream {
         return head.isEmpty() && chunks.isEmpty();
     }
 
-    /** Index stats of the part overlapping {@code [from, to)}: chunks, entries, bytes. */
-    synchronized long[] stats(long from, long to) {
-        long[] s = new long[3];
+    /** Index stats (one stream) of the chunks and open chunk overlapping {@code [from, to)}. */
+    synchronized IndexStats stats(long from, long to) {
+        long chunkCount = 0;
+        long entries = 0;
+        long bytes = 0;
         for (ChunkRef c : chunks) {
             if (c.overlaps(from, to)) {
-                s[0]++;
-                s[1] += c.entries();
-                s[2] += c.rawBytes();
+                chunkCount++;
+                entries += c.entries();
+                bytes += c.rawBytes();
             }
         }
         if (!head.isEmpty() && head.minTs() < to && head.maxTs() >= from) {
-            s[0]++;
-            s[1] += head.size();
-            s[2] += head.rawBytes();
+            chunkCount++;
+            entries += head.size();
+            bytes += head.rawBytes();
         }
-        return s;
+        return new IndexStats(1, chunkCount, entries, bytes);
     }
 }

@@ -3,7 +3,6 @@ package dev.vigil.logstore.index;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MatchType;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -122,12 +121,5 @@ public final class LabelIndex {
             case REGEX -> m.literalPrefix().isPresent() ? 1 : 2;
             case NOT_EQUAL, NOT_REGEX -> 3;
         };
-    }
-
-    /** Every label name in use, sorted. */
-    public List<String> names() {
-        List<String> out = new ArrayList<>(byName.keySet());
-        out.sort(null);
-        return out;
     }
 }
