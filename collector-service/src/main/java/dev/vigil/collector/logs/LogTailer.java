@@ -226,7 +226,16 @@ public final class LogTailer implements AutoCloseable {
     }
 
     private void loadPositions() throws IOException {
-        List<FilePosition> saved = positionsFile.load();
+        List<FilePosition> saved;
+        try {
+            saved = positionsFile.load();
+        } catch (IOException e) {
+            // Re-reading every file is better than tailing nothing; the log store drops the duplicates.
+            Path aside = positionsFile.path().resolveSibling(positionsFile.path().getFileName() + ".corrupt-" + clock.millis());
+            Files.move(positionsFile.path(), aside);
+            LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; moved it to " + aside + " and reading every file from its start");
+            saved = List.of();
+        }
         synchronized (lock) {
             committed.clear();
             for (FilePosition p : saved) {

@@ -42,8 +42,7 @@ public final class PositionsFile {
             Stored stored = JSON.readValue(bytes, Stored.class);
             return stored.positions() == null ? List.of() : List.copyOf(stored.positions());
         } catch (IOException e) {
-            throw new IOException("positions file " + file + " is not valid JSON (" + e.getMessage()
-                    + "); move it away to re-read every log file from its start", e);
+            throw new IOException("positions file " + file + " is not valid JSON (" + e.getMessage() + ")", e);
         }
     }
 

@@ -61,6 +61,8 @@ final class TailedFile implements Closeable {
         this.path = path;
         this.labels = labels;
         this.identity = identity;
+        // On Windows the JDK opens files with FILE_SHARE_DELETE, so this handle does not stop the
+        // kubelet from renaming or deleting the file during rotation.
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.maxLineBytes = maxLineBytes;
         this.clock = clock;

@@ -261,4 +261,26 @@ class LogTailerTest {
         assertEquals(Files.size(log), saved.get(0).offset());
         assertTrue(saved.get(0).identity().key().startsWith("ino:"));
     }
+
+    @Test
+    void corruptPositionsFileIsSetAsideAndFilesAreReadAgain() throws IOException {
+        Path log = podLog("default_app_1", "app");
+        append(log, cri(1, "stdout", "F", "x"));
+        Files.createDirectories(dir.resolve("state"));
+        Files.writeString(dir.resolve("state/positions.json"), "{\"version\":1,\"positions\":[{\"pa");
+        RecordingSink sink = new RecordingSink();
+        try (LogTailer tailer = new LogTailer(config(NodeOs.LINUX, FileIdentityReader.inode()), sink, CLOCK)) {
+            tailer.pollOnce();
+        }
+        assertEquals(List.of("x"), sink.texts());
+        assertTrue(Files.exists(dir.resolve("state/positions.json.corrupt-" + CLOCK.millis())));
+    }
+
+    @Test
+    void windowsDefaultsComeFromNodeOs() {
+        LogTailerConfig windows = LogTailerConfig.forNode("win-node-1", NodeOs.WINDOWS, dir.resolve("p.json"));
+        assertEquals(Optional.of("C:\\var\\log\\pods"), windows.podLogRoot());
+        LogTailerConfig linux = LogTailerConfig.forNode("lin-node-1", NodeOs.LINUX, dir.resolve("p.json"));
+        assertEquals(Optional.of("/var/log/pods"), linux.podLogRoot());
+    }
 }
