@@ -67,6 +67,7 @@ final class FunctionEvaluator {
                 mIdx++;
             }
             double[][] args = scalarArgs(call, steps, ev);
+            boolean hasScalarArgs = call.args().size() > 1;
             EvalValue.RangeSteps m = (EvalValue.RangeSteps) ev.eval(call.args().get(mIdx), steps, call.function().name());
             int n = steps.count();
             Window w = new Window();
@@ -105,7 +106,9 @@ final class FunctionEvaluator {
                     w.start = start;
                     w.end = end;
                     w.stepTs = ts;
-                    argsAt(args, k, w.args);
+                    if (hasScalarArgs) {
+                        argsAt(args, k, w.args);
+                    }
                     out.add(labels, k, f.apply(w));
                 }
             }

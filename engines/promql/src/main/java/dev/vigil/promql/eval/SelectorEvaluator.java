@@ -105,8 +105,8 @@ final class SelectorEvaluator {
         List<EvalValue.RawSeries> out = new ArrayList<>(selected.size());
         for (Series s : selected) {
             ctx.checkDeadline();
-            long[] t = new long[16];
-            double[] v = new double[16];
+            long[] t = new long[64];
+            double[] v = new double[64];
             int n = 0;
             SampleCursor c = s.cursor();
             boolean more = c.seek(mint);
