@@ -7,6 +7,7 @@ import dev.vigil.logql.Point;
 import dev.vigil.logql.Sample;
 import dev.vigil.logql.Series;
 import dev.vigil.logql.parser.BinaryOpExpr;
+import dev.vigil.logql.parser.Grouping;
 import dev.vigil.logql.parser.LabelReplaceExpr;
 import dev.vigil.logql.parser.LiteralExpr;
 import dev.vigil.logql.parser.RangeAggregationExpr;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -29,6 +31,9 @@ import java.util.TreeMap;
  * kind to its evaluator.
  */
 public final class MetricEvaluator {
+    private static final Set<String> ADDITIVE = Set.of("count_over_time", "rate", "bytes_over_time", "bytes_rate",
+            "sum_over_time");
+
     private final LogSource source;
     private final LogqlOptions options;
 
@@ -99,6 +104,11 @@ public final class MetricEvaluator {
         return new LogqlException("maximum of series (" + options.maxSeries() + ") reached for a single query");
     }
 
+    /** The range function drops the unwrapped label, so grouping by it cannot be pushed down. */
+    private static boolean groupsByUnwrapped(VectorAggregationExpr v, RangeAggregationExpr r) {
+        return r.range().unwrap().isPresent() && v.grouping().map(g -> g.labels().contains(r.range().unwrap().get().label())).orElse(false);
+    }
+
     static StepValues eval(SampleExpr e, EvalContext ctx) {
         if (e instanceof LiteralExpr l) {
             double[] v = new double[ctx.steps()];
@@ -116,6 +126,12 @@ public final class MetricEvaluator {
             return RangeAggregationEvaluator.eval(r, ctx);
         }
         if (e instanceof VectorAggregationExpr v) {
+            if (v.op().equals("sum") && v.inner() instanceof RangeAggregationExpr r && r.grouping().isEmpty()
+                    && ADDITIVE.contains(r.op()) && !groupsByUnwrapped(v, r)) {
+                // sum by (g) of an additive range function equals the range function over lines grouped by g.
+                Grouping g = v.grouping().orElse(new Grouping(false, List.of()));
+                return VectorAggregationEvaluator.eval(v, RangeAggregationEvaluator.eval(r, Optional.of(g), ctx));
+            }
             StepValues inner = eval(v.inner(), ctx);
             if (inner.isScalar()) {
                 throw new LogqlException("expected type vector in aggregation expression, got scalar");

@@ -1,5 +1,6 @@
 package dev.vigil.logql.eval;
 
+import dev.vigil.logql.parser.Grouping;
 import dev.vigil.logql.parser.LogRange;
 import dev.vigil.logql.parser.RangeAggregationExpr;
 import dev.vigil.model.LabelMatcher;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,12 +24,21 @@ final class RangeAggregationEvaluator {
     }
 
     static StepValues eval(RangeAggregationExpr e, EvalContext ctx) {
+        return eval(e, e.grouping(), ctx);
+    }
+
+    /**
+     * Evaluates with {@code grouping} in place of the expression's own: {@link MetricEvaluator} passes
+     * the grouping of an enclosing {@code sum} when the range function is additive, so that series
+     * are merged while lines are read instead of after.
+     */
+    static StepValues eval(RangeAggregationExpr e, Optional<Grouping> grouping, EvalContext ctx) {
         LogRange r = e.range();
         long from = ctx.start() - r.offsetNanos() - r.rangeNanos();
         long to = ctx.end() - r.offsetNanos() + 1;
         SampleExtractor.ValueKind kind = r.unwrap().isPresent() ? SampleExtractor.ValueKind.UNWRAP
                 : e.op().startsWith("bytes") ? SampleExtractor.ValueKind.BYTES : SampleExtractor.ValueKind.COUNT;
-        Map<Labels, SeriesBuffer> series = SampleExtractor.extract(ctx.source(), r, e.grouping(), kind, from, to);
+        Map<Labels, SeriesBuffer> series = SampleExtractor.extract(ctx.source(), r, grouping, kind, from, to);
         List<Map.Entry<Labels, SeriesBuffer>> ordered = new ArrayList<>(series.entrySet());
         ordered.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
         RangeFunctions.RangeFunction fn = RangeFunctions.REGISTRY.get(e.op());

@@ -14,6 +14,7 @@ import dev.vigil.logql.storage.LogSource;
 import dev.vigil.model.Labels;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -71,8 +72,14 @@ final class SampleExtractor {
                             continue;
                         }
                     }
-                    Labels full = lb.labels();
-                    Labels key = lb.hasError() ? full : groupCache.computeIfAbsent(full, f -> group(f, grouping, unwrap));
+                    Labels key;
+                    if (lb.hasError()) {
+                        key = lb.labels();
+                    } else if (grouping.isPresent() && !grouping.get().without()) {
+                        key = byLabels(lb, grouping.get().labels());
+                    } else {
+                        key = groupCache.computeIfAbsent(lb.labels(), f -> group(f, grouping, unwrap));
+                    }
                     out.computeIfAbsent(key, k -> new SeriesBuffer()).add(e.timestampNanos(), value);
                 }
             }
@@ -81,6 +88,19 @@ final class SampleExtractor {
             b.sort();
         }
         return out;
+    }
+
+    /** The {@code by} labels read straight from the builder, without building the full label set. */
+    private static Labels byLabels(LabelsBuilder lb, List<String> names) {
+        if (names.isEmpty()) {
+            return Labels.EMPTY;
+        }
+        String[] kv = new String[names.size() * 2];
+        for (int i = 0; i < names.size(); i++) {
+            kv[2 * i] = names.get(i);
+            kv[2 * i + 1] = lb.get(names.get(i));
+        }
+        return Labels.of(kv);
     }
 
     private static Labels group(Labels full, Optional<Grouping> grouping, Optional<Unwrap> unwrap) {
