@@ -3,7 +3,8 @@ package dev.vigil.logstore;
 import com.github.luben.zstd.ZstdCompressCtx;
 import dev.vigil.logstore.chunk.ByteSink;
 import dev.vigil.logstore.chunk.ChunkCodec;
-import dev.vigil.logstore.chunk.DecodedChunk;
+import dev.vigil.logstore.chunk.ChunkFingerprints;
+import dev.vigil.logstore.chunk.LineHash;
 import dev.vigil.logstore.head.HeadChunk;
 import dev.vigil.logstore.head.HeadSnapshot;
 import dev.vigil.logstore.index.LabelIndex;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +51,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class LogStore implements LogReader, AutoCloseable {
     /**
-     * Decoded chunks kept for duplicate checks (about 300 KB each). Replays after a restart check
-     * entries against the chunks sealed since the last commit, interleaved across streams; 32
-     * covers that without decompressing a chunk per entry.
+     * Chunk fingerprints kept for duplicate checks (16 bytes an entry, some 30 KB a chunk). A
+     * replay checks entries against recent chunks of many streams in turn; 512 of them keep that
+     * from decompressing a chunk per entry.
      */
-    private static final int DEDUP_CACHE_CHUNKS = 32;
+    private static final int DEDUP_CACHE_CHUNKS = 512;
 
     private final Path dir;
     private final LogStoreOptions options;
@@ -67,9 +67,9 @@ public final class LogStore implements LogReader, AutoCloseable {
     private final Map<Integer, StoredStream> byId = new HashMap<>();
     private final ZstdCompressCtx zstd = new ZstdCompressCtx();
     private final ByteSink payload = new ByteSink(1 << 18);
-    private final Map<ChunkRef, DecodedChunk> dedupCache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<ChunkRef, ChunkFingerprints> dedupCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<ChunkRef, DecodedChunk> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<ChunkRef, ChunkFingerprints> eldest) {
             return size() > DEDUP_CACHE_CHUNKS;
         }
     };
@@ -381,14 +381,11 @@ public final class LogStore implements LogReader, AutoCloseable {
         if (s.head().contains(ts, line)) {
             return true;
         }
+        long hash = LineHash.of(line, 0, line.length);
         for (ChunkRef c : s.chunksForWriter()) {
             if (c.minTs() <= ts && ts <= c.maxTs()) {
-                DecodedChunk d = dedupCache.computeIfAbsent(c, ref -> ref.decode(null));
-                for (int i = d.lowerBound(ts); i < d.size() && d.timestamp(i) == ts; i++) {
-                    int st = d.lineStart(i);
-                    if (Arrays.equals(d.buffer(), st, d.lineEnd(i), line, 0, line.length)) {
-                        return true;
-                    }
+                if (dedupCache.computeIfAbsent(c, ref -> ChunkFingerprints.of(ref.decode(null))).contains(ts, hash)) {
+                    return true;
                 }
             }
         }
