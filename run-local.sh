@@ -27,7 +27,7 @@ needs_build() {
 
 if needs_build; then
   echo "building Vigil (first run or sources changed)..."
-  ./mvnw -B -q -DskipTests install
+  ./mvnw -B -q -Dmaven.test.skip=true install
 fi
 
 mkdir -p "$DATA/logs"
