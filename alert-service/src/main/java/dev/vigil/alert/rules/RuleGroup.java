@@ -1,0 +1,152 @@
+package dev.vigil.alert.rules;
+
+import dev.vigil.model.Labels;
+import dev.vigil.model.StaleNaN;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A rule group ready to run: {@link #evaluate} runs its rules in order at one timestamp, as
+ * Prometheus' {@code Group.Eval} does, and returns what to record and what to send. Alert
+ * state can be saved with {@link #alertState()} and loaded with {@link #restore} so that
+ * {@code for} timers survive a restart. Scheduling is the caller's: call {@link #evaluate} every
+ * {@link #interval()}, at {@link #evaluationTime(Instant)}. Not thread-safe.
+ */
+public final class RuleGroup {
+    /** Prometheus' default resend delay for firing alerts. */
+    public static final Duration DEFAULT_RESEND_DELAY = Duration.ofMinutes(1);
+
+    private final RuleGroupDefinition def;
+    private final Duration interval;
+    private final Duration resendDelay;
+    private final String externalUrl;
+    private final List<Object> rules = new ArrayList<>();
+    private final List<Set<Labels>> previousSeries = new ArrayList<>();
+
+    /**
+     * @param defaultInterval the global evaluation interval, used when the group sets none
+     * @param templates       expands alert labels and annotations
+     * @param externalUrl     prefix of the generator URLs ({@code /graph?g0.expr=...})
+     */
+    public RuleGroup(RuleGroupDefinition def, Duration defaultInterval, Duration resendDelay, RuleTemplates templates,
+            String externalUrl) {
+        this.def = def;
+        this.interval = def.interval().orElse(defaultInterval);
+        this.resendDelay = resendDelay;
+        this.externalUrl = externalUrl;
+        for (RuleDefinition r : def.rules()) {
+            rules.add(r instanceof RuleDefinition.Alerting a ? new AlertingRule(a, templates)
+                    : new RecordingRule((RuleDefinition.Recording) r));
+            previousSeries.add(Set.of());
+        }
+    }
+
+    public String name() {
+        return def.name();
+    }
+
+    public Duration interval() {
+        return interval;
+    }
+
+    /**
+     * The evaluation slot at or before {@code now}: multiples of the interval shifted by a
+     * per-group offset, so that groups spread over the interval instead of running together.
+     */
+    public Instant evaluationTime(Instant now) {
+        long iv = interval.toNanos();
+        long offset = Math.floorMod((long) def.name().hashCode() * 0x9E3779B97F4A7C15L, iv);
+        long n = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long adj = n - offset;
+        long base = adj - Math.floorMod(adj, iv);
+        long t = base + offset;
+        return Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L));
+    }
+
+    /** Runs every rule at {@code ts}; a failing rule is reported in the result and the others still run. */
+    public EvaluationResult evaluate(Instant ts, QueryFunction query) {
+        List<Sample> samples = new ArrayList<>();
+        List<OutgoingAlert> alerts = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Object rule = rules.get(i);
+            List<Sample> out;
+            try {
+                if (rule instanceof AlertingRule a) {
+                    out = a.eval(ts, query, def.limit());
+                    alerts.addAll(a.alertsToSend(ts, resendDelay, interval, generatorUrl(a.definition().expr())));
+                } else {
+                    out = ((RecordingRule) rule).eval(ts, query, def.limit());
+                }
+            } catch (RuleEvaluationException e) {
+                errors.put(def.rules().get(i).name(), e.getMessage());
+                continue;
+            }
+            samples.addAll(out);
+            Set<Labels> now = new HashSet<>();
+            out.forEach(s -> now.add(s.labels()));
+            // Series that vanished get a stale marker, so queries stop seeing them at once.
+            for (Labels gone : previousSeries.get(i)) {
+                if (!now.contains(gone)) {
+                    samples.add(new Sample(gone, StaleNaN.VALUE));
+                }
+            }
+            previousSeries.set(i, now);
+        }
+        return new EvaluationResult(samples, alerts, errors);
+    }
+
+    /** Prometheus' generator URL for an expression: {@code <external>/graph?g0.expr=...&g0.tab=1}. */
+    String generatorUrl(String expr) {
+        String q = URLEncoder.encode(expr, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+        return externalUrl + "/graph?g0.expr=" + q + "&g0.tab=1";
+    }
+
+    /** The alert state of every alerting rule, keyed by {@link #ruleKey}. */
+    public Map<String, List<AlertInstance>> alertState() {
+        Map<String, List<AlertInstance>> out = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) instanceof AlertingRule a) {
+                out.put(ruleKey(i), a.alerts());
+            }
+        }
+        return out;
+    }
+
+    /** Loads state saved by {@link #alertState()}; keys of rules no longer present are ignored. */
+    public void restore(Map<String, List<AlertInstance>> state) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) instanceof AlertingRule a && state.containsKey(ruleKey(i))) {
+                a.restore(state.get(ruleKey(i)));
+            }
+        }
+    }
+
+    /**
+     * A stable key for the rule at {@code index}: group name, rule name and the occurrence of
+     * that name within the group, so reordering differently named rules keeps their state.
+     */
+    public String ruleKey(int index) {
+        String name = def.rules().get(index).name();
+        int occurrence = 0;
+        for (int j = 0; j < index; j++) {
+            if (def.rules().get(j).name().equals(name)) {
+                occurrence++;
+            }
+        }
+        return def.name() + "/" + name + "/" + occurrence;
+    }
+
+    /** The alerting rules, for the rules and alerts APIs. */
+    public List<AlertingRule> alertingRules() {
+        return rules.stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).toList();
+    }
+}
