@@ -648,6 +648,9 @@ public final class Parser {
             } else {
                 throw unexpected(v, "IDENTIFIER or STRING");
             }
+            if (dst.text().equals("__error__")) {
+                throw new ParseException("__error__ cannot be formatted", dst.line(), dst.column());
+            }
             if (!seen.add(dst.text())) {
                 throw new ParseException("multiple label name '" + dst.text() + "' not allowed in a single format operation",
                         dst.line(), dst.column());

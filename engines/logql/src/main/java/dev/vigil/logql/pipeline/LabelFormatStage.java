@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * {@code | label_format dst=src, dst2="{{.a}}-{{.b}}"}: a rename moves a label's value to a new
- * name; a template sets a label. Every item reads the labels as they were when the stage began.
+ * name; a template sets a label. As in Loki, items apply in order: a rename sees the labels as
+ * they are, and every template sees the labels as they were when the first template ran (so after
+ * the renames written before it, but not after the templates).
  */
 final class LabelFormatStage implements PipelineStage {
     private record Item(String dst, String renameFrom, Template template) {
@@ -27,10 +29,10 @@ final class LabelFormatStage implements PipelineStage {
 
     @Override
     public boolean process(LogLine entry) {
-        Map<String, String> before = entry.labels().asMap();
+        Map<String, String> snapshot = null;
         for (Item i : items) {
             if (i.renameFrom() != null) {
-                String v = before.getOrDefault(i.renameFrom(), "");
+                String v = entry.labels().get(i.renameFrom());
                 if (!v.isEmpty()) {
                     entry.labels().set(i.dst(), v);
                     if (!i.renameFrom().equals(i.dst())) {
@@ -39,8 +41,11 @@ final class LabelFormatStage implements PipelineStage {
                 }
                 continue;
             }
+            if (snapshot == null) {
+                snapshot = entry.labels().asMap();
+            }
             try {
-                entry.labels().set(i.dst(), i.template().render(new TemplateData(before, entry.line(), entry.timestampNanos())));
+                entry.labels().set(i.dst(), i.template().render(new TemplateData(snapshot, entry.line(), entry.timestampNanos())));
             } catch (TemplateException e) {
                 entry.labels().setError(LineFormatStage.ERROR);
             }
