@@ -1,0 +1,144 @@
+package dev.vigil.alert.notify;
+
+import dev.vigil.alert.config.am.HttpClientConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Posts {@link HttpNotification}s (webhook, Slack, Teams) with the JDK HTTP client: the
+ * configured authorization header, retries with exponential backoff on connection errors, 429
+ * and 5xx answers until the timeout, no retry on other 4xx. Error messages carry the status and
+ * the start of the answer, never the URL, its host or credentials.
+ */
+public final class HttpJsonNotifier implements Notifier {
+
+    /** Waits between attempts; tests substitute one that moves a manual clock. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private static final int MAX_BODY_IN_ERROR = 256;
+
+    private final HttpClient client;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Map<String, HttpClient> proxied = new ConcurrentHashMap<>();
+
+    /**
+     * @param initialBackoff the first wait after a failed attempt; each next wait doubles, up to {@code maxBackoff}
+     */
+    public HttpJsonNotifier(HttpClient client, Clock clock, Sleeper sleeper, Duration initialBackoff, Duration maxBackoff) {
+        this.client = client;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** Production defaults: real time, 500ms first backoff doubling up to 30s. */
+    public static HttpJsonNotifier withDefaults() {
+        return new HttpJsonNotifier(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void send(Notification notification, Duration timeout) throws NotifyException {
+        if (!(notification instanceof HttpNotification n)) {
+            throw new NotifyException(notification.kind() + " notifications cannot be sent over HTTP", false);
+        }
+        URI uri;
+        try {
+            uri = URI.create(n.url().value());
+        } catch (IllegalArgumentException e) {
+            throw new NotifyException(n.integration() + ": invalid URL", false);
+        }
+        Instant deadline = clock.instant().plus(timeout);
+        Duration backoff = initialBackoff;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            String failure;
+            try {
+                HttpRequest.Builder req = HttpRequest.newBuilder(uri)
+                        .timeout(remaining.isNegative() || remaining.isZero() ? Duration.ofMillis(1) : remaining)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Vigil")
+                        .POST(HttpRequest.BodyPublishers.ofString(n.json(), StandardCharsets.UTF_8));
+                n.http().authorizationHeader().ifPresent(h -> req.header("Authorization", h));
+                HttpResponse<String> resp = clientFor(n.http()).send(req.build(), HttpResponse.BodyHandlers.ofString());
+                int status = resp.statusCode();
+                if (status / 100 == 2) {
+                    return;
+                }
+                failure = "unexpected status code " + status + body(resp.body());
+                if (status / 100 == 4 && status != 429) {
+                    throw new NotifyException(n.integration() + ": " + failure, false);
+                }
+            } catch (IOException e) {
+                failure = redact(e, uri);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotifyException(n.integration() + ": interrupted", true);
+            }
+            Instant next = clock.instant().plus(backoff);
+            if (!next.isBefore(deadline)) {
+                throw new NotifyException(n.integration() + ": giving up after " + attempt + " attempts: " + failure, true);
+            }
+            try {
+                sleeper.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotifyException(n.integration() + ": interrupted", true);
+            }
+            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        }
+    }
+
+    private HttpClient clientFor(HttpClientConfig http) {
+        if (http.proxyUrl().isEmpty()) {
+            return client;
+        }
+        return proxied.computeIfAbsent(http.proxyUrl().get(), p -> {
+            URI proxy = URI.create(p);
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() < 0 ? 80 : proxy.getPort())))
+                    .build();
+        });
+    }
+
+    private static String body(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String b = body.strip();
+        return ": " + (b.length() > MAX_BODY_IN_ERROR ? b.substring(0, MAX_BODY_IN_ERROR) + "…" : b);
+    }
+
+    /** The exception's kind and message with the URL, host and path removed. */
+    static String redact(Exception e, URI uri) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        msg = msg.replace(uri.toString(), "<url>");
+        if (uri.getRawPath() != null && uri.getRawPath().length() > 1) {
+            msg = msg.replace(uri.getRawPath(), "<path>");
+        }
+        if (uri.getHost() != null) {
+            msg = msg.replace(uri.getHost(), "<host>");
+        }
+        return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+    }
+}
