@@ -1,5 +1,6 @@
 package dev.vigil.promql.eval;
 
+import dev.vigil.model.Labels;
 import dev.vigil.promql.parser.Expr;
 import dev.vigil.promql.parser.ParseException;
 import dev.vigil.promql.parser.Parser;
@@ -90,7 +91,7 @@ public final class Engine {
             for (int k = 0; k < s.values().length; k++) {
                 points.add(new Point(steps.at(k), s.values()[k]));
             }
-            out.add(new TimeSeries(dev.vigil.model.Labels.EMPTY, points));
+            out.add(new TimeSeries(Labels.EMPTY, points));
         } else {
             for (StepSeries s : ((EvalValue.VectorSteps) v).series()) {
                 List<Point> points = new ArrayList<>();
@@ -113,8 +114,9 @@ public final class Engine {
             return new Evaluator(ctx).eval(expr, steps);
         } catch (QueryExecutionException | QueryTimeoutException | ParseException e) {
             throw e;
-        } catch (ArithmeticException | java.time.DateTimeException e) {
-            throw new QueryExecutionException("evaluation failed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Whatever else went wrong is still this query's failure, reported as such to the caller.
+            throw new QueryExecutionException("query evaluation failed: " + e, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.promql.eval;
 
+import dev.vigil.model.Labels;
 import dev.vigil.promql.parser.AggregateExpr;
 import dev.vigil.promql.parser.BinaryExpr;
 import dev.vigil.promql.parser.Call;
@@ -135,7 +136,7 @@ final class Evaluator {
         }
         StepCollector out = new StepCollector(steps.count());
         for (StepSeries s : ((EvalValue.VectorSteps) v).series()) {
-            var labels = MetricNames.drop(s.labels);
+            Labels labels = MetricNames.drop(s.labels);
             for (int k = 0; k < s.has.length; k++) {
                 if (s.has[k]) {
                     out.add(labels, k, -s.v[k]);

@@ -1,6 +1,7 @@
 package dev.vigil.promql.eval;
 
 import dev.vigil.model.Labels;
+import dev.vigil.promql.parser.Call;
 import dev.vigil.promql.parser.Numbers;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class HistogramFunctions {
         }
     }
 
-    private static EvalValue histogramQuantile(dev.vigil.promql.parser.Call call, Steps steps, Evaluator ev) {
+    private static EvalValue histogramQuantile(Call call, Steps steps, Evaluator ev) {
         double[] q = ev.scalar(call.args().get(0), steps);
         List<StepSeries> in = ev.vector(call.args().get(1), steps).series();
         // Buckets group by every label but le (the name included), so two histograms that differ
@@ -134,5 +135,4 @@ final class HistogramFunctions {
         }
         return bucketStart + (bucketEnd - bucketStart) * (rank / count);
     }
-
 }

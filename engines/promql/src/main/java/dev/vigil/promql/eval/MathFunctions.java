@@ -3,7 +3,9 @@ package dev.vigil.promql.eval;
 import static dev.vigil.promql.eval.FunctionEvaluator.perSample;
 
 import dev.vigil.model.Labels;
+import dev.vigil.promql.parser.Call;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
@@ -55,7 +57,7 @@ final class MathFunctions {
     }
 
     /** clamp(v, min, max) yields nothing at steps where max < min. */
-    private static EvalValue clamp(dev.vigil.promql.parser.Call call, Steps steps, Evaluator ev) {
+    private static EvalValue clamp(Call call, Steps steps, Evaluator ev) {
         double[][] args = FunctionEvaluator.scalarArgs(call, steps, ev);
         EvalValue.VectorSteps in = ev.vector(call.args().get(0), steps);
         StepCollector out = new StepCollector(steps.count());
@@ -72,10 +74,10 @@ final class MathFunctions {
         return out.result();
     }
 
-    private static EvalValue empty(dev.vigil.promql.parser.Call call, Steps steps, Evaluator ev) {
+    private static EvalValue empty(Call call, Steps steps, Evaluator ev) {
         for (var a : call.args()) {
             ev.eval(a, steps);
         }
-        return new EvalValue.VectorSteps(java.util.List.of());
+        return new EvalValue.VectorSteps(List.of());
     }
 }

@@ -13,6 +13,7 @@ import dev.vigil.promql.parser.VectorSelector;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -118,7 +119,7 @@ final class OverTimeFunctions {
     }
 
     private static String goFloat(double v) {
-        return String.format(java.util.Locale.ROOT, "%f", v);
+        return String.format(Locale.ROOT, "%f", v);
     }
 
     /** 1 at each step where no series has a sample in the window, labelled from the selector's equality matchers. */

@@ -6,6 +6,7 @@ import dev.vigil.promql.parser.Expr;
 import dev.vigil.promql.parser.VectorSelector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class VectorFunctions {
         });
         m.put("pi", (call, steps, ev) -> {
             double[] v = new double[steps.count()];
-            java.util.Arrays.fill(v, Math.PI);
+            Arrays.fill(v, Math.PI);
             return new EvalValue.ScalarSteps(v);
         });
         m.put("sort", (call, steps, ev) -> sort(call, steps, ev, false));
