@@ -6,6 +6,7 @@ import dev.vigil.logql.parser.LabelFilterExpr.DurationFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.NumericFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.Or;
 import dev.vigil.logql.parser.LabelFilterExpr.StringFilter;
+import dev.vigil.logql.regex.GoRegex;
 import dev.vigil.logql.template.Template;
 import dev.vigil.logql.template.TemplateException;
 import dev.vigil.model.LabelMatcher;
@@ -266,8 +267,8 @@ public final class Parser {
             expect(TokenType.COMMA, ",");
             args[i] = expect(TokenType.STRING, "STRING").text();
         }
-        expect(TokenType.CLOSE_PAREN, ")");
-        GoRegex.compile(args[3]);
+        Token close = expect(TokenType.CLOSE_PAREN, ")");
+        regex(new Token(TokenType.STRING, args[3], close.line(), close.column()));
         return new LabelReplaceExpr(s, args[0], args[1], args[2], args[3]);
     }
 
@@ -494,7 +495,7 @@ public final class Parser {
                     case "regexp" -> {
                         next();
                         Token re = expect(TokenType.STRING, "STRING");
-                        GoRegex g = GoRegex.compile(re.text());
+                        GoRegex g = regex(re);
                         if (g.names().isEmpty()) {
                             throw new ParseException("invalid regex " + re.text() + ": at least one named capture must be supplied",
                                     re.line(), re.column());
@@ -568,7 +569,7 @@ public final class Parser {
     private String lineFilterValue(Stage.LineFilterOp op) {
         Token v = expect(TokenType.STRING, "STRING");
         if (op.regex()) {
-            GoRegex.compile(v.text());
+            regex(v);
         }
         return v.text();
     }
@@ -657,6 +658,14 @@ public final class Parser {
             }
         } while (peek().is(TokenType.COMMA));
         return new Stage.LabelFormat(items);
+    }
+
+    private static GoRegex regex(Token t) {
+        try {
+            return GoRegex.compile(t.text());
+        } catch (IllegalArgumentException e) {
+            throw new ParseException(e.getMessage(), t.line(), t.column());
+        }
     }
 
     private static void checkTemplate(Token t) {

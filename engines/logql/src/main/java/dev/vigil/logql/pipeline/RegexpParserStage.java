@@ -1,6 +1,6 @@
 package dev.vigil.logql.pipeline;
 
-import dev.vigil.logql.parser.GoRegex;
+import dev.vigil.logql.regex.GoRegex;
 
 import java.util.regex.Matcher;
 

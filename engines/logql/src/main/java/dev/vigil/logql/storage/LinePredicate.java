@@ -1,6 +1,6 @@
 package dev.vigil.logql.storage;
 
-import dev.vigil.logql.parser.GoRegex;
+import dev.vigil.logql.regex.GoRegex;
 
 import java.util.List;
 import java.util.regex.Pattern;

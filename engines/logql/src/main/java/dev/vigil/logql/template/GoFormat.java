@@ -78,6 +78,10 @@ final class GoFormat {
                 return bad(verb, a);
             }
             case 'f', 'F', 'e', 'E', 'g', 'G' -> {
+                if (a instanceof Number n && (verb == 'g' || verb == 'G') && !spec.contains(".")) {
+                    // Go's %g without a precision is the shortest representation, like %v.
+                    return String.format(Locale.ROOT, spec + "s", GoValues.formatFloat(n.doubleValue()));
+                }
                 if (a instanceof Number n) {
                     String p = spec.contains(".") || verb == 'g' || verb == 'G' ? spec : spec + ".6";
                     return String.format(Locale.ROOT, p + verb, n.doubleValue());

@@ -2,7 +2,9 @@ package dev.vigil.logql.template;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.Locale;
 
 /** Parses a time with a Go reference layout by translating the layout to a {@link DateTimeFormatter} pattern. */
@@ -34,7 +36,11 @@ final class GoTimeParse {
             }
         }
         try {
-            DateTimeFormatter f = DateTimeFormatter.ofPattern(p.toString(), Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
+            DateTimeFormatter f = new DateTimeFormatterBuilder().appendPattern(p.toString())
+                    .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+                    .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+                    .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
+                    .toFormatter(Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
             return ZonedDateTime.parse(value, f);
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new TemplateException("template: cannot parse \"" + value + "\" as \"" + layout + "\"");

@@ -46,11 +46,14 @@ final class GoValues {
             return new BigDecimal(d).toPlainString();
         }
         double a = Math.abs(d);
+        BigDecimal shortest = new BigDecimal(Double.toString(a)).stripTrailingZeros();
         if (a < 1e-4 || a >= 1e21) {
-            String s = Double.toString(d);
-            return s.replace("E", "e+").replace("e+-", "e-");
+            String digits = shortest.unscaledValue().toString();
+            int exp = digits.length() - 1 - shortest.scale();
+            String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+            return (d < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
         }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return (d < 0 ? "-" : "") + shortest.toPlainString();
     }
 
     static boolean truthy(Object v) {

@@ -1,5 +1,7 @@
 package dev.vigil.logql.template;
 
+import dev.vigil.logql.regex.GoRegex;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions LogQL templates may call, keyed by name, with Go's and sprig's argument order (the
@@ -59,9 +59,12 @@ public final class TemplateFunctions {
         def("substr", 3, 3, (a, d) -> substr(s(a, 2), GoValues.toLong(a.get(0)), GoValues.toLong(a.get(1))));
         def("trunc", 2, 2, (a, d) -> trunc(s(a, 1), GoValues.toLong(a.get(0))));
         def("default", 1, 2, (a, d) -> a.size() < 2 || !GoValues.truthy(a.get(1)) ? a.get(0) : a.get(1));
-        def("regexReplaceAll", 3, 3, (a, d) -> regex(s(a, 0)).matcher(s(a, 1)).replaceAll(goReplacement(s(a, 2))));
-        def("regexReplaceAllLiteral", 3, 3, (a, d) -> regex(s(a, 0)).matcher(s(a, 1)).replaceAll(Matcher.quoteReplacement(s(a, 2))));
-        def("regexMatch", 2, 2, (a, d) -> regex(s(a, 0)).matcher(s(a, 1)).find());
+        def("regexReplaceAll", 3, 3, (a, d) -> {
+            GoRegex re = regex(s(a, 0));
+            return re.pattern().matcher(s(a, 1)).replaceAll(re.javaReplacement(s(a, 2)));
+        });
+        def("regexReplaceAllLiteral", 3, 3, (a, d) -> regex(s(a, 0)).pattern().matcher(s(a, 1)).replaceAll(Matcher.quoteReplacement(s(a, 2))));
+        def("regexMatch", 2, 2, (a, d) -> regex(s(a, 0)).pattern().matcher(s(a, 1)).find());
         def("alignLeft", 2, 2, (a, d) -> align(s(a, 1), GoValues.toLong(a.get(0)), true));
         def("alignRight", 2, 2, (a, d) -> align(s(a, 1), GoValues.toLong(a.get(0)), false));
         def("b64enc", 1, 1, (a, d) -> Base64.getEncoder().encodeToString(s(a, 0).getBytes(StandardCharsets.UTF_8)));
@@ -177,17 +180,12 @@ public final class TemplateFunctions {
         }
     }
 
-    private static Pattern regex(String re) {
+    private static GoRegex regex(String re) {
         try {
-            return Pattern.compile(re);
-        } catch (PatternSyntaxException e) {
-            throw new TemplateException("template: invalid regex " + re + ": " + e.getDescription());
+            return GoRegex.compile(re);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException("template: " + e.getMessage());
         }
-    }
-
-    /** Go expands {@code $1}, {@code ${1}} and {@code ${name}}; Java needs {@code $1} / {@code ${name}} and escaped backslashes. */
-    private static String goReplacement(String repl) {
-        return repl.replace("\\", "\\\\").replaceAll("\\$\\{(\\d+)}", "\\$$1");
     }
 
     private static String goReplace(String s, String old, String neu, long n) {
