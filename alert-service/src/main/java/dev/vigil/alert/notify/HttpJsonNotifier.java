@@ -83,6 +83,9 @@ public final class HttpJsonNotifier implements Notifier {
                 HttpResponse<String> resp = clientFor(n.http()).send(req.build(), HttpResponse.BodyHandlers.ofString());
                 int status = resp.statusCode();
                 if (status / 100 == 2) {
+                    if (n.kind().equals("slack")) {
+                        checkSlackAnswer(n, resp);
+                    }
                     return;
                 }
                 failure = "unexpected status code " + status + body(resp.body());
@@ -106,6 +109,27 @@ public final class HttpJsonNotifier implements Notifier {
                 throw new NotifyException(n.integration() + ": interrupted", true);
             }
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Slack answers 200 with an error: an incoming webhook says "ok" in plain text, the Web API
+     * says {@code "ok": true} in JSON; anything else is a failure that retrying will not fix.
+     */
+    private static void checkSlackAnswer(HttpNotification n, HttpResponse<String> resp) throws NotifyException {
+        String body = resp.body() == null ? "" : resp.body().strip();
+        boolean json = resp.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+        if (json) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode o = GoJson.MAPPER.readTree(body);
+                if (!o.path("ok").asBoolean(false)) {
+                    throw new NotifyException(n.integration() + ": error response from Slack: " + o.path("error").asText(""), false);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new NotifyException(n.integration() + ": could not parse the answer from Slack", true);
+            }
+        } else if (!body.equals("ok")) {
+            throw new NotifyException(n.integration() + ": received an error response from Slack" + body(body), false);
         }
     }
 

@@ -85,6 +85,22 @@ class HttpJsonNotifierTest {
     }
 
     @Test
+    void slackErrorsHiddenInA200AnswerAreFailures() throws Exception {
+        server.createContext("/slack", ex -> {
+            byte[] answer = (calls.getAndIncrement() == 0 ? "ok" : "invalid_payload").getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        HttpNotification n = notification("http://127.0.0.1:" + server.getAddress().getPort() + "/slack");
+        HttpNotification slack = new HttpNotification(n.receiver(), "s/slack[0]", n.groupKey(), "slack", n.url(), n.http(), n.json());
+        notifier.send(slack, Duration.ofSeconds(5));
+        NotifyException e = assertThrows(NotifyException.class, () -> notifier.send(slack, Duration.ofSeconds(5)));
+        assertEquals("s/slack[0]: received an error response from Slack: invalid_payload", e.getMessage());
+        assertFalse(e.retryable());
+    }
+
+    @Test
     void clientErrorsAreNotRetried() {
         statuses.add(400);
         NotifyException e = assertThrows(NotifyException.class, () -> notifier.send(notification(url()), Duration.ofSeconds(30)));

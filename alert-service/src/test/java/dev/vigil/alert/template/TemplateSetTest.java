@@ -56,6 +56,8 @@ class TemplateSetTest {
                 Arguments.of("with else", "{{ with .CommonLabels.nope }}x{{ else }}no team{{ end }}", "no team"),
                 Arguments.of("variables and assignment", "{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ end }}{{ $x }}", "2"),
                 Arguments.of("dollar is root", "{{ range .Alerts }}{{ $.Status }}{{ end }}", "firingfiring"),
+                Arguments.of("else if with trim markers", "{{- if eq .Count 1 -}} one {{- else if eq .Count 3 -}} three {{- else -}} many {{- end }}", "three"),
+                Arguments.of("else with", "{{ with .CommonLabels.nope }}a{{ else with .Status }}b={{ . }}{{ end }}", "b=firing"),
                 Arguments.of("trim markers", "a  {{- \"b\" -}}  \n c", "abc"),
                 Arguments.of("comment", "a{{/* ignored */}}b{{- /* trimmed */ -}} c", "abc"),
                 Arguments.of("pipeline into function", "{{ .Status | toUpper }}", "FIRING"),
