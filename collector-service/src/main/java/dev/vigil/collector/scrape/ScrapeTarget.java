@@ -2,6 +2,7 @@ package dev.vigil.collector.scrape;
 
 import dev.vigil.model.Labels;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -37,6 +38,25 @@ public record ScrapeTarget(URI url, Labels labels, Duration timeout, boolean hon
         int port = url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
         String host = url.getHost() == null ? "" : url.getHost();
         return new ScrapeTarget(url, Labels.of("job", job, "instance", host + ":" + port), DEFAULT_TIMEOUT, false, true, 0);
+    }
+
+    /**
+     * A static target from configuration: {@code address} is {@code host:port} (IPv6 in brackets),
+     * {@code scheme} http or https, {@code metricsPath} like {@code /metrics}.
+     */
+    public static ScrapeTarget fromAddress(String job, String address, String scheme, String metricsPath) {
+        String path = metricsPath.startsWith("/") ? metricsPath : "/" + metricsPath;
+        URI url;
+        try {
+            url = new URI(scheme + "://" + address + path);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("scrape target '" + address + "' with path '" + metricsPath
+                    + "' does not make a URL: " + e.getMessage());
+        }
+        if (url.getHost() == null || url.getPort() < 0) {
+            throw new IllegalArgumentException("scrape target must be host:port, got '" + address + "'");
+        }
+        return new ScrapeTarget(url, Labels.of("job", job, "instance", address), DEFAULT_TIMEOUT, false, true, 0);
     }
 
     public ScrapeTarget withLabels(Labels newLabels) {

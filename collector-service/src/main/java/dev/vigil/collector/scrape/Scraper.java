@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -98,7 +99,7 @@ public final class Scraper {
             throw new ScrapeException("scrape interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ScrapeException(cause instanceof java.net.http.HttpTimeoutException
+            throw new ScrapeException(cause instanceof HttpTimeoutException
                     ? "scrape timed out after " + timeout.toMillis() + "ms"
                     : "scrape failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
