@@ -81,6 +81,11 @@ public final class RoutingEngine {
         return inhibitor.inhibitedBy(labels, clock.instant());
     }
 
+    /** The receivers an alert with these labels is routed to, in routing order. */
+    public List<String> receivers(Labels labels) {
+        return dispatcher.root().match(labels).stream().map(Route::receiver).distinct().toList();
+    }
+
     public Dispatcher dispatcher() {
         return dispatcher;
     }

@@ -52,21 +52,33 @@ public final class AggregationGroup {
         return !nextFlush.isAfter(now);
     }
 
-    /** Runs one flush through the handler and schedules the next one. */
-    void flush(Instant now, FlushHandler handler) {
+    /**
+     * Starts a flush: schedules the next one and snapshots the alerts; empty when there is
+     * nothing to notify about.
+     */
+    java.util.Optional<GroupFlush> startFlush(Instant now) {
         nextFlush = now.plus(route.groupInterval());
         hasFlushed = true;
         if (alerts.isEmpty()) {
-            return;
+            return java.util.Optional.empty();
         }
         List<Alert> snapshot = new ArrayList<>(alerts.values());
         snapshot.sort(AlertOrder.INSTANCE);
-        if (handler.flush(new GroupFlush(key, route, labels, snapshot, now))) {
-            for (Alert a : snapshot) {
-                Alert current = alerts.get(a.fingerprint());
-                if (a.resolvedAt(now) && current != null && current.updatedAt().equals(a.updatedAt())) {
-                    alerts.remove(a.fingerprint());
-                }
+        return java.util.Optional.of(new GroupFlush(key, route, labels, snapshot, now));
+    }
+
+    /**
+     * Ends a flush: after success, resolved alerts that were not updated meanwhile leave the
+     * group (an update means the alert may fire again and must be notified).
+     */
+    void finishFlush(GroupFlush flush, boolean success) {
+        if (!success) {
+            return;
+        }
+        for (Alert a : flush.alerts()) {
+            Alert current = alerts.get(a.fingerprint());
+            if (a.resolvedAt(flush.now()) && current != null && current.updatedAt().equals(a.updatedAt())) {
+                alerts.remove(a.fingerprint());
             }
         }
     }

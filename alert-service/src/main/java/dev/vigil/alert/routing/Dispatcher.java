@@ -14,7 +14,7 @@ import java.util.Optional;
  * the aggregation group of every route it matches; {@link #tick} flushes each group whose timer
  * is due at the clock's current time. Time comes only from the injected {@link Clock}, so a
  * caller (a scheduler in the service, a test) decides when time passes; {@link #nextDeadline}
- * says when the next tick is needed. Synchronized: receive and tick may come from different threads.
+ * says when the next tick is needed. Thread-safe: receive and tick may come from different threads.
  */
 public final class Dispatcher {
     private final Route root;
@@ -50,21 +50,33 @@ public final class Dispatcher {
         }
     }
 
-    /** Flushes every group that is due now; returns how many flushed. */
-    public synchronized int tick() {
+    /**
+     * Flushes every group that is due now and returns how many flushed. The flush handler runs
+     * outside the dispatcher's lock, so slow receivers do not hold up {@link #receive}; a group
+     * being flushed is not due again before its group_interval.
+     */
+    public int tick() {
         Instant now = clock.instant();
-        int flushed = 0;
-        for (AggregationGroup g : new ArrayList<>(groups.values())) {
-            if (g.due(now)) {
-                g.flush(now, handler);
-                flushed++;
-                if (g.isEmpty()) {
-                    groups.remove(g.key());
+        List<Map.Entry<AggregationGroup, GroupFlush>> started = new ArrayList<>();
+        synchronized (this) {
+            for (AggregationGroup g : groups.values()) {
+                if (g.due(now)) {
+                    g.startFlush(now).ifPresent(f -> started.add(Map.entry(g, f)));
                 }
             }
         }
-        store.removeResolved(now);
-        return flushed;
+        List<Boolean> results = new ArrayList<>();
+        for (Map.Entry<AggregationGroup, GroupFlush> e : started) {
+            results.add(handler.flush(e.getValue()));
+        }
+        synchronized (this) {
+            for (int i = 0; i < started.size(); i++) {
+                started.get(i).getKey().finishFlush(started.get(i).getValue(), results.get(i));
+            }
+            groups.values().removeIf(AggregationGroup::isEmpty);
+            store.removeResolved(now);
+        }
+        return started.size();
     }
 
     /** When the earliest group timer fires; empty when there is no group. */
