@@ -72,6 +72,7 @@ public final class JournalSource extends PollingSource {
     private LogLine toLine(JournalEntry e) {
         Labels labels = Labels.of("job", JOB, "unit", e.unit(), "level", LogLevel.fromSyslogPriority(e.priority()).label(),
                 "node", config.node(), "os", config.os().label());
-        return new LogLine(labels, e.realtimeMicros() * 1000L, e.message());
+        String message = e.message().endsWith("\n") ? e.message().substring(0, e.message().length() - 1) : e.message();
+        return new LogLine(labels, e.realtimeMicros() * 1000L, message);
     }
 }

@@ -283,4 +283,22 @@ class LogTailerTest {
         LogTailerConfig linux = LogTailerConfig.forNode("lin-node-1", NodeOs.LINUX, dir.resolve("p.json"));
         assertEquals(Optional.of("/var/log/pods"), linux.podLogRoot());
     }
+
+    @Test
+    void restartBetweenPartialPiecesRejoinsTheMessage() throws IOException {
+        Path log = podLog("default_app_1", "app");
+        append(log, cri(1, "stdout", "P", "first piece, "), cri(1, "stderr", "F", "interleaved error"));
+        RecordingSink before = new RecordingSink();
+        try (LogTailer tailer = new LogTailer(config(NodeOs.LINUX, FileIdentityReader.inode()), before, CLOCK)) {
+            tailer.pollOnce();
+        }
+        assertEquals(List.of("interleaved error"), before.texts());
+        append(log, cri(2, "stdout", "F", "last piece"));
+        RecordingSink after = new RecordingSink();
+        try (LogTailer tailer = new LogTailer(config(NodeOs.LINUX, FileIdentityReader.inode()), after, CLOCK)) {
+            tailer.pollOnce();
+        }
+        // The saved position stays before the unfinished message, so the stderr line comes again (at-least-once).
+        assertEquals(List.of("interleaved error", "first piece, last piece"), after.texts());
+    }
 }

@@ -52,6 +52,7 @@ class JournalSourceTest {
         assertEquals(1714644931000123000L, kubelet.timestampNanos());
         assertEquals(Labels.of("job", "node-journal", "level", "error", "node", "lin-node-1", "os", "linux"), delivered.get(3).stream());
         assertEquals("critical", delivered.get(7).stream().get("level"));
+        assertEquals("binary \u0001 payload from a misbehaving daemon", delivered.get(5).line());
 
         assertEquals(0, source.pollOnce());
         String after = runner.commands.get(1).get(runner.commands.get(1).size() - 1);
