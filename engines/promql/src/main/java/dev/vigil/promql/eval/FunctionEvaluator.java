@@ -76,7 +76,7 @@ final class FunctionEvaluator {
             StepCollector out = new StepCollector(n);
             for (EvalValue.RawSeries s : m.series()) {
                 ev.ctx.checkDeadline();
-                Labels labels = keepName ? s.labels() : MetricNames.drop(s.labels());
+                StepSeries target = null;
                 w.t = s.t();
                 w.v = s.v();
                 int lo = 0;
@@ -109,7 +109,10 @@ final class FunctionEvaluator {
                     if (hasScalarArgs) {
                         argsAt(args, k, w.args);
                     }
-                    out.add(labels, k, f.apply(w));
+                    if (target == null) {
+                        target = out.seriesFor(keepName ? s.labels() : MetricNames.drop(s.labels()));
+                    }
+                    StepCollector.add(target, k, f.apply(w));
                 }
             }
             return out.result();

@@ -22,7 +22,15 @@ final class StepCollector {
     }
 
     void add(Labels labels, int k, double value) {
-        StepSeries s = series.computeIfAbsent(labels, l -> new StepSeries(l, steps));
+        add(seriesFor(labels), k, value);
+    }
+
+    /** The output series for a label set, so a caller adding many steps of one series looks it up once. */
+    StepSeries seriesFor(Labels labels) {
+        return series.computeIfAbsent(labels, l -> new StepSeries(l, steps));
+    }
+
+    static void add(StepSeries s, int k, double value) {
         if (s.has[k]) {
             throw new QueryExecutionException(DUPLICATE);
         }
