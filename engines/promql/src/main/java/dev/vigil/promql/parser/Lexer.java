@@ -14,6 +14,7 @@ final class Lexer {
     private int parenDepth;
     private boolean inBrackets;
     private boolean inBraces;
+    private boolean colonInBrackets;
 
     /** A lexing error; it becomes an ERROR token so that earlier parse errors are reported first. */
     private static final class LexError extends RuntimeException {
@@ -59,10 +60,13 @@ final class Lexer {
             int start = pos;
             if (isAlpha(c)) {
                 identifier(start);
+            } else if (inBraces && "=!~,}\"'`".indexOf(c) < 0) {
+                throw new LexError(start, "unexpected character inside braces: '" + c + "'");
             } else if (isDigit(c) || (c == '.' && pos + 1 < in.length() && isDigit(in.charAt(pos + 1)))) {
                 numberOrDuration(start);
             } else if (c == '"' || c == '\'' || c == '`') {
-                out.add(new Token(TokenType.STRING, string(c), start));
+                String value = string(c);
+                out.add(new Token(TokenType.STRING, value, start, in.substring(start, pos)));
             } else {
                 operator(c, start);
             }
@@ -98,6 +102,9 @@ final class Lexer {
             return;
         }
         pos = start;
+        if (inBrackets) {
+            throw new LexError(start, "missing unit character in duration");
+        }
         if (in.startsWith("0x", pos) || in.startsWith("0X", pos)) {
             pos += 2;
             while (pos < in.length() && Character.digit(in.charAt(pos), 16) >= 0) {
@@ -270,6 +277,10 @@ final class Lexer {
             case '[' -> {
                 t = TokenType.LEFT_BRACKET;
                 inBrackets = true;
+                colonInBrackets = false;
+                if (pos + 1 < in.length() && in.charAt(pos + 1) == ']') {
+                    throw new LexError(start + 1, "missing unit character in duration");
+                }
             }
             case ']' -> {
                 if (!inBrackets) {
@@ -279,7 +290,13 @@ final class Lexer {
                 inBrackets = false;
             }
             case ',' -> t = TokenType.COMMA;
-            case ':' -> t = TokenType.COLON;
+            case ':' -> {
+                if (inBrackets && !out.isEmpty() && colonInBrackets) {
+                    throw new LexError(start, "unexpected colon ':'");
+                }
+                colonInBrackets = inBrackets;
+                t = TokenType.COLON;
+            }
             case '@' -> t = TokenType.AT;
             case '+' -> t = TokenType.ADD;
             case '-' -> t = TokenType.SUB;

@@ -73,16 +73,22 @@ public final class Parser {
         return t;
     }
 
-    private Token expect(TokenType type, String context) {
+    private Token expect(TokenType type, String context, String expected) {
         Token t = peek();
         if (!t.is(type)) {
-            throw unexpected(t, context);
+            throw unexpected(t, context, expected);
         }
         return next();
     }
 
     private ParseException unexpected(Token t, String context) {
-        String msg = "unexpected " + t.describe() + (context.isEmpty() ? "" : " in " + context);
+        return unexpected(t, context, "");
+    }
+
+    /** Prometheus's wording: {@code unexpected <token>[ in <context>][, expected <what>]}. */
+    private ParseException unexpected(Token t, String context, String expected) {
+        String msg = "unexpected " + t.describe() + (context.isEmpty() ? "" : " in " + context)
+                + (expected.isEmpty() ? "" : ", expected " + expected);
         return ParseException.at(input, t.pos(), msg);
     }
 
@@ -256,7 +262,7 @@ public final class Parser {
         Token open = next();
         Token rangeTok = peek();
         if (!rangeTok.is(TokenType.DURATION)) {
-            throw unexpected(rangeTok, "subquery or range");
+            throw unexpected(rangeTok, "subquery or range", "duration");
         }
         next();
         long range = duration(rangeTok);
@@ -266,13 +272,13 @@ public final class Parser {
             if (peek().is(TokenType.DURATION)) {
                 step = duration(next());
             }
-            expect(TokenType.RIGHT_BRACKET, "subquery or range");
+            expect(TokenType.RIGHT_BRACKET, "subquery selector", "\"]\"");
             if (e.type() != ValueType.VECTOR) {
                 throw error(startOf(e), "subquery is only allowed on instant vector, got " + goTypeName(e.type()) + " instead");
             }
             return at(new SubqueryExpr(e, range, step, 0, AtModifier.NONE), startOf(e));
         }
-        expect(TokenType.RIGHT_BRACKET, "subquery or range");
+        expect(TokenType.RIGHT_BRACKET, "subquery or range selector", "\":\" or \"]\"");
         if (!(e instanceof VectorSelector vs)) {
             throw error(open.pos(), "ranges only allowed for vector selectors");
         }
@@ -305,7 +311,7 @@ public final class Parser {
         }
         Token d = peek();
         if (!d.is(TokenType.DURATION)) {
-            throw unexpected(d, "offset");
+            throw unexpected(d, "offset", "duration");
         }
         next();
         long off = duration(d) * (negative ? -1 : 1);
@@ -337,8 +343,8 @@ public final class Parser {
         Token t = peek();
         if (t.isWord("start") || t.isWord("end")) {
             next();
-            expect(TokenType.LEFT_PAREN, "@");
-            expect(TokenType.RIGHT_PAREN, "@");
+            expect(TokenType.LEFT_PAREN, "@", "timestamp");
+            expect(TokenType.RIGHT_PAREN, "@", "timestamp");
             mod = t.isWord("start") ? AtModifier.START : AtModifier.END;
         } else {
             boolean negative = false;
@@ -348,7 +354,7 @@ public final class Parser {
             }
             Token n = peek();
             if (!n.is(TokenType.NUMBER)) {
-                throw unexpected(n, "@");
+                throw unexpected(n, "@", "timestamp");
             }
             next();
             double secs = Numbers.parse(n.text()) * (negative ? -1 : 1);
@@ -393,7 +399,7 @@ public final class Parser {
             case LEFT_PAREN -> {
                 next();
                 Expr inner = expr(0);
-                expect(TokenType.RIGHT_PAREN, "paren expression");
+                expect(TokenType.RIGHT_PAREN, "paren expression", "\")\"");
                 return at(new ParenExpr(inner), t.pos());
             }
             case LEFT_BRACE -> {
@@ -443,17 +449,8 @@ public final class Parser {
     private Expr call(Token name) {
         FunctionSignature fn = Functions.byName(name.text())
                 .orElseThrow(() -> error(name.pos(), "unknown function with name " + Printer.quote(name.text())));
-        expect(TokenType.LEFT_PAREN, "");
-        List<Expr> args = new ArrayList<>();
-        while (!peek().is(TokenType.RIGHT_PAREN)) {
-            args.add(expr(0));
-            if (peek().is(TokenType.COMMA)) {
-                next();
-            } else if (!peek().is(TokenType.RIGHT_PAREN)) {
-                throw unexpected(peek(), "function call arguments");
-            }
-        }
-        next();
+        expect(TokenType.LEFT_PAREN, "", "");
+        List<Expr> args = arguments("function call arguments");
         checkCall(fn, args, name.pos());
         return at(new Call(fn, args), name.pos());
     }
@@ -496,17 +493,8 @@ public final class Parser {
             grouping = labelList("grouping opts");
             groupingSeen = true;
         }
-        expect(TokenType.LEFT_PAREN, "aggregation");
-        List<Expr> args = new ArrayList<>();
-        while (!peek().is(TokenType.RIGHT_PAREN)) {
-            args.add(expr(0));
-            if (peek().is(TokenType.COMMA)) {
-                next();
-            } else if (!peek().is(TokenType.RIGHT_PAREN)) {
-                throw unexpected(peek(), "aggregation");
-            }
-        }
-        next();
+        expect(TokenType.LEFT_PAREN, "aggregation", "");
+        List<Expr> args = arguments("aggregation");
         if (!groupingSeen && (peek().isWord("by") || peek().isWord("without"))) {
             without = next().isWord("without");
             grouping = labelList("grouping opts");
@@ -526,9 +514,30 @@ public final class Parser {
         return at(new AggregateExpr(op, arg, param, grouping, without), name.pos());
     }
 
+    /** Comma-separated arguments up to and including the closing parenthesis; no trailing comma. */
+    private List<Expr> arguments(String context) {
+        List<Expr> args = new ArrayList<>();
+        while (!peek().is(TokenType.RIGHT_PAREN)) {
+            if (peek().is(TokenType.COMMA)) {
+                throw unexpected(peek(), context);
+            }
+            args.add(expr(0));
+            if (peek().is(TokenType.COMMA)) {
+                Token comma = next();
+                if (peek().is(TokenType.RIGHT_PAREN)) {
+                    throw error(comma.pos(), "trailing commas not allowed in function call args");
+                }
+            } else if (!peek().is(TokenType.RIGHT_PAREN)) {
+                throw unexpected(peek(), context);
+            }
+        }
+        next();
+        return args;
+    }
+
     /** {@code (a, b, ...)} with an optional trailing comma; keywords are valid label names here. */
     private List<String> labelList(String context) {
-        expect(TokenType.LEFT_PAREN, context);
+        expect(TokenType.LEFT_PAREN, context, "\"(\"");
         List<String> out = new ArrayList<>();
         while (!peek().is(TokenType.RIGHT_PAREN)) {
             Token l = peek();
@@ -584,7 +593,7 @@ public final class Parser {
     private LabelMatcher matcher() {
         Token l = peek();
         if (!l.is(TokenType.IDENTIFIER)) {
-            throw ParseException.at(input, l.pos(), "unexpected " + l.describe() + " in label matching, expected label");
+            throw ParseException.at(input, l.pos(), "unexpected " + l.describe() + " in label matching, expected identifier or \"}\"");
         }
         next();
         Token op = next();
@@ -596,10 +605,11 @@ public final class Parser {
             default -> throw ParseException.at(input, op.pos(), "unexpected " + op.describe()
                     + " in label matching, expected label matching operator");
         };
-        Token v = next();
+        Token v = peek();
         if (!v.is(TokenType.STRING)) {
             throw ParseException.at(input, v.pos(), "unexpected " + v.describe() + " in label matching, expected string");
         }
+        next();
         String value = v.text();
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
             try {

@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /** One lexical token: its kind, source text (strings already unquoted) and character offset. */
-record Token(TokenType type, String text, int pos) {
+record Token(TokenType type, String text, int pos, String raw) {
+    Token(TokenType type, String text, int pos) {
+        this(type, text, pos, text);
+    }
+
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "atan2", "by", "without", "on",
             "ignoring", "group_left", "group_right", "bool", "offset", "start", "end");
 
@@ -40,7 +44,7 @@ record Token(TokenType type, String text, int pos) {
         return switch (type) {
             case NUMBER -> "number " + Printer.quote(text);
             case DURATION -> "duration " + Printer.quote(text);
-            case STRING -> "string " + Printer.quote(text);
+            case STRING -> "string " + Printer.quote(raw);
             default -> Printer.quote(text);
         };
     }

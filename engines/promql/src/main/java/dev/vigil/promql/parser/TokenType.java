@@ -10,6 +10,6 @@ enum TokenType {
     EOF, ERROR;
 
     boolean isOperator() {
-        return ordinal() >= ADD.ordinal() && ordinal() <= NEQ_REGEX.ordinal() || this == ASSIGN || this == AT;
+        return ordinal() >= ADD.ordinal() && ordinal() <= NEQ_REGEX.ordinal() || this == AT;
     }
 }
