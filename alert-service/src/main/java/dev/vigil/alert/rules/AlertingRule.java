@@ -49,13 +49,14 @@ public final class AlertingRule {
             throw new RuleEvaluationException(e.getMessage(), e);
         }
         Map<Labels, AlertInstance> found = new HashMap<>();
+        RuleTemplates.Expander expander = templates.expander(ts, query);
         for (Sample s : result) {
             Labels.Builder b = s.labels().toBuilder().remove(Labels.METRIC_NAME);
-            def.labels().forEach((k, v) -> b.set(k, templates.expand(def.name(), v, s.labels(), s.value())));
+            def.labels().forEach((k, v) -> b.set(k, expander.expand(def.name(), v, s.labels(), s.value())));
             b.set("alertname", def.name());
             Labels labels = b.build();
             Map<String, String> annotations = new LinkedHashMap<>();
-            def.annotations().forEach((k, v) -> annotations.put(k, templates.expand(def.name(), v, s.labels(), s.value())));
+            def.annotations().forEach((k, v) -> annotations.put(k, expander.expand(def.name(), v, s.labels(), s.value())));
             if (found.containsKey(labels)) {
                 throw new RuleEvaluationException("vector contains metrics with the same labelset after applying alert labels");
             }

@@ -2,8 +2,6 @@ package dev.vigil.alert.rules;
 
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleNaN;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,8 +104,7 @@ public final class RuleGroup {
 
     /** Prometheus' generator URL for an expression: {@code <external>/graph?g0.expr=...&g0.tab=1}. */
     String generatorUrl(String expr) {
-        String q = URLEncoder.encode(expr, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
-        return externalUrl + "/graph?g0.expr=" + q + "&g0.tab=1";
+        return externalUrl + "/graph?g0.expr=" + RuleTemplates.queryEscape(expr) + "&g0.tab=1";
     }
 
     /** The alert state of every alerting rule, keyed by {@link #ruleKey}. */

@@ -154,6 +154,29 @@ class AlertingRuleTest {
     }
 
     @Test
+    void annotationTemplatesCanQueryAtTheEvaluationTime() throws Exception {
+        RuleDefinition.Alerting d = new RuleDefinition.Alerting("Q", "node_load > 2", Duration.ZERO, Duration.ZERO, Map.of(),
+                Map.of("cores", "{{ with query \"count(node_cpu)\" }}{{ . | first | value }} cores{{ end }}",
+                        "link", "{{ externalURL }}{{ graphLink \"up\" }}",
+                        "top", "{{ range query \"node_load\" | sortByLabel \"instance\" }}{{ label \"instance\" . }} {{ end }}"));
+        List<Instant> asked = new ArrayList<>();
+        QueryFunction q = (expr, t) -> {
+            asked.add(t);
+            return switch (expr) {
+                case "count(node_cpu)" -> List.of(new Sample(Labels.EMPTY, 8));
+                case "node_load" -> List.of(new Sample(Labels.of("instance", "b"), 1), new Sample(Labels.of("instance", "a"), 1));
+                default -> List.of(new Sample(SERIES, 2.5));
+            };
+        };
+        AlertingRule r = new AlertingRule(d, TEMPLATES);
+        r.eval(at(3), q, 0);
+        assertEquals("8 cores", only(r).annotations().get("cores"));
+        assertEquals("http://vigil/graph?g0.expr=up&g0.tab=0", only(r).annotations().get("link"));
+        assertEquals("a b ", only(r).annotations().get("top"));
+        assertTrue(asked.stream().allMatch(at(3)::equals), "template queries run at the evaluation time");
+    }
+
+    @Test
     void templateErrorsBecomeTheAnnotationText() throws Exception {
         RuleDefinition.Alerting d = new RuleDefinition.Alerting("T", "x", Duration.ZERO, Duration.ZERO, Map.of(),
                 Map.of("s", "{{ index $labels 1 }}"));
