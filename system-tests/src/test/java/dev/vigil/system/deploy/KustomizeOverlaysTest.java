@@ -1,0 +1,264 @@
+package dev.vigil.system.deploy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renders every overlay under deploy/k8s/overlays with {@code kubectl kustomize} and checks what
+ * a mixed Linux/Windows cluster depends on: explicit OS placement, the Windows HostProcess
+ * collector, one collector configuration for both OSes, least-privilege RBAC, and the stores'
+ * persistent volumes.
+ */
+class KustomizeOverlaysTest {
+    private static final String OS_LABEL = "kubernetes.io/os";
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    static List<String> overlays() {
+        List<String> names = Kustomize.overlays();
+        assertTrue(names.containsAll(List.of("strimzi", "external")), "overlays found: " + names);
+        return names;
+    }
+
+    private static Manifests render(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, Kustomize::render);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyPodTemplateHasAnExplicitOsNodeSelector(String overlay) {
+        Map<String, PodSpec> pods = render(overlay).podSpecs();
+        assertTrue(pods.size() >= 7, overlay + ": expected every Vigil workload, found " + pods.keySet());
+        pods.forEach((workload, spec) -> {
+            String os = Optional.ofNullable(spec.getNodeSelector()).map(s -> s.get(OS_LABEL)).orElse("");
+            assertTrue(Set.of("linux", "windows").contains(os),
+                    overlay + ": " + workload + " has no kubernetes.io/os node selector (found '" + os + "')");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyContainerHasResourceRequestsAndLimits(String overlay) {
+        render(overlay).podSpecs().forEach((workload, spec) -> {
+            for (Container c : spec.getContainers()) {
+                assertNotNull(c.getResources(), overlay + ": " + workload + "/" + c.getName() + " has no resources");
+                for (String r : List.of("cpu", "memory")) {
+                    Map<String, Quantity> requests = Optional.ofNullable(c.getResources().getRequests()).orElse(Map.of());
+                    Map<String, Quantity> limits = Optional.ofNullable(c.getResources().getLimits()).orElse(Map.of());
+                    assertTrue(requests.containsKey(r), overlay + ": " + workload + " requests no " + r);
+                    assertTrue(limits.containsKey(r), overlay + ": " + workload + " sets no " + r + " limit");
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void rbacGrantsNoWildcards(String overlay) {
+        Manifests m = render(overlay);
+        List<PolicyRule> rules = new ArrayList<>();
+        m.ofType(ClusterRole.class).forEach(r -> rules.addAll(r.getRules()));
+        m.ofType(Role.class).forEach(r -> rules.addAll(r.getRules()));
+        assertFalse(rules.isEmpty(), overlay + ": no RBAC rules rendered");
+        for (PolicyRule rule : rules) {
+            for (List<String> field : Arrays.asList(rule.getVerbs(), rule.getResources(), rule.getApiGroups(),
+                    rule.getNonResourceURLs(), rule.getResourceNames())) {
+                for (String value : Optional.ofNullable(field).orElse(List.of())) {
+                    assertFalse(value.contains("*"), overlay + ": RBAC rule grants a wildcard: " + rule);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void diagnosticsWritesOnlyJobsAndDaemonSetsInItsOwnNamespace(String overlay) {
+        Manifests m = render(overlay);
+        Role plugins = m.named(Role.class, "vigil-diagnostics-plugins");
+        assertEquals("vigil", plugins.getMetadata().getNamespace());
+        assertTrue(grants(plugins.getRules(), "batch", "jobs", "create") && grants(plugins.getRules(), "batch", "jobs", "delete"),
+                "diagnostics must create and delete Jobs: " + plugins.getRules());
+        assertTrue(grants(plugins.getRules(), "apps", "daemonsets", "create") && grants(plugins.getRules(), "apps", "daemonsets", "delete"),
+                "diagnostics must create and delete DaemonSets: " + plugins.getRules());
+        ClusterRole read = m.named(ClusterRole.class, "vigil-diagnostics-read");
+        for (PolicyRule rule : read.getRules()) {
+            assertTrue(Set.of("get", "list", "watch").containsAll(rule.getVerbs()), "cluster-wide access must be read-only: " + rule);
+            assertFalse(Optional.ofNullable(rule.getResources()).orElse(List.of()).contains("secrets"), "diagnostics must not read Secrets");
+        }
+        for (String resource : List.of("nodes", "pods", "namespaces")) {
+            assertTrue(grants(read.getRules(), "", resource, "list"), "diagnostics must list " + resource);
+        }
+        assertTrue(grants(read.getRules(), "apps", "daemonsets", "list"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void collectorMayReadKubeletStatsAndListPods(String overlay) {
+        ClusterRole role = render(overlay).named(ClusterRole.class, "vigil-collector");
+        assertTrue(grants(role.getRules(), "", "nodes/stats", "get") || grants(role.getRules(), "", "nodes/proxy", "get"),
+                "the collector needs nodes/stats (or nodes/proxy) for the kubelet Summary API: " + role.getRules());
+        assertTrue(grants(role.getRules(), "", "pods", "list"), "the collector lists pods");
+        for (PolicyRule rule : role.getRules()) {
+            assertTrue(Set.of("get", "list", "watch").containsAll(rule.getVerbs()), "the collector only reads: " + rule);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void bothCollectorDaemonSetsReadTheSameConfigMap(String overlay) {
+        Manifests m = render(overlay);
+        List<String> linux = configMapRefs(m.named(DaemonSet.class, "collector-linux"));
+        List<String> windows = configMapRefs(m.named(DaemonSet.class, "collector-windows"));
+        String collectorConfig = linux.stream().filter(n -> n.startsWith("vigil-collector")).findFirst()
+                .orElseThrow(() -> new AssertionError("the Linux collector reads no vigil-collector ConfigMap: " + linux));
+        assertTrue(windows.contains(collectorConfig), "the Windows collector must read " + collectorConfig + ", reads " + windows);
+        assertEquals(linux, windows, "both collectors read the same ConfigMaps");
+        ConfigMap config = m.configMap(collectorConfig);
+        assertTrue(config.getData().keySet().stream().allMatch(k -> k.startsWith("VIGIL_COLLECTOR_")),
+                "the shared ConfigMap holds collector settings only: " + config.getData().keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void linuxCollectorMountsPodLogsAndTheJournal(String overlay) {
+        PodSpec spec = render(overlay).named(DaemonSet.class, "collector-linux").getSpec().getTemplate().getSpec();
+        assertEquals("linux", spec.getNodeSelector().get(OS_LABEL));
+        List<String> hostPaths = spec.getVolumes().stream().filter(v -> v.getHostPath() != null)
+                .map(v -> v.getHostPath().getPath()).toList();
+        assertTrue(hostPaths.containsAll(List.of("/var/log/pods", "/var/log/journal")), "host paths: " + hostPaths);
+        Container c = spec.getContainers().get(0);
+        for (Volume v : spec.getVolumes()) {
+            assertTrue(c.getVolumeMounts().stream().anyMatch(vm -> vm.getName().equals(v.getName())), v.getName() + " is not mounted");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void windowsCollectorIsAHostProcessPodOnWindowsNodes(String overlay) {
+        PodSpec spec = render(overlay).named(DaemonSet.class, "collector-windows").getSpec().getTemplate().getSpec();
+        assertEquals("windows", spec.getNodeSelector().get(OS_LABEL));
+        assertEquals(Boolean.TRUE, spec.getHostNetwork(), "HostProcess pods must use the host network");
+        var windowsOptions = spec.getSecurityContext().getWindowsOptions();
+        assertEquals(Boolean.TRUE, windowsOptions.getHostProcess());
+        assertTrue(windowsOptions.getRunAsUserName().startsWith("NT AUTHORITY\\"), "HostProcess user: " + windowsOptions.getRunAsUserName());
+        boolean tolerated = Optional.ofNullable(spec.getTolerations()).orElse(List.of()).stream()
+                .anyMatch(KustomizeOverlaysTest::toleratesWindowsTaint);
+        assertTrue(tolerated, "the Windows collector must tolerate the os=windows:NoSchedule taint: " + spec.getTolerations());
+        Container c = spec.getContainers().get(0);
+        assertTrue(env(c, "VIGIL_DATA_DIR").startsWith("C:\\"), "state on the node's disk: " + env(c, "VIGIL_DATA_DIR"));
+        assertEquals("C:\\var\\log\\pods", env(c, "VIGIL_COLLECTOR_POD_LOG_ROOT"));
+        assertTrue(String.join(" ", c.getCommand()).contains("%CONTAINER_SANDBOX_MOUNT_POINT%"),
+                "a HostProcess container starts from its sandbox mount point: " + c.getCommand());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void storesAreStatefulSetsWithPersistentVolumesAtTheirDataDir(String overlay) {
+        Manifests m = render(overlay);
+        for (String name : List.of("metrics-service", "logs-service")) {
+            StatefulSet s = m.named(StatefulSet.class, name);
+            assertTrue(s.getSpec().getReplicas() >= 1);
+            String claim = s.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
+            Container c = s.getSpec().getTemplate().getSpec().getContainers().get(0);
+            String dataDir = env(c, "VIGIL_DATA_DIR");
+            assertTrue(c.getVolumeMounts().stream().anyMatch(vm -> vm.getName().equals(claim) && vm.getMountPath().equals(dataDir)),
+                    name + " must keep " + dataDir + " on its persistent volume");
+            assertEquals("$(POD_IP):" + c.getPorts().get(0).getContainerPort(), env(c, "QUARKUS_KAFKA_STREAMS_APPLICATION_SERVER"),
+                    name + " replicas must advertise an address the others can reach");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void alertServiceReadsRulesAndAlertmanagerConfigFromItsConfigMap(String overlay) {
+        Manifests m = render(overlay);
+        PodSpec spec = m.named(Deployment.class, "alert-service").getSpec().getTemplate().getSpec();
+        Volume config = spec.getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("alert-service mounts no ConfigMap"));
+        Map<String, String> data = m.configMap(config.getConfigMap().getName()).getData();
+        assertTrue(data.keySet().containsAll(List.of("rules.yml", "alertmanager.yml")), "keys: " + data.keySet());
+        String mountPath = spec.getContainers().get(0).getVolumeMounts().stream()
+                .filter(vm -> vm.getName().equals(config.getName())).findFirst().orElseThrow().getMountPath();
+        Container c = spec.getContainers().get(0);
+        assertEquals(mountPath + "/rules.yml", env(c, "VIGIL_ALERT_RULE_FILES"));
+        assertEquals(mountPath + "/alertmanager.yml", env(c, "VIGIL_ALERT_CONFIG_FILE"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyVigilPodGetsTheKafkaBootstrapServers(String overlay) {
+        Manifests m = render(overlay);
+        String bootstrap = m.ofType(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith("vigil-kafka"))
+                .findFirst().orElseThrow().getData().get("KAFKA_BOOTSTRAP_SERVERS");
+        assertFalse(bootstrap == null || bootstrap.isBlank(), overlay + ": no bootstrap servers");
+        Stream.of("metrics-service", "logs-service").forEach(n ->
+                assertTrue(configMapRefs(m.named(StatefulSet.class, n)).stream().anyMatch(r -> r.startsWith("vigil-kafka")), n));
+        Stream.of("alert-service", "diagnostics-service").forEach(n ->
+                assertTrue(configMapRefs(m.named(Deployment.class, n)).stream().anyMatch(r -> r.startsWith("vigil-kafka")), n));
+    }
+
+    @Test
+    void externalOverlayGivesEveryVigilPodTheKafkaClientSettings() {
+        Manifests m = render("external");
+        m.podSpecs().forEach((workload, spec) -> {
+            if (workload.equals("Deployment/grafana")) {
+                return;
+            }
+            boolean mounted = spec.getVolumes().stream().anyMatch(v -> v.getSecret() != null
+                    && v.getSecret().getSecretName().equals("vigil-kafka-client"));
+            assertTrue(mounted, workload + " does not mount the vigil-kafka-client Secret");
+        });
+    }
+
+    private static boolean toleratesWindowsTaint(Toleration t) {
+        boolean key = "os".equals(t.getKey()) || "node.kubernetes.io/os".equals(t.getKey());
+        return key && "windows".equals(t.getValue()) && "NoSchedule".equals(t.getEffect());
+    }
+
+    private static boolean grants(List<PolicyRule> rules, String group, String resource, String verb) {
+        return rules.stream().anyMatch(r -> Optional.ofNullable(r.getApiGroups()).orElse(List.of()).contains(group)
+                && Optional.ofNullable(r.getResources()).orElse(List.of()).contains(resource)
+                && r.getVerbs().contains(verb));
+    }
+
+    private static List<String> configMapRefs(io.fabric8.kubernetes.api.model.HasMetadata workload) {
+        PodSpec spec = workload instanceof DaemonSet d ? d.getSpec().getTemplate().getSpec()
+                : workload instanceof StatefulSet s ? s.getSpec().getTemplate().getSpec()
+                : ((Deployment) workload).getSpec().getTemplate().getSpec();
+        return spec.getContainers().get(0).getEnvFrom().stream().map(EnvFromSource::getConfigMapRef)
+                .filter(r -> r != null).map(r -> r.getName()).toList();
+    }
+
+    private static String env(Container c, String name) {
+        return c.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError(c.getName() + " does not set " + name));
+    }
+}

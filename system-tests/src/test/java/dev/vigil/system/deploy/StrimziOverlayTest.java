@@ -1,0 +1,101 @@
+package dev.vigil.system.deploy;
+
+import dev.vigil.model.Topics;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Strimzi overlay: a KRaft Kafka with a node pool, and a KafkaTopic for every Vigil topic. */
+class StrimziOverlayTest {
+    private static Manifests strimzi;
+
+    @BeforeAll
+    static void render() {
+        strimzi = Kustomize.render("strimzi");
+    }
+
+    @Test
+    void everyVigilTopicIsAKafkaTopicWithItsCleanupPolicy() {
+        Map<String, GenericKubernetesResource> byTopic = strimzi.custom("KafkaTopic").stream()
+                .collect(Collectors.toMap(t -> spec(t).get("topicName").toString(), Function.identity()));
+        for (Topics.TopicSpec topic : Topics.ALL) {
+            GenericKubernetesResource t = byTopic.get(topic.name());
+            assertTrue(t != null, "no KafkaTopic for " + topic.name() + "; found " + byTopic.keySet());
+            Map<String, Object> config = map(spec(t).get("config"));
+            assertEquals(topic.compacted() ? "compact" : "delete", config.get("cleanup.policy"), topic.name());
+            assertTrue(((Number) spec(t).get("partitions")).intValue() >= 1, topic.name() + " partitions");
+            assertTrue(((Number) spec(t).get("replicas")).intValue() >= 1, topic.name() + " replicas");
+            if (!topic.compacted()) {
+                assertTrue(Long.parseLong(config.get("retention.ms").toString()) > 0, topic.name() + " has no retention");
+            }
+            assertEquals("vigil-kafka", t.getMetadata().getLabels().get("strimzi.io/cluster"), topic.name());
+        }
+        assertEquals(Topics.ALL.size(), byTopic.size(), "topics that Vigil does not use: " + byTopic.keySet());
+    }
+
+    @Test
+    void kafkaRunsInKraftModeOnANodePool() {
+        GenericKubernetesResource kafka = only("Kafka");
+        assertEquals("vigil-kafka", kafka.getMetadata().getName());
+        assertEquals("enabled", kafka.getMetadata().getAnnotations().get("strimzi.io/kraft"));
+        assertEquals("enabled", kafka.getMetadata().getAnnotations().get("strimzi.io/node-pools"));
+        assertEquals("4.1.1", map(spec(kafka).get("kafka")).get("version").toString());
+        GenericKubernetesResource pool = only("KafkaNodePool");
+        assertEquals("vigil-kafka", pool.getMetadata().getLabels().get("strimzi.io/cluster"));
+        assertEquals(List.of("controller", "broker"), spec(pool).get("roles"));
+    }
+
+    @Test
+    void strimziPodsAreKeptOnLinuxNodes() {
+        assertLinuxOnly("KafkaNodePool", map(map(spec(only("KafkaNodePool")).get("template")).get("pod")));
+        assertLinuxOnly("Kafka brokers", map(map(map(spec(only("Kafka")).get("kafka")).get("template")).get("pod")));
+        assertLinuxOnly("entity operator", map(map(map(spec(only("Kafka")).get("entityOperator")).get("template")).get("pod")));
+    }
+
+    @Test
+    void servicesBootstrapFromTheStrimziService() {
+        ConfigMap kafka = strimzi.ofType(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).findFirst().orElseThrow();
+        assertEquals(only("Kafka").getMetadata().getName() + "-kafka-bootstrap:9092", kafka.getData().get("KAFKA_BOOTSTRAP_SERVERS"));
+    }
+
+    /** Strimzi pod templates have no nodeSelector; required node affinity on the OS label is its equivalent. */
+    @SuppressWarnings("unchecked")
+    private static void assertLinuxOnly(String what, Map<String, Object> podTemplate) {
+        List<Map<String, Object>> terms = (List<Map<String, Object>>) map(map(map(podTemplate.get("affinity")).get("nodeAffinity"))
+                .get("requiredDuringSchedulingIgnoredDuringExecution")).get("nodeSelectorTerms");
+        assertFalse(terms == null || terms.isEmpty(), what + " has no required node affinity");
+        for (Map<String, Object> term : terms) {
+            List<Map<String, Object>> exprs = (List<Map<String, Object>>) term.get("matchExpressions");
+            boolean linux = exprs.stream().anyMatch(e -> "kubernetes.io/os".equals(e.get("key"))
+                    && "In".equals(e.get("operator")) && List.of("linux").equals(e.get("values")));
+            assertTrue(linux, what + " is not pinned to kubernetes.io/os=linux: " + term);
+        }
+    }
+
+    private static GenericKubernetesResource only(String kind) {
+        List<GenericKubernetesResource> all = strimzi.custom(kind);
+        assertEquals(1, all.size(), "expected one " + kind);
+        return all.get(0);
+    }
+
+    private static Map<String, Object> spec(GenericKubernetesResource r) {
+        return map(r.getAdditionalProperties().get("spec"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return Optional.ofNullable((Map<String, Object>) o).orElse(Map.of());
+    }
+}
