@@ -1,0 +1,122 @@
+package dev.vigil.alert.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.alert.notify.RoutingEngine;
+import dev.vigil.alert.routing.Alert;
+import dev.vigil.alert.service.AlertingService;
+import dev.vigil.model.Labels;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Alertmanager's v2 alerts API: {@code POST /api/v2/alerts} takes alerts as Prometheus sends
+ * them (so a real Prometheus can use Vigil as its Alertmanager), {@code GET} lists them.
+ */
+@Path("/api/v2/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertsV2Resource {
+    private final AlertingService alerting;
+
+    public AlertsV2Resource(AlertingService alerting) {
+        this.alerting = alerting;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(JsonNode body) {
+        if (body == null || !body.isArray()) {
+            return error("body must be a JSON array of alerts");
+        }
+        List<Runnable> accepted = new ArrayList<>();
+        RoutingEngine engine = alerting.engine();
+        for (JsonNode a : body) {
+            Map<String, String> labels = strings(a.path("labels"));
+            if (labels.isEmpty()) {
+                return error("alert has no labels");
+            }
+            Optional<Instant> startsAt;
+            Optional<Instant> endsAt;
+            try {
+                startsAt = time(a.path("startsAt"));
+                endsAt = time(a.path("endsAt"));
+            } catch (RuntimeException e) {
+                return error("invalid time: " + e.getMessage());
+            }
+            if (startsAt.isPresent() && endsAt.isPresent() && endsAt.get().isBefore(startsAt.get())) {
+                return error("start time must be before end time");
+            }
+            Map<String, String> annotations = strings(a.path("annotations"));
+            String generator = a.path("generatorURL").asText("");
+            accepted.add(() -> engine.receive(Labels.from(labels), annotations, startsAt, endsAt, generator));
+        }
+        accepted.forEach(Runnable::run);
+        return Response.ok().build();
+    }
+
+    @GET
+    public List<Map<String, Object>> list() {
+        RoutingEngine engine = alerting.engine();
+        List<Map<String, Object>> out = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Alert a : engine.dispatcher().alerts()) {
+            if (a.resolvedAt(now)) {
+                continue;
+            }
+            List<String> silencedBy = engine.silencedBy(a.labels());
+            Optional<Long> inhibitedBy = engine.inhibitedBy(a.labels());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("annotations", a.annotations());
+            m.put("endsAt", a.endsAt().toString());
+            m.put("fingerprint", String.format("%016x", a.fingerprint()));
+            m.put("receivers", List.of(Map.of("name", engine.config().route().receiver())));
+            m.put("startsAt", a.startsAt().toString());
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("inhibitedBy", inhibitedBy.map(f -> List.of(String.format("%016x", f))).orElse(List.of()));
+            status.put("silencedBy", silencedBy);
+            status.put("state", !silencedBy.isEmpty() || inhibitedBy.isPresent() ? "suppressed" : "active");
+            m.put("status", status);
+            m.put("updatedAt", a.updatedAt().toString());
+            m.put("generatorURL", a.generatorUrl());
+            m.put("labels", a.labels().toMap());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Optional<Instant> time(JsonNode n) {
+        if (n.isMissingNode() || n.isNull() || n.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(OffsetDateTime.parse(n.asText()).toInstant());
+    }
+
+    private static Map<String, String> strings(JsonNode obj) {
+        Map<String, String> m = new TreeMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue().asText());
+        }
+        return m;
+    }
+
+    private static Response error(String message) {
+        // Alertmanager answers a bad alert batch with 400 and the reason as a JSON string.
+        return Response.status(400).type(MediaType.APPLICATION_JSON).entity("\"" + message.replace("\"", "'") + "\"").build();
+    }
+}

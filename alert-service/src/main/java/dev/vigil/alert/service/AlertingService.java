@@ -1,0 +1,271 @@
+package dev.vigil.alert.service;
+
+import dev.vigil.alert.config.AlertConfig;
+import dev.vigil.alert.config.am.AlertmanagerConfig;
+import dev.vigil.alert.config.am.AlertmanagerConfigLoader;
+import dev.vigil.alert.kafka.AlertTopicPublisher;
+import dev.vigil.alert.notify.DefaultTemplates;
+import dev.vigil.alert.notify.HttpJsonNotifier;
+import dev.vigil.alert.notify.HttpNotification;
+import dev.vigil.alert.notify.Notification;
+import dev.vigil.alert.notify.NotificationLog;
+import dev.vigil.alert.notify.Notifier;
+import dev.vigil.alert.notify.RoutingEngine;
+import dev.vigil.alert.rules.AlertInstance;
+import dev.vigil.alert.rules.AlertStateCodec;
+import dev.vigil.alert.rules.EvaluationResult;
+import dev.vigil.alert.rules.OutgoingAlert;
+import dev.vigil.alert.rules.RuleFileLoader;
+import dev.vigil.alert.rules.RuleGroup;
+import dev.vigil.alert.rules.RuleGroupDefinition;
+import dev.vigil.alert.rules.RuleTemplates;
+import dev.vigil.alert.silence.SilenceCodec;
+import dev.vigil.alert.silence.Silences;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Topics;
+import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.model.kafka.ProducerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The alerting loop: evaluates every rule group at its interval against the query APIs, hands
+ * the alerts to the Alertmanager-style routing engine, writes recording-rule results to
+ * {@code vigil.metrics}, and keeps alert state, silences and the notification log in compacted
+ * topics so a restart neither restarts a {@code for} timer nor sends a notification again.
+ */
+@ApplicationScoped
+public class AlertingService {
+    private static final Logger LOG = Logger.getLogger(AlertingService.class);
+    private static final String EMPTY_CONFIG = "route:\n  receiver: default\nreceivers:\n  - name: default\n";
+
+    private final AlertConfig config;
+    private final String bootstrap;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+    private AlertTopicPublisher topics;
+    private Producer<byte[], byte[]> metricsProducer;
+    private BatchPublisher recordings;
+    private Silences silences;
+    private NotificationLog nflog;
+    private RuleQueries queries;
+    private ScheduledExecutorService scheduler;
+    private volatile RoutingEngine engine;
+    private volatile List<RuleGroup> groups = List.of();
+    private final List<ScheduledFuture<?>> evaluations = new ArrayList<>();
+    private final Map<String, List<AlertInstance>> restoredState = new HashMap<>();
+    private final Map<String, String> lastErrors = new HashMap<>();
+
+    public AlertingService(AlertConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry meters) {
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.meters = meters;
+    }
+
+    void start(@Observes StartupEvent ev) {
+        topics = new AlertTopicPublisher(bootstrap);
+        metricsProducer = ProducerFactory.create(bootstrap, "vigil-alert-recording-rules");
+        recordings = new BatchPublisher(metricsProducer);
+        silences = new Silences(clock);
+        nflog = new NotificationLog(clock, e -> topics.state(Topics.NOTIFICATION_LOG, e.groupKey() + "|" + e.integration(),
+                NotificationLog.toJson(e).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        queries = new RuleQueries(QueryClient.prometheus(config.queryUrl(), config.queryTimeout()),
+                QueryClient.loki(config.logsUrl(), config.queryTimeout()));
+        restore();
+        scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "alerting"));
+        reload();
+        scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent ev) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (topics != null) {
+            topics.close();
+        }
+        if (metricsProducer != null) {
+            metricsProducer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Re-reads alertmanager.yml and the rule files; on an error keeps the running configuration. */
+    public synchronized void reload() {
+        AlertmanagerConfig am = config.configFile().map(f -> AlertmanagerConfigLoader.load(Path.of(f)))
+                .orElseGet(() -> AlertmanagerConfigLoader.parse(EMPTY_CONFIG));
+        List<RuleGroup> loaded = loadRules();
+        Map<String, Notifier> notifiers = new HashMap<>();
+        HttpJsonNotifier http = HttpJsonNotifier.withDefaults();
+        notifiers.put("webhook", http);
+        notifiers.put("slack", http);
+        notifiers.put("msteams", http);
+        notifiers.put("email", new SmtpNotifier());
+        engine = new RoutingEngine(am, DefaultTemplates.newSet(), silences, nflog, notifiers, config.externalUrl(), clock,
+                this::published);
+        // Keep pending/firing state across reloads: rules keep their keys when unchanged.
+        Map<String, List<AlertInstance>> state = new HashMap<>(restoredState);
+        for (RuleGroup g : groups) {
+            state.putAll(g.alertState());
+        }
+        for (RuleGroup g : loaded) {
+            g.restore(state);
+        }
+        evaluations.forEach(f -> f.cancel(false));
+        evaluations.clear();
+        groups = loaded;
+        for (RuleGroup g : loaded) {
+            evaluations.add(scheduler.scheduleAtFixedRate(() -> evaluate(g), initialDelay(g), g.interval().toMillis(), TimeUnit.MILLISECONDS));
+        }
+        LOG.infof("loaded %d rule group(s); routing to %d receiver(s)", loaded.size(), am.receivers().size());
+    }
+
+    public RoutingEngine engine() {
+        return engine;
+    }
+
+    public List<RuleGroup> groups() {
+        return groups;
+    }
+
+    public Silences silences() {
+        return silences;
+    }
+
+    /** Persists a silence change so a restart keeps it. */
+    public void silenceChanged(dev.vigil.alert.silence.Silence s) {
+        topics.state(Topics.SILENCES, s.id(), SilenceCodec.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The last evaluation error of each rule, by rule key, for /api/v1/rules. */
+    public synchronized Map<String, String> lastErrors() {
+        return Map.copyOf(lastErrors);
+    }
+
+    private List<RuleGroup> loadRules() {
+        RuleFileLoader loader = new RuleFileLoader(RuleQueries.PROMQL_OR_LOGQL);
+        RuleTemplates templates = new RuleTemplates(config.externalLabels(), config.externalUrl());
+        List<RuleGroup> out = new ArrayList<>();
+        for (Path file : ruleFiles()) {
+            for (RuleGroupDefinition def : loader.load(file)) {
+                out.add(new RuleGroup(def, config.evaluationInterval(), RuleGroup.DEFAULT_RESEND_DELAY, templates, config.externalUrl()));
+            }
+        }
+        return out;
+    }
+
+    private List<Path> ruleFiles() {
+        List<Path> files = new ArrayList<>();
+        for (String pattern : config.ruleFiles().orElse(List.of())) {
+            Path p = Path.of(pattern);
+            String name = p.getFileName().toString();
+            if (name.contains("*") || name.contains("?")) {
+                Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, name)) {
+                    ds.forEach(files::add);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot list rule files " + pattern + ": " + e.getMessage(), e);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private long initialDelay(RuleGroup g) {
+        Instant now = clock.instant();
+        Instant slot = g.evaluationTime(now).plus(g.interval());
+        return Math.max(0, Duration.between(now, slot).toMillis()) % Math.max(1, g.interval().toMillis());
+    }
+
+    private void evaluate(RuleGroup g) {
+        try {
+            Instant ts = g.evaluationTime(clock.instant());
+            EvaluationResult r = g.evaluate(ts, queries);
+            RoutingEngine e = engine;
+            for (OutgoingAlert a : r.alerts()) {
+                e.receive(a.labels(), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()), a.generatorUrl());
+            }
+            if (!r.samples().isEmpty()) {
+                List<MetricSeries> series = new ArrayList<>();
+                for (dev.vigil.alert.rules.Sample s : r.samples()) {
+                    series.add(new MetricSeries(s.labels(), List.of(new dev.vigil.model.Sample(ts.toEpochMilli(), s.value()))));
+                }
+                recordings.publishMetrics(series);
+            }
+            for (Map.Entry<String, List<AlertInstance>> st : g.alertState().entrySet()) {
+                topics.state(Topics.ALERT_STATE, st.getKey(),
+                        st.getValue().isEmpty() ? null : AlertStateCodec.toJson(st.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            synchronized (this) {
+                lastErrors.keySet().removeIf(k -> k.startsWith(g.name() + "/"));
+                r.errors().forEach((rule, err) -> lastErrors.put(g.name() + "/" + rule, err));
+            }
+            r.errors().forEach((rule, err) -> LOG.warnf("rule %s in group %s: %s", rule, g.name(), err));
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "evaluating group %s failed", g.name());
+        }
+    }
+
+    private void tick() {
+        try {
+            RoutingEngine e = engine;
+            if (e != null) {
+                e.tick();
+            }
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "notification dispatch failed");
+        }
+    }
+
+    private void published(Notification n) {
+        if (n instanceof HttpNotification h && h.kind().equals("webhook")) {
+            topics.notification(h.groupKey(), h.json());
+        }
+        meters.counter("vigil_alert_notifications_sent_total", "integration", n.kind()).increment();
+    }
+
+    private void restore() {
+        Duration t = Duration.ofSeconds(30);
+        for (Map.Entry<String, String> e : StateTopics.readAll(bootstrap, Topics.ALERT_STATE, t).entrySet()) {
+            restoredState.put(e.getKey(), AlertStateCodec.fromJson(e.getValue()));
+        }
+        List<dev.vigil.alert.silence.Silence> restoredSilences = new ArrayList<>();
+        for (String json : StateTopics.readAll(bootstrap, Topics.SILENCES, t).values()) {
+            restoredSilences.add(SilenceCodec.fromJson(json));
+        }
+        silences.restore(restoredSilences);
+        List<dev.vigil.alert.notify.NotificationEntry> entries = new ArrayList<>();
+        for (String json : StateTopics.readAll(bootstrap, Topics.NOTIFICATION_LOG, t).values()) {
+            entries.add(NotificationLog.fromJson(json));
+        }
+        nflog.restore(entries);
+        LOG.infof("restored %d rule state(s), %d silence(s), %d notification log entr(ies)",
+                restoredState.size(), silences.all().size(), entries.size());
+    }
+}

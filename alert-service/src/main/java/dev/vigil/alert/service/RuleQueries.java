@@ -1,0 +1,58 @@
+package dev.vigil.alert.service;
+
+import dev.vigil.alert.rules.ExpressionParser;
+import dev.vigil.alert.rules.QueryException;
+import dev.vigil.alert.rules.QueryFunction;
+import dev.vigil.alert.rules.Sample;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends each rule expression to the API that understands it: PromQL to the Prometheus-compatible
+ * query API, LogQL (as Loki's ruler evaluates it) to the Loki-compatible one.
+ */
+public final class RuleQueries implements QueryFunction {
+    /** Accepts an expression that is valid PromQL or valid LogQL. */
+    public static final ExpressionParser PROMQL_OR_LOGQL = expr -> {
+        try {
+            ExpressionParser.PROMQL.check(expr);
+        } catch (IllegalArgumentException promqlError) {
+            try {
+                dev.vigil.logql.parser.Parser.parse(expr);
+            } catch (RuntimeException logqlError) {
+                throw promqlError;
+            }
+        }
+    };
+
+    private final QueryClient prometheus;
+    private final QueryClient loki;
+    private final Map<String, Boolean> isLogql = new ConcurrentHashMap<>();
+
+    public RuleQueries(QueryClient prometheus, QueryClient loki) {
+        this.prometheus = prometheus;
+        this.loki = loki;
+    }
+
+    @Override
+    public List<Sample> query(String expr, Instant time) throws QueryException {
+        QueryClient target = isLogql.computeIfAbsent(expr, RuleQueries::logqlOnly) ? loki : prometheus;
+        try {
+            return target.query(expr, time).stream().map(s -> new Sample(s.labels(), s.value())).toList();
+        } catch (QueryClient.QueryException e) {
+            throw new QueryException(e.getMessage(), e);
+        }
+    }
+
+    static boolean logqlOnly(String expr) {
+        try {
+            ExpressionParser.PROMQL.check(expr);
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+}
