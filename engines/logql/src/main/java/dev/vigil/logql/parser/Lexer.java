@@ -179,7 +179,7 @@ public final class Lexer {
                 case 'u' -> sb.append((char) hex(4, l, c));
                 case 'U' -> sb.appendCodePoint(hex(8, l, c));
                 default -> {
-                    if (e >= '0' && e <= '7' && pos + 1 < src.length()) {
+                    if (e >= '0' && e <= '7' && pos + 1 < src.length() && isOctal(src.charAt(pos)) && isOctal(src.charAt(pos + 1))) {
                         sb.append((char) Integer.parseInt(src.substring(pos - 1, pos + 2), 8));
                         pos += 2;
                     } else {
@@ -189,6 +189,10 @@ public final class Lexer {
             }
         }
         throw new ParseException("syntax error: unterminated string", l, c);
+    }
+
+    private static boolean isOctal(char c) {
+        return c >= '0' && c <= '7';
     }
 
     private int hex(int n, int l, int c) {

@@ -59,6 +59,15 @@ class ParserTest {
     }
 
     @org.junit.jupiter.api.Test
+    void errorPositionsCountLinesAndColumns() {
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parse("{app=\"a\"}\n  | json\n  | level = +"));
+        assertEquals(3, e.line());
+        assertEquals(13, e.column());
+        assertEquals("parse error at line 3, col 13: syntax error: unexpected +, expecting STRING or NUMBER or DURATION or BYTES",
+                e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
     void rangeMayFollowThePipeline() {
         Expr e = Parser.parse("count_over_time({app=\"a\"}[1m] |= \"x\")");
         RangeAggregationExpr r = assertInstanceOf(RangeAggregationExpr.class, e);
