@@ -17,7 +17,7 @@ public final class Printer {
 
     public static String print(Expr e) {
         if (e instanceof NumberLiteral n) {
-            return number(n.value());
+            return literal(n.value());
         }
         if (e instanceof StringLiteral s) {
             return quote(s.value());
@@ -127,6 +127,26 @@ public final class Printer {
             return (1 / v) < 0 ? "-0" : "0";
         }
         return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A number literal as Go's {@code fmt.Sprint(float64)} writes it: shortest digits, in exponent
+     * form ({@code 1e+06}, {@code 1.5e-05}) when the decimal exponent is below -4 or at least 6.
+     */
+    public static String literal(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) {
+            return number(v);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int exp = d.precision() - d.scale() - 1;
+        String sign = v < 0 ? "-" : "";
+        if (exp < -4 || exp >= 6) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            int a = Math.abs(exp);
+            return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (a < 10 ? "0" : "") + a;
+        }
+        return number(v);
     }
 
     /** A string quoted as Go's {@code %q} does. */
