@@ -91,31 +91,31 @@ public final class NotificationPipeline implements FlushHandler {
         ReceiverConfig r = receiver.get();
         for (int i = 0; i < r.webhookConfigs().size(); i++) {
             WebhookConfig c = r.webhookConfigs().get(i);
-            ok &= integration(f, r.name(), "webhook", i, c.sendResolved(), alerts, firing, resolved, data -> {
+            ok &= integration(f, r.name(), "webhook", i, c.sendResolved(), alerts, firing, resolved, (data, integration) -> {
                 List<Alert> kept = data;
                 long truncated = 0;
                 if (c.maxAlerts() > 0 && data.size() > c.maxAlerts()) {
                     kept = data.subList(0, c.maxAlerts());
                     truncated = data.size() - c.maxAlerts();
                 }
-                return payloads.webhook(r.name(), key(r.name(), "webhook", 0), f.groupKey(), c,
+                return payloads.webhook(r.name(), integration, f.groupKey(), c,
                         TemplateData.of(r.name(), f.groupLabels(), kept, now, externalUrl), truncated);
             });
         }
         for (int i = 0; i < r.slackConfigs().size(); i++) {
             SlackConfig c = r.slackConfigs().get(i);
             ok &= integration(f, r.name(), "slack", i, c.sendResolved(), alerts, firing, resolved,
-                    data -> payloads.slack(r.name(), "", f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+                    (data, integration) -> payloads.slack(r.name(), integration, f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
         for (int i = 0; i < r.msteamsConfigs().size(); i++) {
             MsTeamsConfig c = r.msteamsConfigs().get(i);
             ok &= integration(f, r.name(), "msteams", i, c.sendResolved(), alerts, firing, resolved,
-                    data -> payloads.msteams(r.name(), "", f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+                    (data, integration) -> payloads.msteams(r.name(), integration, f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
         for (int i = 0; i < r.emailConfigs().size(); i++) {
             EmailConfig c = r.emailConfigs().get(i);
             ok &= integration(f, r.name(), "email", i, c.sendResolved(), alerts, firing, resolved,
-                    data -> payloads.email(r.name(), "", f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+                    (data, integration) -> payloads.email(r.name(), integration, f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
         return ok;
     }
@@ -126,7 +126,7 @@ public final class NotificationPipeline implements FlushHandler {
     }
 
     private interface Renderer {
-        Notification render(List<Alert> alerts);
+        Notification render(List<Alert> alerts, String integration);
     }
 
     private boolean integration(GroupFlush f, String receiver, String kind, int index, boolean sendResolved,
@@ -147,7 +147,7 @@ public final class NotificationPipeline implements FlushHandler {
         }
         Notification n;
         try {
-            n = withIntegration(renderer.render(toSend), integration);
+            n = renderer.render(toSend, integration);
         } catch (TemplateException e) {
             LOG.log(Level.WARNING, "cannot render notification for " + integration + ": " + e.getMessage());
             return false;
@@ -166,14 +166,6 @@ public final class NotificationPipeline implements FlushHandler {
         log.log(f.groupKey(), integration, firing, resolved, now, expires);
         sent.accept(n);
         return true;
-    }
-
-    private static Notification withIntegration(Notification n, String integration) {
-        if (n instanceof HttpNotification h) {
-            return new HttpNotification(h.receiver(), integration, h.groupKey(), h.kind(), h.url(), h.http(), h.json());
-        }
-        EmailMessage m = (EmailMessage) n;
-        return new EmailMessage(m.receiver(), integration, m.groupKey(), m.config(), m.headers(), m.html(), m.text());
     }
 
     private boolean active(List<String> names, Instant now) {

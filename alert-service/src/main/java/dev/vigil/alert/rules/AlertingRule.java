@@ -19,7 +19,7 @@ import java.util.Optional;
  * survives as long as the series does. Labels are the series labels without the metric name,
  * plus the rule labels (templated), plus {@code alertname}. Not thread-safe: one group evaluates it.
  */
-public final class AlertingRule {
+public final class AlertingRule implements Rule {
     /** How long resolved alerts are kept and re-sent, as Prometheus' resolvedRetention. */
     public static final Duration RESOLVED_RETENTION = Duration.ofMinutes(15);
 
@@ -32,6 +32,7 @@ public final class AlertingRule {
         this.templates = templates;
     }
 
+    @Override
     public RuleDefinition.Alerting definition() {
         return def;
     }
@@ -41,6 +42,7 @@ public final class AlertingRule {
      * of the pending and firing alerts. On failure the alert state is left as it was (except a
      * breached limit, which clears it, as in Prometheus).
      */
+    @Override
     public List<Sample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException {
         List<Sample> result;
         try {

@@ -11,18 +11,20 @@ import java.util.Set;
  * A recording rule: the query's result renamed to the record name, with the rule's labels set
  * (overriding the series' own), as Prometheus' {@code rules/recording.go}.
  */
-public final class RecordingRule {
+public final class RecordingRule implements Rule {
     private final RuleDefinition.Recording def;
 
     public RecordingRule(RuleDefinition.Recording def) {
         this.def = def;
     }
 
+    @Override
     public RuleDefinition.Recording definition() {
         return def;
     }
 
     /** The samples to record at {@code ts}. */
+    @Override
     public List<Sample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException {
         List<Sample> result;
         try {

@@ -62,8 +62,15 @@ public final class RuleFileLoader {
             return List.of();
         }
         unknown(root, Set.of("groups"), "rule file", errors);
+        if (!root.path("groups").isMissingNode() && !root.path("groups").isArray()) {
+            throw new RuleFileException(List.of("groups must be a list"));
+        }
         Set<String> names = new HashSet<>();
         for (JsonNode g : root.path("groups")) {
+            if (!g.isObject()) {
+                errors.add("a rule group must be a mapping");
+                continue;
+            }
             unknown(g, GROUP_FIELDS, "rule group", errors);
             String name = g.path("name").asText("");
             if (name.isEmpty()) {
@@ -78,6 +85,10 @@ public final class RuleFileLoader {
             int index = 0;
             for (JsonNode r : g.path("rules")) {
                 index++;
+                if (!r.isObject()) {
+                    errors.add("group \"" + name + "\", rule " + index + ": a rule must be a mapping");
+                    continue;
+                }
                 rule(name, index, r, errors).ifPresent(rules::add);
             }
             groups.add(new RuleGroupDefinition(name, interval, limit, rules));

@@ -26,7 +26,7 @@ public final class RuleGroup {
     private final Duration interval;
     private final Duration resendDelay;
     private final String externalUrl;
-    private final List<Object> rules = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
     private final List<Set<Labels>> previousSeries = new ArrayList<>();
 
     /**
@@ -75,14 +75,12 @@ public final class RuleGroup {
         List<OutgoingAlert> alerts = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            Object rule = rules.get(i);
+            Rule rule = rules.get(i);
             List<Sample> out;
             try {
+                out = rule.eval(ts, query, def.limit());
                 if (rule instanceof AlertingRule a) {
-                    out = a.eval(ts, query, def.limit());
                     alerts.addAll(a.alertsToSend(ts, resendDelay, interval, generatorUrl(a.definition().expr())));
-                } else {
-                    out = ((RecordingRule) rule).eval(ts, query, def.limit());
                 }
             } catch (RuleEvaluationException e) {
                 errors.put(def.rules().get(i).name(), e.getMessage());
@@ -140,6 +138,11 @@ public final class RuleGroup {
             }
         }
         return def.name() + "/" + name + "/" + occurrence;
+    }
+
+    /** Every rule in file order, for the rules API. */
+    public List<Rule> rules() {
+        return List.copyOf(rules);
     }
 
     /** The alerting rules, for the rules and alerts APIs. */

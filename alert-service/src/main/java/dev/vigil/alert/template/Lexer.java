@@ -59,8 +59,9 @@ final class Lexer {
             if (trimNextText) {
                 text = text.stripLeading();
             }
-            boolean trimLeft = open >= 0 && src.startsWith("{{- ", open) || open >= 0 && src.startsWith("{{-\n", open)
-                    || open >= 0 && src.startsWith("{{-\t", open) || open >= 0 && src.startsWith("{{-\r", open);
+            // A left trim marker needs white space after the dash, so "{{-3}}" stays a number.
+            boolean trimLeft = open >= 0 && src.startsWith("{{-", open) && open + 3 < src.length()
+                    && " \t\r\n".indexOf(src.charAt(open + 3)) >= 0;
             if (trimLeft) {
                 text = text.stripTrailing();
             }
