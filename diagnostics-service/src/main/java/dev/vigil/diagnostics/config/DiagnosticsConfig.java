@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Settings of the diagnostics service. */
 @ConfigMapping(prefix = "vigil.diagnostics")
@@ -12,7 +13,43 @@ public interface DiagnosticsConfig {
     @WithDefault("vigil")
     String namespace();
 
-    /** How long a plugin may run before its run is marked failed. */
+    /** How long a plugin may run before the nodes that did not report are marked failed. */
     @WithDefault("30m")
     Duration pluginTimeout();
+
+    /** How long collectors have to answer a node-check request. */
+    @WithDefault("2m")
+    Duration nodeCheckTimeout();
+
+    /** A node whose collector reported longer ago than this counts as without a collector. */
+    @WithDefault("10m")
+    Duration collectorMaxAge();
+
+    /** Node checks requested when a run names none; collectors answer SKIPPED for those not of their OS. */
+    @WithDefault("kubelet-health,runtime-endpoint,pod-log-root,disk-free,clock-offset,dns,node-log-source,hostprocess")
+    List<String> nodeChecks();
+
+    /** Where run result files live (the archive layout); run state itself is in the runs topic. */
+    @WithDefault("data/diagnostics")
+    String dataDir();
+
+    /** Base URL plugin workers upload results to, as reachable from inside the cluster. */
+    @WithDefault("http://vigil-diagnostics.vigil.svc:9104")
+    String uploadUrl();
+
+    /** Worker sidecar images that wait for a plugin's done file and upload its results. */
+    Worker worker();
+
+    /** Whether runs are persisted to and node checks exchanged over Kafka. */
+    @WithDefault("true")
+    boolean kafkaEnabled();
+
+    /** Per-OS worker images. */
+    interface Worker {
+        @WithDefault("ghcr.io/vigil/diagnostics-worker:0.1.0")
+        String linuxImage();
+
+        @WithDefault("ghcr.io/vigil/diagnostics-worker:0.1.0-windows-ltsc2022")
+        String windowsImage();
+    }
 }

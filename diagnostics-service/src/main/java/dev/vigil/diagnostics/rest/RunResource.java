@@ -1,0 +1,123 @@
+package dev.vigil.diagnostics.rest;
+
+import dev.vigil.diagnostics.runs.RunJunit;
+import dev.vigil.diagnostics.runs.RunReport;
+import dev.vigil.diagnostics.runs.RunService;
+import dev.vigil.diagnostics.runs.RunState;
+import dev.vigil.diagnostics.runs.RunView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Diagnostics runs: start ({@code POST}), status, results as JSON or JUnit XML, the tar.gz archive in
+ * Sonobuoy's layout, cancel ({@code DELETE}), and the upload endpoint plugin workers post results to.
+ * Errors are one-line JSON: {@code {"status":"error","error":"..."}}.
+ */
+@Path("/diagnostics/runs")
+public class RunResource {
+    private final RunService runs;
+
+    public RunResource(RunService runs) {
+        this.runs = runs;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(RunRequest request) {
+        RunRequest body = request == null ? new RunRequest(null, null, null, null, null, null) : request;
+        try {
+            RunState s = runs.create(body.toSpec());
+            return Response.status(Response.Status.CREATED).entity(Map.of("id", s.id())).build();
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<RunView> list() {
+        return runs.list().stream().map(RunView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response status(@PathParam("id") String id) {
+        return runs.get(id).map(s -> Response.ok(RunView.of(s)).build()).orElseGet(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response results(@PathParam("id") String id) {
+        return runs.get(id).map(s -> Response.ok(RunReport.of(s)).build()).orElseGet(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/results/junit")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response junit(@PathParam("id") String id) {
+        return runs.get(id).map(s -> Response.ok(RunJunit.of(s), MediaType.APPLICATION_XML).build()).orElseGet(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/archive")
+    @Produces("application/gzip")
+    public Response archive(@PathParam("id") String id) {
+        if (runs.get(id).isEmpty()) {
+            return notFound(id);
+        }
+        StreamingOutput body = out -> runs.archive(id, out);
+        return Response.ok(body, "application/gzip")
+                .header("Content-Disposition", "attachment; filename=\"vigil-diagnostics-" + id + ".tar.gz\"").build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response cancel(@PathParam("id") String id) {
+        return runs.cancel(id) ? Response.noContent().build() : notFound(id);
+    }
+
+    @POST
+    @Path("{id}/plugins/{plugin}/results")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("id") String id, @PathParam("plugin") String plugin, @QueryParam("node") String node,
+                           @QueryParam("file") String file, byte[] content) {
+        if (node == null || node.isBlank()) {
+            return error(Response.Status.BAD_REQUEST, "query parameter 'node' is required (use 'global' for Job plugins)");
+        }
+        try {
+            return Response.accepted(runs.upload(id, plugin, node, file, content == null ? new byte[0] : content)).build();
+        } catch (NoSuchElementException e) {
+            return error(Response.Status.NOT_FOUND, e.getMessage());
+        } catch (IllegalStateException e) {
+            return error(Response.Status.CONFLICT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private static Response notFound(String id) {
+        return error(Response.Status.NOT_FOUND, "no run " + id);
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("status", "error", "error", message.replace('\n', ' '))).build();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.vigil.diagnostics.runs;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.vigil.diagnostics.inventory.ClusterSnapshot;
+import dev.vigil.diagnostics.inventory.Inventory;
+import dev.vigil.diagnostics.report.JunitWriter;
+import dev.vigil.diagnostics.report.TestCase;
+import dev.vigil.model.json.Json;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A run's files on disk, in Sonobuoy's results layout: {@code resources/cluster/*.json},
+ * {@code resources/ns/<ns>/*.json}, {@code plugins/<plugin>/results/<node>/<file>}. The archive is
+ * this tree plus the {@code meta/} files made from the run state.
+ */
+public final class RunLayout {
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
+    private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
+    private final Path dataDir;
+
+    public RunLayout(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Refuses names that could leave the run's directory or that no file system accepts everywhere. */
+    public static String segment(String what, String value) {
+        if (value == null || !SEGMENT.matcher(value).matches() || value.contains("..")) {
+            throw new IllegalArgumentException(what + " '" + value + "' must be letters, digits, '.', '_' or '-' (no path separators)");
+        }
+        return value;
+    }
+
+    public Path root(String runId) {
+        return dataDir.resolve("runs").resolve(segment("run id", runId));
+    }
+
+    public Path pluginResults(String runId, String plugin, String node) {
+        return root(runId).resolve("plugins").resolve(segment("plugin", plugin)).resolve("results").resolve(segment("node", node));
+    }
+
+    /** Writes a plugin's file for one node. */
+    public void writeResult(String runId, String plugin, String node, String file, byte[] content) {
+        write(pluginResults(runId, plugin, node).resolve(segment("file name", file)), content);
+    }
+
+    /** Writes the results of a built-in plugin on one node as JUnit XML. */
+    public void writeJunit(String runId, String plugin, String node, List<ResultItem> items) {
+        List<TestCase> cases = items.stream().map(i -> new TestCase(i.name(), i.status(), i.message())).toList();
+        String xml = JunitWriter.write(List.of(new JunitWriter.Suite(plugin + "/" + node, cases)));
+        writeResult(runId, plugin, node, "junit.xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Dumps the snapshot as Sonobuoy's query does: cluster-scoped lists, then per-namespace lists. */
+    public void writeResources(String runId, ClusterSnapshot s, Inventory inventory) {
+        Path cluster = root(runId).resolve("resources").resolve("cluster");
+        json(cluster.resolve("Nodes.json"), s.nodes());
+        json(cluster.resolve("Namespaces.json"), s.namespaces());
+        json(cluster.resolve("ServerVersion.json"), Map.of("gitVersion", s.serverVersion()));
+        json(cluster.resolve("APIResources.json"), s.apiResources());
+        json(cluster.resolve("Inventory.json"), inventory);
+        Map<String, Map<String, List<? extends HasMetadata>>> byNs = new TreeMap<>();
+        group(byNs, "Pods", s.pods());
+        group(byNs, "DaemonSets", s.daemonSets());
+        group(byNs, "Deployments", s.deployments());
+        group(byNs, "StatefulSets", s.statefulSets());
+        group(byNs, "Jobs", s.jobs());
+        group(byNs, "Events", s.events());
+        byNs.forEach((ns, kinds) -> kinds.forEach((kind, items) ->
+                json(root(runId).resolve("resources").resolve("ns").resolve(segment("namespace", ns)).resolve(kind + ".json"), items)));
+    }
+
+    public void delete(String runId) {
+        Path root = root(runId);
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + root, e);
+        }
+    }
+
+    private static void group(Map<String, Map<String, List<? extends HasMetadata>>> byNs, String kind, List<? extends HasMetadata> items) {
+        Map<String, List<HasMetadata>> grouped = items.stream().collect(Collectors.groupingBy(
+                i -> i.getMetadata().getNamespace() == null ? "default" : i.getMetadata().getNamespace(), TreeMap::new,
+                Collectors.mapping(Function.identity(), Collectors.toList())));
+        grouped.forEach((ns, list) -> byNs.computeIfAbsent(ns, k -> new TreeMap<>()).put(kind, list));
+    }
+
+    private static void json(Path file, Object value) {
+        try {
+            write(file, PRETTY.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+}

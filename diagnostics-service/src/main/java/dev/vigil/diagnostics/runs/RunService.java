@@ -1,0 +1,267 @@
+package dev.vigil.diagnostics.runs;
+
+import dev.vigil.diagnostics.config.DiagnosticsConfig;
+import dev.vigil.diagnostics.nodechecks.CollectorHeartbeats;
+import dev.vigil.diagnostics.nodechecks.KafkaNodeCheckExchange;
+import dev.vigil.diagnostics.nodechecks.NodeCheckExchange;
+import dev.vigil.diagnostics.plugins.ManualResults;
+import dev.vigil.diagnostics.plugins.PluginDefinition;
+import dev.vigil.diagnostics.plugins.PluginWorkloads;
+import dev.vigil.diagnostics.report.JunitParser;
+import dev.vigil.diagnostics.report.ResultsArchive;
+import dev.vigil.diagnostics.report.TestCase;
+import dev.vigil.model.json.DiagnosticsResult;
+import dev.vigil.model.json.Json;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Owns the diagnostics runs: creates and executes them, takes plugin uploads and node-check
+ * results, cancels them, and persists every change to the compacted topic
+ * {@code vigil.diagnostics.runs}. On start it restores the runs from that topic, keeps finished
+ * ones and resumes the ones that were running. Node-check requests go to
+ * {@code vigil.diagnostics.requests}; answers are read from {@code vigil.diagnostics.results}.
+ */
+@ApplicationScoped
+public class RunService {
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KubernetesClient client;
+    private final DiagnosticsConfig config;
+    private final String bootstrap;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, RunState> runs = new ConcurrentHashMap<>();
+    private final Map<String, Future<?>> executions = new ConcurrentHashMap<>();
+    private final CollectorHeartbeats heartbeats = new CollectorHeartbeats();
+    private final RunLayout layout;
+    private ExecutorService executor;
+    private RunStore store = RunStore.none();
+    private NodeCheckExchange exchange = NodeCheckExchange.none();
+
+    public RunService(KubernetesClient client, DiagnosticsConfig config,
+                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+        this.client = client;
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.layout = new RunLayout(Path.of(config.dataDir()));
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "vigil-diagnostics-run");
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.kafkaEnabled()) {
+            store = new KafkaRunStore(bootstrap);
+            for (RunState s : store.loadAll()) {
+                runs.put(s.id(), s);
+            }
+            exchange = new KafkaNodeCheckExchange(bootstrap, this::onResult);
+        }
+        runs.values().stream().filter(s -> !s.status().finished()).forEach(s -> {
+            LOG.infof("resuming run %s", s.id());
+            update(s.id(), x -> x.logged(clock.instant(), "resumed after a restart"));
+            submit(s.id());
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        executor.shutdownNow();
+        exchange.close();
+        store.close();
+    }
+
+    /** Starts a run. @throws IllegalArgumentException when a plugin definition is invalid */
+    public RunState create(RunSpec spec) {
+        List<PluginDefinition> defs = spec.pluginDefinitions();
+        defs.forEach(d -> RunLayout.segment("plugin", d.name()));
+        String id = HexFormat.of().formatHex(randomBytes());
+        RunState s = RunState.created(id, spec, clock.instant());
+        runs.put(id, s);
+        store.save(s);
+        submit(id);
+        return s;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[5];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private void submit(String id) {
+        executions.put(id, executor.submit(new RunWorkflow(id, this, client, config, clock)));
+    }
+
+    public Optional<RunState> get(String id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    /** Every run, newest first. */
+    public List<RunState> list() {
+        return runs.values().stream().sorted(Comparator.comparing(RunState::createdAt).reversed()).toList();
+    }
+
+    /** Applies a change to a run and persists it; empty when the run no longer exists. */
+    public synchronized Optional<RunState> update(String id, UnaryOperator<RunState> change) {
+        RunState old = runs.get(id);
+        if (old == null) {
+            return Optional.empty();
+        }
+        RunState next = change.apply(old);
+        if (next != old) {
+            runs.put(id, next);
+            store.save(next);
+        }
+        return Optional.of(next);
+    }
+
+    /** Cancels a run, deletes what it created in the cluster and its files, and forgets it. */
+    public boolean cancel(String id) {
+        if (!runs.containsKey(id)) {
+            return false;
+        }
+        update(id, s -> s.status().finished() ? s : s.withStatus(RunStatus.CANCELLED, clock.instant()));
+        Future<?> f = executions.remove(id);
+        if (f != null) {
+            f.cancel(true);
+        }
+        deleteWorkloads(id);
+        layout.delete(id);
+        runs.remove(id);
+        store.delete(id);
+        return true;
+    }
+
+    /** Deletes every Job and DaemonSet labelled with the run. */
+    void deleteWorkloads(String id) {
+        String ns = config.namespace();
+        client.apps().daemonSets().inNamespace(ns).withLabel(PluginWorkloads.RUN_LABEL, id).delete();
+        client.batch().v1().jobs().inNamespace(ns).withLabel(PluginWorkloads.RUN_LABEL, id).delete();
+    }
+
+    /** What an upload produced. */
+    public record UploadOutcome(String plugin, String node, int passed, int failed, int skipped) {
+    }
+
+    /**
+     * Takes a plugin worker's result file for one node, files it in the archive layout and reads it
+     * according to the plugin's result format.
+     *
+     * @throws java.util.NoSuchElementException when the run or plugin is unknown
+     * @throws IllegalStateException when the run is not running or the node is not part of the plugin
+     * @throws IllegalArgumentException when names are unsafe or the content does not parse
+     */
+    public UploadOutcome upload(String id, String plugin, String node, String file, byte[] content) {
+        RunState s = get(id).orElseThrow(() -> new java.util.NoSuchElementException("no run " + id));
+        PluginDefinition def = s.spec().pluginDefinitions().stream().filter(d -> d.name().equals(plugin)).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("run " + id + " has no plugin " + plugin));
+        RunLayout.segment("node", node);
+        PluginProgress.NodeProgress progress = s.node(plugin, node).orElseThrow(() -> new IllegalStateException(
+                "node " + node + " is not part of plugin " + plugin + " in run " + id));
+        if (s.status() != RunStatus.RUNNING) {
+            throw new IllegalStateException("run " + id + " is " + s.status() + ", not accepting results");
+        }
+        String name = file == null || file.isBlank() ? switch (def.resultFormat()) {
+            case JUNIT -> "junit.xml";
+            case MANUAL -> "manual.yaml";
+            case RAW -> "results";
+        } : file;
+        List<TestCase> cases = switch (def.resultFormat()) {
+            case JUNIT -> JunitParser.parse(content);
+            case MANUAL -> ManualResults.parse(content);
+            case RAW -> List.of(new TestCase(name, DiagnosticsResult.Status.SKIPPED, "raw results are stored, not interpreted"));
+        };
+        layout.writeResult(id, plugin, node, name, content);
+        List<ResultItem> items = cases.stream().map(c -> new ResultItem(plugin, node, progress.os(), c.name(), c.status(), c.message())).toList();
+        update(id, x -> x.addResults(plugin, node, items)
+                .withNode(plugin, new PluginProgress.NodeProgress(node, progress.os(), NodeStatus.COMPLETE, ""))
+                .logged(clock.instant(), "plugin " + plugin + ": results from " + node + " (" + items.size() + " cases)"));
+        Map<DiagnosticsResult.Status, Long> counts = cases.stream().collect(Collectors.groupingBy(TestCase::status, Collectors.counting()));
+        return new UploadOutcome(plugin, node, counts.getOrDefault(DiagnosticsResult.Status.PASSED, 0L).intValue(),
+                counts.getOrDefault(DiagnosticsResult.Status.FAILED, 0L).intValue(),
+                counts.getOrDefault(DiagnosticsResult.Status.SKIPPED, 0L).intValue());
+    }
+
+    /**
+     * A collector's node-check answer: counts as a heartbeat, and when it belongs to a running run's
+     * node, becomes a result; the node is complete once every requested check answered.
+     */
+    public void onResult(DiagnosticsResult r) {
+        if (r.node() == null || r.node().isBlank()) {
+            return;
+        }
+        heartbeats.record(r.node(), r.at() == null ? clock.instant() : r.at());
+        if (r.runId() == null || !runs.containsKey(r.runId())) {
+            return;
+        }
+        String id = r.runId();
+        Optional<RunState> after = update(id, s -> {
+            Optional<PluginProgress.NodeProgress> p = s.node(RunWorkflow.NODE_CHECKS, r.node());
+            if (s.status() != RunStatus.RUNNING || p.isEmpty() || p.get().status().finished()) {
+                return s;
+            }
+            ResultItem item = new ResultItem(RunWorkflow.NODE_CHECKS, r.node(), r.os() == null ? p.get().os() : r.os(),
+                    r.check(), r.status() == null ? DiagnosticsResult.Status.WARNING : r.status(), r.message() == null ? "" : r.message());
+            RunState next = s.addResults(RunWorkflow.NODE_CHECKS, r.node(), List.of(item));
+            List<String> requested = s.spec().nodeCheckNames().isEmpty() ? config.nodeChecks() : s.spec().nodeCheckNames();
+            Set<String> answered = next.results(RunWorkflow.NODE_CHECKS, r.node()).stream().map(ResultItem::name).collect(Collectors.toSet());
+            if (answered.containsAll(requested)) {
+                next = next.withNode(RunWorkflow.NODE_CHECKS, new PluginProgress.NodeProgress(r.node(), item.os(), NodeStatus.COMPLETE, ""))
+                        .logged(clock.instant(), "node checks: " + r.node() + " answered");
+            }
+            return next;
+        });
+        after.filter(s -> s.node(RunWorkflow.NODE_CHECKS, r.node()).map(p -> p.status() == NodeStatus.COMPLETE).orElse(false))
+                .ifPresent(s -> layout.writeJunit(id, RunWorkflow.NODE_CHECKS, r.node(), s.results(RunWorkflow.NODE_CHECKS, r.node())));
+    }
+
+    /** Writes the run's archive: its files plus {@code meta/config.json} and {@code meta/run.log}. */
+    public void archive(String id, OutputStream out) throws IOException {
+        RunState s = get(id).orElseThrow(() -> new java.util.NoSuchElementException("no run " + id));
+        Map<String, byte[]> meta = new LinkedHashMap<>();
+        meta.put("meta/config.json", Json.encode(Map.of("id", s.id(), "createdAt", s.createdAt().toString(), "spec", s.spec())));
+        meta.put("meta/run.log", (String.join("\n", s.log()) + "\n").getBytes(StandardCharsets.UTF_8));
+        meta.put("meta/results.json", Json.encode(RunReport.of(s)));
+        ResultsArchive.write(layout.root(id), meta, out);
+    }
+
+    RunLayout layout() {
+        return layout;
+    }
+
+    CollectorHeartbeats heartbeats() {
+        return heartbeats;
+    }
+
+    NodeCheckExchange exchange() {
+        return exchange;
+    }
+}

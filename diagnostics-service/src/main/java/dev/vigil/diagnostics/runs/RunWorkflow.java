@@ -1,0 +1,242 @@
+package dev.vigil.diagnostics.runs;
+
+import dev.vigil.diagnostics.checks.BuiltInChecks;
+import dev.vigil.diagnostics.checks.CheckResult;
+import dev.vigil.diagnostics.config.DiagnosticsConfig;
+import dev.vigil.diagnostics.inventory.ClusterReader;
+import dev.vigil.diagnostics.inventory.ClusterSnapshot;
+import dev.vigil.diagnostics.inventory.InventoryCollector;
+import dev.vigil.diagnostics.inventory.Scheduling;
+import dev.vigil.diagnostics.plugins.PluginDefinition;
+import dev.vigil.diagnostics.plugins.PluginWorkloads;
+import dev.vigil.model.json.DiagnosticsRequest;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The steps of one run: snapshot and inventory, plugin workloads per OS, node checks through the
+ * collectors, waiting for results with per-kind deadlines, cleanup of what was created, then the
+ * built-in checks (last, so the collector check sees this run's answers). Resuming a restored run
+ * repeats the steps but leaves nodes that already finished alone.
+ */
+final class RunWorkflow implements Runnable {
+    /** The plugin name node-check results are filed under. */
+    static final String NODE_CHECKS = "vigil-node-checks";
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final String id;
+    private final RunService runs;
+    private final KubernetesClient client;
+    private final DiagnosticsConfig config;
+    private final Clock clock;
+
+    RunWorkflow(String id, RunService runs, KubernetesClient client, DiagnosticsConfig config, Clock clock) {
+        this.id = id;
+        this.runs = runs;
+        this.client = client;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        try {
+            execute();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (KubernetesClientException e) {
+            fail("the Kubernetes API did not answer: " + e.getMessage());
+        } catch (RuntimeException e) {
+            fail("run stopped: " + e);
+        } finally {
+            if (!Thread.currentThread().isInterrupted()) {
+                cleanup();
+            }
+        }
+    }
+
+    private void execute() throws InterruptedException {
+        Optional<RunState> start = runs.update(id, s -> s.withStatus(RunStatus.RUNNING, clock.instant()));
+        if (start.isEmpty()) {
+            return;
+        }
+        RunSpec spec = start.get().spec();
+        ClusterSnapshot snapshot = new ClusterReader(client).read();
+        List<Node> targets = targets(spec, snapshot);
+        if (spec.inventory()) {
+            runs.layout().writeResources(id, snapshot, InventoryCollector.summarise(snapshot));
+            log("inventory: " + snapshot.nodes().size() + " nodes, " + snapshot.pods().size() + " pods, "
+                    + snapshot.namespaces().size() + " namespaces");
+        }
+        Instant started = clock.instant();
+        for (PluginDefinition def : spec.pluginDefinitions()) {
+            startPlugin(def, targets);
+        }
+        if (spec.nodeChecks()) {
+            startNodeChecks(spec, targets);
+        }
+        awaitNodes(started);
+        cleanup();
+        if (spec.checks()) {
+            List<CheckResult> results = BuiltInChecks.run(BuiltInChecks.all(runs.heartbeats().snapshot(), clock.instant(),
+                    config.collectorMaxAge()), snapshot);
+            List<ResultItem> items = results.stream().map(r -> new ResultItem(BuiltInChecks.PLUGIN, "global", "", r.check(),
+                    r.status(), r.message())).toList();
+            runs.layout().writeJunit(id, BuiltInChecks.PLUGIN, "global", items);
+            runs.update(id, s -> s.withResults(BuiltInChecks.PLUGIN, "global", items)
+                    .withNode(BuiltInChecks.PLUGIN, new PluginProgress.NodeProgress("global", "", NodeStatus.COMPLETE, "")));
+            log("built-in checks: " + results.stream().filter(r -> r.status() == dev.vigil.model.json.DiagnosticsResult.Status.FAILED).count()
+                    + " of " + results.size() + " failed");
+        }
+        runs.update(id, s -> s.status() == RunStatus.RUNNING ? s.withStatus(RunStatus.COMPLETE, clock.instant()) : s);
+    }
+
+    private List<Node> targets(RunSpec spec, ClusterSnapshot snapshot) {
+        if (spec.nodes().isEmpty()) {
+            return snapshot.nodes();
+        }
+        Set<String> known = snapshot.nodes().stream().map(n -> n.getMetadata().getName()).collect(Collectors.toSet());
+        spec.nodes().stream().filter(n -> !known.contains(n)).forEach(n -> log("node " + n + " is not in the cluster and is left out"));
+        return snapshot.nodes().stream().filter(n -> spec.nodes().contains(n.getMetadata().getName())).toList();
+    }
+
+    private void startPlugin(PluginDefinition def, List<Node> targets) {
+        Map<String, List<Node>> byOs = targets.stream().collect(Collectors.groupingBy(Scheduling::nodeOs, TreeMap::new, Collectors.toList()));
+        boolean anyScheduled = false;
+        for (Map.Entry<String, List<Node>> e : byOs.entrySet()) {
+            String os = e.getKey();
+            List<String> keys = def.driver() == PluginDefinition.Driver.DAEMONSET
+                    ? e.getValue().stream().map(n -> n.getMetadata().getName()).toList()
+                    : List.of(PluginWorkloads.jobNode(def, os));
+            if (!def.images().containsKey(os)) {
+                if (def.driver() == PluginDefinition.Driver.DAEMONSET) {
+                    for (String k : keys) {
+                        mark(def.name(), k, os, NodeStatus.SKIPPED, "plugin has no " + os + " image: add vigil-config.images." + os);
+                    }
+                }
+                continue;
+            }
+            anyScheduled = true;
+            List<String> open = keys.stream().filter(k -> runs.get(id).flatMap(s -> s.node(def.name(), k))
+                    .map(p -> !p.status().finished()).orElse(true)).toList();
+            if (open.isEmpty()) {
+                continue;
+            }
+            open.forEach(k -> mark(def.name(), k, os, NodeStatus.RUNNING, ""));
+            String workerImage = "windows".equals(os) ? config.worker().windowsImage() : config.worker().linuxImage();
+            HasMetadata workload = PluginWorkloads.build(def, new PluginWorkloads.Target(id, os, config.namespace(),
+                    config.uploadUrl(), workerImage, e.getValue()));
+            try {
+                client.resource(workload).inNamespace(config.namespace()).createOr(NonDeletingOperation::update);
+                log("plugin " + def.name() + ": created " + workload.getKind() + " " + config.namespace() + "/"
+                        + workload.getMetadata().getName() + " for " + os + " (" + open.size() + " result sets expected)");
+            } catch (KubernetesClientException ex) {
+                open.forEach(k -> mark(def.name(), k, os, NodeStatus.FAILED, "could not create " + workload.getKind() + ": " + ex.getMessage()));
+            }
+        }
+        if (!anyScheduled) {
+            String key = def.driver() == PluginDefinition.Driver.JOB ? "global" : "none";
+            mark(def.name(), key, "", NodeStatus.SKIPPED, "no target node runs an OS this plugin has an image for (" + def.oses() + ")");
+        }
+    }
+
+    private void startNodeChecks(RunSpec spec, List<Node> targets) {
+        List<String> open = new ArrayList<>();
+        for (Node n : targets) {
+            String name = n.getMetadata().getName();
+            boolean finished = runs.get(id).flatMap(s -> s.node(NODE_CHECKS, name)).map(p -> p.status().finished()).orElse(false);
+            if (!finished) {
+                open.add(name);
+                mark(NODE_CHECKS, name, Scheduling.nodeOs(n), NodeStatus.RUNNING, "");
+            }
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        List<String> checks = spec.nodeCheckNames().isEmpty() ? config.nodeChecks() : spec.nodeCheckNames();
+        boolean sent = runs.exchange().publish(new DiagnosticsRequest(id, open, checks, clock.instant()));
+        if (sent) {
+            log("node checks requested from " + open.size() + " collectors: " + String.join(",", checks));
+        } else {
+            open.forEach(n -> mark(NODE_CHECKS, n, osOf(n), NodeStatus.FAILED,
+                    "the node-check request could not be published to Kafka: is kafka.bootstrap.servers reachable?"));
+        }
+    }
+
+    private String osOf(String node) {
+        return runs.get(id).flatMap(s -> s.node(NODE_CHECKS, node)).map(PluginProgress.NodeProgress::os).orElse("");
+    }
+
+    private void awaitNodes(Instant started) throws InterruptedException {
+        Instant pluginDeadline = started.plus(config.pluginTimeout());
+        Instant nodeCheckDeadline = started.plus(config.nodeCheckTimeout());
+        while (true) {
+            Optional<RunState> s = runs.get(id);
+            if (s.isEmpty() || s.get().status() != RunStatus.RUNNING) {
+                return;
+            }
+            Instant now = clock.instant();
+            boolean waiting = false;
+            for (PluginProgress p : s.get().plugins().values()) {
+                boolean nodeChecks = p.name().equals(NODE_CHECKS);
+                Instant deadline = nodeChecks ? nodeCheckDeadline : pluginDeadline;
+                for (PluginProgress.NodeProgress n : p.nodes().values()) {
+                    if (n.status().finished()) {
+                        continue;
+                    }
+                    if (now.isAfter(deadline)) {
+                        mark(p.name(), n.node(), n.os(), NodeStatus.FAILED, nodeChecks
+                                ? "no answer from the collector on " + n.node() + " within " + config.nodeCheckTimeout()
+                                + ": is a collector running there with vigil.collector.diagnostics.enabled=true?"
+                                : "no results from " + n.node() + " within " + config.pluginTimeout() + ": see `kubectl -n "
+                                + config.namespace() + " get pods -l " + PluginWorkloads.RUN_LABEL + "=" + id
+                                + " -o wide` and the vigil-worker container's log");
+                    } else {
+                        waiting = true;
+                    }
+                }
+            }
+            if (!waiting) {
+                return;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private void cleanup() {
+        try {
+            runs.deleteWorkloads(id);
+        } catch (KubernetesClientException e) {
+            log("could not delete this run's workloads: " + e.getMessage());
+        }
+    }
+
+    private void mark(String plugin, String node, String os, NodeStatus status, String message) {
+        runs.update(id, s -> s.withNode(plugin, new PluginProgress.NodeProgress(node, os, status, message)));
+        if (status == NodeStatus.FAILED) {
+            log(plugin + " on " + node + ": " + message);
+        }
+    }
+
+    private void log(String line) {
+        runs.update(id, s -> s.logged(clock.instant(), line));
+    }
+
+    private void fail(String why) {
+        runs.update(id, s -> s.status().finished() ? s : s.logged(clock.instant(), why).withStatus(RunStatus.FAILED, clock.instant()));
+    }
+}

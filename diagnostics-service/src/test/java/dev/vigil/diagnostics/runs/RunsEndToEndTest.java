@@ -1,0 +1,170 @@
+package dev.vigil.diagnostics.runs;
+
+import dev.vigil.diagnostics.MockClusterResource;
+import dev.vigil.diagnostics.plugins.PluginWorkloads;
+import dev.vigil.diagnostics.report.ResultsArchive;
+import dev.vigil.kafka.KafkaTestResource;
+import dev.vigil.model.json.Json;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Whole runs against the fabric8 mock server in CRUD mode (no cluster exists here) and a real
+ * Kafka broker, with fake collectors answering node checks and fake plugin workers uploading JUnit.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(MockClusterResource.class)
+class RunsEndToEndTest {
+    static final String SMOKE_PLUGIN = """
+            sonobuoy-config:
+              driver: DaemonSet
+              plugin-name: smoke
+              result-format: junit
+            spec:
+              name: smoke
+              image: registry.example/smoke:1.0
+              command: ["/run.sh"]
+            vigil-config:
+              images:
+                linux: registry.example/smoke:1.0
+                windows: registry.example/smoke:1.0-windows-ltsc2022
+            """;
+    static final String SLOW_JOB_PLUGIN = """
+            sonobuoy-config:
+              driver: Job
+              plugin-name: slow
+              result-format: junit
+            spec:
+              name: slow
+              image: registry.example/slow:1.0
+            """;
+
+    static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    static String baseUrl() {
+        return "http://localhost:" + RestAssured.port;
+    }
+
+    static String startRun(String pluginYaml) {
+        return given().contentType("application/json").body(Map.of("plugins", List.of(pluginYaml)))
+                .post("/diagnostics/runs").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aRunReportsChecksNodeChecksAndPluginResultsAndArchivesWithSlashPaths() throws Exception {
+        try (FakeCollectors collectors = new FakeCollectors(bootstrap());
+             FakePluginWorkers workers = new FakePluginWorkers("smoke", baseUrl())) {
+            String id = startRun(SMOKE_PLUGIN);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETE".equals(given().get("/diagnostics/runs/" + id).path("status")));
+
+            // the generated DaemonSets: one per OS, explicit OS selector, per-OS image, Windows toleration
+            Map<String, DaemonSet> ds = workers.byOs();
+            assertEquals(List.of("linux", "windows"), List.copyOf(ds.keySet()));
+            PodSpec linux = ds.get("linux").getSpec().getTemplate().getSpec();
+            PodSpec windows = ds.get("windows").getSpec().getTemplate().getSpec();
+            assertEquals("linux", linux.getNodeSelector().get("kubernetes.io/os"));
+            assertEquals("windows", windows.getNodeSelector().get("kubernetes.io/os"));
+            assertEquals("registry.example/smoke:1.0", linux.getContainers().get(0).getImage());
+            assertEquals("registry.example/smoke:1.0-windows-ltsc2022", windows.getContainers().get(0).getImage());
+            assertTrue(linux.getTolerations().isEmpty());
+            Toleration tol = windows.getTolerations().get(0);
+            assertEquals(List.of("os", "windows", "NoSchedule"), List.of(tol.getKey(), tol.getValue(), tol.getEffect()));
+            assertEquals(id, ds.get("windows").getMetadata().getLabels().get(PluginWorkloads.RUN_LABEL));
+
+            // everything the run created is gone once it finished
+            try (KubernetesClient k = MockClusterResource.client()) {
+                assertTrue(k.apps().daemonSets().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems().isEmpty());
+            }
+
+            JsonPath report = given().get("/diagnostics/runs/" + id + "/results").then().statusCode(200).extract().jsonPath();
+            String checks = "plugins.find { it.name == 'vigil-checks' }.nodes[0].items";
+            assertTrue(report.getString(checks + ".find { it.name == 'workloads-select-os' }.message")
+                    .contains("DaemonSet monitoring/node-agent has no kubernetes.io/os node selector and would land on linux (linux-1, linux-2) and windows (win-1, win-2)"));
+            assertTrue(report.getString(checks + ".find { it.name == 'image-os-matches-node' }.message").contains("Pod shop/web-win-7c9f"));
+            assertTrue(report.getString(checks + ".find { it.name == 'kube-system-pods-healthy' }.message").contains("coredns-5d78c9869d-x2x7q"));
+            assertEquals("PASSED", report.getString(checks + ".find { it.name == 'collector-on-every-node' }.status"));
+            String nodeChecks = "plugins.find { it.name == 'vigil-node-checks' }.nodes";
+            assertEquals(List.of("linux-1", "linux-2", "win-1", "win-2"), report.getList(nodeChecks + ".node"));
+            assertEquals(List.of("COMPLETE", "COMPLETE", "COMPLETE", "COMPLETE"), report.getList(nodeChecks + ".status"));
+            assertEquals("windows", report.getString(nodeChecks + ".find { it.node == 'win-1' }.os"));
+            assertEquals("PASSED", report.getString(nodeChecks + ".find { it.node == 'win-1' }.items.find { it.name == 'hostprocess' }.status"));
+            assertEquals("SKIPPED", report.getString(nodeChecks + ".find { it.node == 'linux-1' }.items.find { it.name == 'hostprocess' }.status"));
+            String smoke = "plugins.find { it.name == 'smoke' }";
+            assertEquals(Map.of("passed", 4, "failed", 4, "skipped", 4, "warning", 0), report.getMap(smoke + ".counts"));
+            assertEquals("FAILED", report.getString(smoke + ".nodes.find { it.node == 'win-2' }.items.find { it.name == 'can pull pause image' }.status"));
+
+            given().get("/diagnostics/runs/" + id).then().statusCode(200)
+                    .body("plugins.find { it.name == 'smoke' }.progress", is("4/4"))
+                    .body("plugins.find { it.name == 'vigil-node-checks' }.progress", is("4/4"));
+            given().get("/diagnostics/runs/" + id + "/results/junit").then().statusCode(200)
+                    .body(containsString("<testsuite name=\"smoke/win-1\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\">"));
+
+            byte[] tgz = given().get("/diagnostics/runs/" + id + "/archive").then().statusCode(200).extract().asByteArray();
+            Map<String, byte[]> entries = ResultsArchive.read(new ByteArrayInputStream(tgz));
+            entries.keySet().forEach(name -> assertFalse(name.contains("\\"), name));
+            for (String expected : List.of("resources/cluster/Nodes.json", "resources/ns/shop/Pods.json",
+                    "resources/ns/monitoring/DaemonSets.json", "plugins/smoke/results/win-1/junit.xml",
+                    "plugins/vigil-node-checks/results/win-2/junit.xml", "plugins/vigil-checks/results/global/junit.xml",
+                    "meta/run.log", "meta/config.json")) {
+                assertTrue(entries.containsKey(expected), expected + " in " + entries.keySet());
+            }
+
+            // the compacted runs topic holds the finished run, as a restarted service would restore it
+            try (KafkaRunStore store = new KafkaRunStore(bootstrap())) {
+                RunState restored = store.loadAll().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+                assertEquals(RunStatus.COMPLETE, restored.status());
+                assertEquals(given().get("/diagnostics/runs/" + id + "/results").asString(), Json.MAPPER.writeValueAsString(RunReport.of(restored)));
+            }
+        }
+    }
+
+    @Test
+    void cancellingARunDeletesItsJobAndForgetsIt() {
+        String id = startRun(SLOW_JOB_PLUGIN);
+        try (KubernetesClient k = MockClusterResource.client()) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    !k.batch().v1().jobs().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems().isEmpty());
+            var job = k.batch().v1().jobs().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems().get(0);
+            assertEquals("linux", job.getSpec().getTemplate().getSpec().getNodeSelector().get("kubernetes.io/os"));
+            given().delete("/diagnostics/runs/" + id).then().statusCode(204);
+            assertTrue(k.batch().v1().jobs().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems().isEmpty());
+        }
+        given().get("/diagnostics/runs/" + id).then().statusCode(404).body("error", is("no run " + id));
+    }
+
+    @Test
+    void anInvalidPluginDefinitionIsRefusedWithTheReason() {
+        given().contentType("application/json").body(Map.of("plugins", List.of("sonobuoy-config: {driver: Pod, plugin-name: x}\nspec: {image: a}")))
+                .post("/diagnostics/runs").then().statusCode(400)
+                .body("error", is("plugin x: sonobuoy-config.driver must be Job or DaemonSet"));
+    }
+
+    @Test
+    void uploadsForAnUnknownRunAreNotFound() {
+        given().body("<testsuites/>").post("/diagnostics/runs/nope/plugins/smoke/results?node=linux-1").then().statusCode(404);
+    }
+}
