@@ -28,7 +28,7 @@ public final class LogqlEngine {
         this.options = options;
     }
 
-    /** Parses and type-checks a query. */
+    /** Parses and type-checks a query: a {@link LogSelectorExpr} (log query) or a {@link SampleExpr} (metric query). */
     public Expr parse(String query) {
         return Parser.parse(query);
     }
@@ -44,6 +44,15 @@ public final class LogqlEngine {
      * A metric query is refused: use {@link #range} for those.
      */
     public LogResult query(LogSource source, String query, long startNanos, long endNanos, Direction direction, int limit) {
+        Expr e = parse(query);
+        if (!(e instanceof LogSelectorExpr sel)) {
+            throw new LogqlException("a metric query returns numbers, not log lines: evaluate it with range or instant");
+        }
+        return query(source, sel, startNanos, endNanos, direction, limit);
+    }
+
+    /** {@link #query(LogSource, String, long, long, Direction, int)} for a query parsed once and run often. */
+    public LogResult query(LogSource source, LogSelectorExpr query, long startNanos, long endNanos, Direction direction, int limit) {
         if (limit <= 0) {
             throw new LogqlException("limit must be a positive value");
         }
@@ -54,16 +63,17 @@ public final class LogqlEngine {
         if (endNanos < startNanos) {
             throw new LogqlException("end timestamp must not be before start time");
         }
-        Expr e = parse(query);
-        if (!(e instanceof LogSelectorExpr sel)) {
-            throw new LogqlException("a metric query returns numbers, not log lines: evaluate it with range or instant");
-        }
-        return LogQueryEvaluator.evaluate(source, sel, startNanos, endNanos, direction, limit);
+        return LogQueryEvaluator.evaluate(source, query, startNanos, endNanos, direction, limit);
     }
 
     /** Evaluates a metric query at one time: a {@link MetricResult.Vector} or a {@link MetricResult.Scalar}. */
     public MetricResult instant(LogSource source, String query, long tNanos) {
-        return new MetricEvaluator(source, options).instant(metric(query), tNanos);
+        return instant(source, metric(query), tNanos);
+    }
+
+    /** {@link #instant(LogSource, String, long)} for a query parsed once and run often (alert rules). */
+    public MetricResult instant(LogSource source, SampleExpr query, long tNanos) {
+        return new MetricEvaluator(source, options).instant(query, tNanos);
     }
 
     /**
@@ -71,7 +81,12 @@ public final class LogqlEngine {
      * {@code endNanos}, as Loki aligns range queries: a {@link MetricResult.Matrix}.
      */
     public MetricResult range(LogSource source, String query, long startNanos, long endNanos, long stepNanos) {
-        return new MetricEvaluator(source, options).range(metric(query), startNanos, endNanos, stepNanos);
+        return range(source, metric(query), startNanos, endNanos, stepNanos);
+    }
+
+    /** {@link #range(LogSource, String, long, long, long)} for a query parsed once. */
+    public MetricResult range(LogSource source, SampleExpr query, long startNanos, long endNanos, long stepNanos) {
+        return new MetricEvaluator(source, options).range(query, startNanos, endNanos, stepNanos);
     }
 
     private SampleExpr metric(String query) {

@@ -45,6 +45,9 @@ public final class Parser {
             "absent_over_time", "first_over_time", "last_over_time");
     private static final Set<String> NO_UNWRAP_ALLOWED = Set.of("bytes_over_time", "bytes_rate", "count_over_time",
             "rate", "absent_over_time");
+    private static final Set<String> KEYWORDS = Set.of("by", "without", "and", "or", "unless", "bool", "on", "ignoring",
+            "group_left", "group_right", "offset", "json", "logfmt", "regexp", "pattern", "unpack", "line_format",
+            "label_format", "drop", "keep", "decolorize", "unwrap");
     private static final String EMPTY_SELECTOR = "queries require at least one regexp or equality matcher that does not"
             + " have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, but app=~\".+\" will";
 
@@ -106,9 +109,7 @@ public final class Parser {
     }
 
     private static boolean isKeyword(String w) {
-        return RANGE_FUNCTIONS.containsKey(w) || VECTOR_AGGREGATIONS.contains(w) || Set.of("by", "without", "and", "or",
-                "unless", "bool", "on", "ignoring", "group_left", "group_right", "offset", "json", "logfmt", "regexp",
-                "pattern", "unpack", "line_format", "label_format", "drop", "keep", "decolorize", "unwrap").contains(w);
+        return RANGE_FUNCTIONS.containsKey(w) || VECTOR_AGGREGATIONS.contains(w) || KEYWORDS.contains(w);
     }
 
     // ---- expressions ----
@@ -210,7 +211,8 @@ public final class Parser {
                 return e;
             }
             case OPEN_BRACE -> {
-                LogSelectorExpr sel = logSelector(false).selector();
+                List<LabelMatcher> matchers = selector();
+                LogSelectorExpr sel = new LogSelectorExpr(matchers, pipeline(false).stages());
                 if (peek().is(TokenType.OPEN_BRACKET)) {
                     throw unexpected(peek(), "a range function around the range, e.g. count_over_time({...}[1m])");
                 }
@@ -407,13 +409,8 @@ public final class Parser {
 
     // ---- log selector and pipeline ----
 
-    private record PipelineResult(LogSelectorExpr selector, List<Stage> stages, Optional<Unwrap> unwrap) {
-    }
-
-    private PipelineResult logSelector(boolean allowUnwrap) {
-        List<LabelMatcher> matchers = selector();
-        PipelineResult pr = pipeline(allowUnwrap);
-        return new PipelineResult(new LogSelectorExpr(matchers, pr.stages()), pr.stages(), pr.unwrap());
+    /** The stages after a selector, and the unwrap that ends them in a log range. */
+    private record PipelineResult(List<Stage> stages, Optional<Unwrap> unwrap) {
     }
 
     private List<LabelMatcher> selector() {
@@ -546,7 +543,7 @@ public final class Parser {
         }
         Optional<Unwrap> u = unwrap == null ? Optional.empty()
                 : Optional.of(new Unwrap(unwrap.label(), unwrap.conversion(), post));
-        return new PipelineResult(null, stages, u);
+        return new PipelineResult(stages, u);
     }
 
     private static boolean isComparison(Token t) {

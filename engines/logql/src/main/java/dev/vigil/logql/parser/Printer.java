@@ -114,9 +114,9 @@ public final class Printer {
             sb.append("| regexp ").append(quote(r.regex()));
         } else if (st instanceof Stage.Pattern p) {
             sb.append("| pattern ").append(quote(p.pattern()));
-        } else if (st instanceof Stage.Unpack u) {
+        } else if (st instanceof Stage.Unpack) {
             sb.append("| unpack");
-        } else if (st instanceof Stage.Decolorize d) {
+        } else if (st instanceof Stage.Decolorize) {
             sb.append("| decolorize");
         } else if (st instanceof Stage.LineFormat l) {
             sb.append("| line_format ").append(quote(l.template()));

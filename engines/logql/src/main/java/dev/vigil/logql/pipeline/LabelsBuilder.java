@@ -4,6 +4,7 @@ import dev.vigil.model.Label;
 import dev.vigil.model.Labels;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -97,16 +98,14 @@ public final class LabelsBuilder {
     }
 
     /** Names of every label currently set, {@code __error__} included. */
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return asMap().keySet();
     }
 
     /** The final label set; the stream's own labels when no stage touched them. */
     public Labels labels() {
-        if (current == null && error.isEmpty()) {
-            if (metadata.isEmpty()) {
-                return stream;
-            }
+        if (current == null && error.isEmpty() && metadata.isEmpty()) {
+            return stream;
         }
         return Labels.from(asMap());
     }
