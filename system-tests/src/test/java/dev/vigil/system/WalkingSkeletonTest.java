@@ -1,0 +1,182 @@
+package dev.vigil.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.kafka.LocalKafka;
+import dev.vigil.kafka.TestKafka;
+import dev.vigil.model.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The walking skeleton end to end, as the run command runs it: a real broker, the packaged
+ * services as processes. A host metric and a tailed log line come out of the query APIs, and a
+ * rule over the collector's metrics fires to a real HTTP receiver and onto {@code vigil.alerts}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkingSkeletonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String LINE = "walking skeleton line " + System.nanoTime();
+
+    @TempDir
+    static Path dir;
+    private TestKafka kafka;
+    private WebhookReceiver webhook;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess metrics;
+    private ServiceProcess logs;
+
+    @BeforeAll
+    void startVigil() throws IOException {
+        kafka = TestKafka.start();
+        LocalKafka.createVigilTopics(kafka.bootstrapServers(), 2);
+        webhook = new WebhookReceiver();
+        Path tailed = dir.resolve("app.log");
+        Files.writeString(tailed, LINE + "\n");
+        Path rules = dir.resolve("rules.yml");
+        Files.writeString(rules, """
+                groups:
+                  - name: skeleton
+                    interval: 1s
+                    rules:
+                      - alert: HostMemoryVisible
+                        expr: node_memory_MemAvailable_bytes > 0
+                        labels:
+                          severity: info
+                        annotations:
+                          summary: "{{ $labels.node }} reports memory"
+                """);
+        Path am = dir.resolve("alertmanager.yml");
+        Files.writeString(am, """
+                route:
+                  receiver: hook
+                  group_by: ['alertname']
+                  group_wait: 0s
+                  group_interval: 1s
+                receivers:
+                  - name: hook
+                    webhook_configs:
+                      - url: '%s'
+                """.formatted(webhook.url()));
+        String bootstrap = kafka.bootstrapServers();
+        metrics = start("metrics-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.data-dir", dir.resolve("data").toString()));
+        logs = start("logs-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.data-dir", dir.resolve("data").toString()));
+        start("alert-service", Map.of("kafka.bootstrap.servers", bootstrap,
+                "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
+                "vigil.alert.rule-files", rules.toString(), "vigil.alert.config-file", am.toString()));
+        start("collector-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.collector.interval", "1s",
+                "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "",
+                "vigil.collector.state-dir", dir.resolve("collector").toString()));
+        services.forEach(s -> s.awaitLive(Duration.ofSeconds(120)));
+    }
+
+    private ServiceProcess start(String module, Map<String, String> props) {
+        ServiceProcess p = ServiceProcess.start(module, dir, props);
+        services.add(p);
+        return p;
+    }
+
+    @AfterAll
+    void stopVigil() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void hostMemoryComesOutOfThePrometheusApi() throws Exception {
+        long memTotal = memTotalBytes();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode r = get(metrics.url() + "/api/v1/query?query=" + enc("node_memory_MemTotal_bytes"));
+            JsonNode result = r.path("data").path("result");
+            assertEquals(1, result.size(), r.toString());
+            assertEquals(memTotal, Long.parseLong(result.get(0).path("value").get(1).asText()));
+            assertEquals("linux", result.get(0).path("metric").path("os").asText());
+        });
+    }
+
+    @Test
+    void tailedLineComesOutOfTheLokiApi() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode r = get(logs.url() + "/loki/api/v1/query_range?query=" + enc("{job=\"file\"}") + "&limit=10");
+            assertTrue(r.toString().contains(LINE), r.toString());
+        });
+    }
+
+    @Test
+    void ruleFiresToTheWebhookAndOntoTheAlertsTopic() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> bodies = webhook.bodies();
+            assertTrue(!bodies.isEmpty(), "no webhook yet");
+            JsonNode payload = JSON.readTree(bodies.get(0));
+            assertEquals("4", payload.path("version").asText());
+            assertEquals("firing", payload.path("status").asText());
+            assertEquals("HostMemoryVisible", payload.path("commonLabels").path("alertname").asText());
+        });
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "skeleton-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(Topics.ALERTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+                    if (r.value().contains("HostMemoryVisible") && r.value().contains("\"version\":\"4\"")) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
+    private static long memTotalBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no MemTotal in /proc/meminfo");
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
