@@ -292,6 +292,14 @@ final class Executor {
             }
             return v.orElseThrow(() -> error(pos, at, "can't evaluate field " + field + " in type " + t.getClass().getSimpleName()));
         }
+        if (receiver instanceof java.time.Instant t) {
+            try {
+                return GoTime.member(t, field, args)
+                        .orElseThrow(() -> error(pos, at, "can't evaluate field " + field + " in type time.Time"));
+            } catch (IllegalArgumentException e) {
+                throw error(pos, at, "error calling " + field + ": " + e.getMessage());
+            }
+        }
         if (receiver instanceof Map<?, ?> m) {
             if (!args.isEmpty()) {
                 throw error(pos, at, field + " is not a method but has arguments");
