@@ -1,7 +1,13 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.config.CollectorConfig;
+import dev.vigil.collector.delivery.CollectorProducer;
+import dev.vigil.collector.delivery.Delivery;
+import dev.vigil.collector.spool.DiskSpool;
 import dev.vigil.model.kafka.BatchPublisher;
-import dev.vigil.model.kafka.ProducerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,25 +15,75 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** CDI wiring of the Kafka producer shared by every publisher of this collector. */
+/**
+ * CDI wiring of the Kafka producer shared by every publisher of this collector, and of the
+ * {@link Delivery} in front of it with its spool under {@code vigil.collector.state-dir}. The
+ * spool's size and drop counters are exported on {@code /q/metrics}.
+ */
 @ApplicationScoped
 public class CollectorProducers {
     private final Producer<byte[], byte[]> producer;
+    private final BatchPublisher publisher;
+    private final Delivery delivery;
 
-    public CollectorProducers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, NodeIdentity id) {
-        this.producer = ProducerFactory.create(bootstrap, "vigil-collector-" + id.node());
+    public CollectorProducers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, NodeIdentity id,
+                              CollectorConfig config, MeterRegistry registry) {
+        this.producer = CollectorProducer.create(bootstrap, "vigil-collector-" + id.node());
+        Path dir = config.spool().dir().filter(s -> !s.isBlank()).map(Path::of)
+                .orElse(Path.of(config.stateDir(), "spool"));
+        DiskSpool spool;
+        try {
+            spool = DiskSpool.open(dir, config.spool().maxBytes());
+        } catch (IOException e) {
+            producer.close(Duration.ZERO);
+            throw new UncheckedIOException("cannot open the delivery spool in " + dir + ": " + e.getMessage(), e);
+        }
+        this.publisher = new BatchPublisher(producer);
+        this.delivery = new Delivery(publisher, topic -> producer.partitionsFor(topic).size(), spool,
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
+        bindMetrics(registry, delivery);
+    }
+
+    /** Direct publishing without the spool, for senders that handle failures themselves. */
+    @Produces
+    @Singleton
+    BatchPublisher publisher() {
+        return publisher;
     }
 
     @Produces
     @Singleton
-    BatchPublisher publisher() {
-        return new BatchPublisher(producer);
+    Delivery delivery() {
+        return delivery;
+    }
+
+    private static void bindMetrics(MeterRegistry registry, Delivery d) {
+        Gauge.builder("vigil_collector_spool_records", d, x -> x.spool().size())
+                .description("Batches waiting in the delivery spool").register(registry);
+        Gauge.builder("vigil_collector_spool_bytes", d, x -> x.spool().sizeBytes())
+                .description("Bytes of the delivery spool on disk").register(registry);
+        FunctionCounter.builder("vigil_collector_spool_dropped_records", d, x -> x.spool().droppedRecords())
+                .description("Batches dropped because the spool was full").register(registry);
+        FunctionCounter.builder("vigil_collector_spool_dropped_bytes", d, x -> x.spool().droppedBytes())
+                .description("Bytes dropped because the spool was full").register(registry);
+        FunctionCounter.builder("vigil_collector_spooled_records", d, Delivery::spooledRecords)
+                .description("Batches written to the spool because Kafka was unreachable").register(registry);
+        FunctionCounter.builder("vigil_collector_spool_resent_records", d, Delivery::resentRecords)
+                .description("Spooled batches delivered to Kafka").register(registry);
+        FunctionCounter.builder("vigil_collector_spool_write_failures", d, Delivery::spoolWriteFailures)
+                .description("Batches lost because the spool could not be written").register(registry);
+        Gauge.builder("vigil_collector_kafka_spooling", d, x -> x.spooling() ? 1 : 0)
+                .description("1 while Kafka is unreachable and batches go to the spool").register(registry);
     }
 
     @PreDestroy
-    void close() {
+    void close() throws IOException {
+        delivery.close();
         producer.close(Duration.ofSeconds(10));
     }
 }

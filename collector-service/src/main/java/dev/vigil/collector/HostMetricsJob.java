@@ -4,7 +4,7 @@ import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.host.HostSource;
 import dev.vigil.collector.host.NodeExporterMapper;
 import dev.vigil.collector.host.OshiHostSource;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.collector.delivery.Delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,15 +24,15 @@ public class HostMetricsJob {
     private static final Logger LOG = Logger.getLogger(HostMetricsJob.class);
 
     private final CollectorConfig config;
-    private final BatchPublisher publisher;
+    private final Delivery delivery;
     private final NodeIdentity id;
     private final Counter published;
     private final Counter failed;
     private ScheduledExecutorService timer;
 
-    public HostMetricsJob(CollectorConfig config, BatchPublisher publisher, NodeIdentity id, MeterRegistry registry) {
+    public HostMetricsJob(CollectorConfig config, Delivery delivery, NodeIdentity id, MeterRegistry registry) {
         this.config = config;
-        this.publisher = publisher;
+        this.delivery = delivery;
         this.id = id;
         this.published = registry.counter("vigil_collector_host_series_published_total");
         this.failed = registry.counter("vigil_collector_host_scrapes_failed_total");
@@ -48,7 +48,7 @@ public class HostMetricsJob {
         timer.scheduleAtFixedRate(() -> {
             try {
                 var series = mapper.map(source.read(), System.currentTimeMillis());
-                publisher.publishMetrics(series).whenComplete((ok, ex) -> {
+                delivery.publishMetrics(series).whenComplete((ok, ex) -> {
                     if (ex != null) {
                         failed.increment();
                         LOG.warnf("host metrics not delivered: %s", ex.getMessage());

@@ -42,4 +42,17 @@ public interface CollectorConfig {
 
     @WithDefault("/etc")
     String etcRoot();
+
+    /** The on-disk buffer that holds batches while Kafka is unreachable. */
+    SpoolConfig spool();
+
+    /** Delivery spool settings. */
+    interface SpoolConfig {
+        /** Largest size of the spool on disk, in bytes (256 MiB); when full, the oldest batches are dropped and counted. */
+        @WithDefault("268435456")
+        long maxBytes();
+
+        /** Spool folder; defaults to {@code spool} under the state directory. */
+        Optional<String> dir();
+    }
 }
