@@ -12,6 +12,8 @@ public interface MetricsConfig {
 
     Query query();
 
+    Fanout fanout();
+
     /** TSDB settings, applied to every partition's store. */
     interface Storage {
         @WithDefault("15d")
@@ -41,6 +43,13 @@ public interface MetricsConfig {
         int maxSamples();
 
         @WithDefault("2m")
+        Duration timeout();
+    }
+
+    /** Queries read every instance's partitions through the internal API. */
+    interface Fanout {
+        /** How long a peer may take to answer one select before the query fails. */
+        @WithDefault("30s")
         Duration timeout();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.metrics.fanout.PeerUnavailableException;
 import dev.vigil.promql.eval.QueryExecutionException;
 import dev.vigil.promql.eval.QueryTimeoutException;
 import dev.vigil.promql.parser.ParseException;
@@ -36,6 +37,11 @@ public class ApiErrorMapper {
     @ServerExceptionMapper
     public Response timeout(QueryTimeoutException e) {
         return error(503, "timeout", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response peerUnavailable(PeerUnavailableException e) {
+        return error(503, "unavailable", e.getMessage());
     }
 
     static Response error(int status, String type, String message) {

@@ -1,42 +1,52 @@
 package dev.vigil.metrics.store;
 
+import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.metrics.fanout.FanoutStorage;
+import dev.vigil.metrics.fanout.PeerClient;
+import dev.vigil.metrics.fanout.StreamsPeers;
+import dev.vigil.metrics.streams.MetricsTopology;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.promql.storage.SelectHints;
 import dev.vigil.promql.storage.Series;
 import dev.vigil.promql.storage.Storage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import org.apache.kafka.streams.KafkaStreams;
 
 import java.util.List;
 
 /**
- * What queries read: every series of the cluster. Today that is the partitions this instance
- * owns; with several instances, the union of all instances' partitions.
+ * What queries read: every series of the cluster, i.e. this instance's partitions plus those
+ * every other instance of the Kafka Streams application owns (found in Streams' metadata).
  */
 @ApplicationScoped
 public class QueryStorage implements Storage {
-    private final LocalTsdbs local;
+    private final FanoutStorage all;
 
-    public QueryStorage(LocalTsdbs local) {
-        this.local = local;
+    public QueryStorage(LocalTsdbs local, Instance<KafkaStreams> streams, MetricsConfig config) {
+        // Streams is created at startup, after this bean may be; look it up when a query needs it.
+        this.all = new FanoutStorage(local,
+                () -> new StreamsPeers(streams.get(), MetricsTopology.STORE).peers(),
+                new PeerClient(config.fanout().timeout()));
     }
 
     @Override
     public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers) {
-        return local.select(mint, maxt, matchers);
+        return all.select(mint, maxt, matchers);
     }
 
     @Override
     public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers, SelectHints hints) {
-        return local.select(mint, maxt, matchers, hints);
+        return all.select(mint, maxt, matchers, hints);
     }
 
     @Override
     public List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers) {
-        return local.labelNames(mint, maxt, matchers);
+        return all.labelNames(mint, maxt, matchers);
     }
 
     @Override
     public List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers) {
-        return local.labelValues(name, mint, maxt, matchers);
+        return all.labelValues(name, mint, maxt, matchers);
     }
 }

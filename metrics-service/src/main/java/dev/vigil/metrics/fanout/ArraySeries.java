@@ -1,0 +1,33 @@
+package dev.vigil.metrics.fanout;
+
+import dev.vigil.model.Labels;
+import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.promql.storage.Series;
+
+/** A series received from another instance: its samples, decoded once, in ascending time. */
+record ArraySeries(Labels labels, long[] timestamps, double[] values) implements Series {
+    @Override
+    public SampleCursor cursor() {
+        return new SampleCursor() {
+            private int i = -1;
+
+            @Override
+            public boolean next() {
+                if (i < timestamps.length) {
+                    i++;
+                }
+                return i < timestamps.length;
+            }
+
+            @Override
+            public long timestamp() {
+                return timestamps[i];
+            }
+
+            @Override
+            public double value() {
+                return values[i];
+            }
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vigil.metrics.fanout;
+
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import dev.vigil.promql.storage.SelectHints;
+import dev.vigil.promql.storage.Series;
+import dev.vigil.promql.storage.Storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Every series of the cluster: this instance's partitions plus, fetched in parallel, the raw
+ * series of every peer's partitions. PromQL is evaluated here, on the merged series, so
+ * aggregations across partitions are exact. While partitions move between instances two owners
+ * may briefly answer for one series; the local copy wins, then the first peer's.
+ */
+public final class FanoutStorage implements Storage {
+    private final Storage local;
+    private final PeerDirectory peers;
+    private final PeerClient client;
+
+    public FanoutStorage(Storage local, PeerDirectory peers, PeerClient client) {
+        this.local = local;
+        this.peers = peers;
+        this.client = client;
+    }
+
+    @Override
+    public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers) {
+        return select(mint, maxt, matchers, SelectHints.NONE);
+    }
+
+    @Override
+    public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers, SelectHints hints) {
+        List<CompletableFuture<List<Series>>> remote = ask(InternalApi.SELECT,
+                new SelectRequest(mint, maxt, matchers, hints, ""), Wire::decodeSeries);
+        Map<Labels, Series> merged = new TreeMap<>();
+        for (Series s : local.select(mint, maxt, matchers, hints)) {
+            merged.put(s.labels(), s);
+        }
+        for (CompletableFuture<List<Series>> f : remote) {
+            for (Series s : join(f)) {
+                merged.putIfAbsent(s.labels(), s);
+            }
+        }
+        return new ArrayList<>(merged.values());
+    }
+
+    @Override
+    public List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers) {
+        List<CompletableFuture<List<String>>> remote = ask(InternalApi.LABEL_NAMES,
+                new SelectRequest(mint, maxt, matchers, SelectHints.NONE, ""), Wire::decodeStrings);
+        return union(local.labelNames(mint, maxt, matchers), remote);
+    }
+
+    @Override
+    public List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers) {
+        List<CompletableFuture<List<String>>> remote = ask(InternalApi.LABEL_VALUES,
+                new SelectRequest(mint, maxt, matchers, SelectHints.NONE, name), Wire::decodeStrings);
+        return union(local.labelValues(name, mint, maxt, matchers), remote);
+    }
+
+    private <T> List<CompletableFuture<T>> ask(String path, SelectRequest request, Function<byte[], T> decode) {
+        List<String> hosts = peers.peers();
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        byte[] body = Wire.encodeRequest(request);
+        List<CompletableFuture<T>> out = new ArrayList<>(hosts.size());
+        for (String h : hosts) {
+            out.add(client.post(h, path, body).thenApply(decode));
+        }
+        return out;
+    }
+
+    private static List<String> union(List<String> local, List<CompletableFuture<List<String>>> remote) {
+        TreeSet<String> all = new TreeSet<>(local);
+        for (CompletableFuture<List<String>> f : remote) {
+            all.addAll(join(f));
+        }
+        return List.copyOf(all);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PeerUnavailableException p) {
+                throw p;
+            }
+            throw new PeerUnavailableException("fan-out answer could not be read: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

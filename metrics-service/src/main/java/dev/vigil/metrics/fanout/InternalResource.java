@@ -1,0 +1,52 @@
+package dev.vigil.metrics.fanout;
+
+import dev.vigil.metrics.store.LocalTsdbs;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * The internal API peers call during a fan-out ({@link InternalApi}): raw series, label names and
+ * label values of this instance's partitions. Not part of the Prometheus API.
+ */
+@Path("/internal/v1")
+@Consumes(MediaType.APPLICATION_OCTET_STREAM)
+@Produces(MediaType.APPLICATION_OCTET_STREAM)
+public class InternalResource {
+    private final InternalApi api;
+
+    public InternalResource(LocalTsdbs local) {
+        this.api = new InternalApi(local);
+    }
+
+    @POST
+    @Path("/select")
+    public Response select(byte[] body) {
+        return answer(body, api::select);
+    }
+
+    @POST
+    @Path("/labels")
+    public Response labelNames(byte[] body) {
+        return answer(body, api::labelNames);
+    }
+
+    @POST
+    @Path("/label-values")
+    public Response labelValues(byte[] body) {
+        return answer(body, api::labelValues);
+    }
+
+    private static Response answer(byte[] body, UnaryOperator<byte[]> op) {
+        try {
+            return Response.ok(op.apply(body)).build();
+        } catch (IllegalArgumentException e) {
+            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.vigil.metrics.fanout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** Posts fan-out requests to a peer's internal API. */
+public final class PeerClient {
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public PeerClient(Duration timeout) {
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.timeout = timeout;
+    }
+
+    /** The peer's answer body; completes exceptionally with {@link PeerUnavailableException}. */
+    public CompletableFuture<byte[]> post(String hostPort, String path, byte[] body) {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + hostPort + path))
+                .timeout(timeout)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((resp, err) -> {
+                    if (err != null) {
+                        throw new PeerUnavailableException("instance " + hostPort + " did not answer: " + err.getMessage(), err);
+                    }
+                    if (resp.statusCode() != 200) {
+                        throw new PeerUnavailableException("instance " + hostPort + " answered " + resp.statusCode() + ": "
+                                + new String(resp.body(), java.nio.charset.StandardCharsets.UTF_8), null);
+                    }
+                    return resp.body();
+                });
+    }
+}

@@ -1,0 +1,57 @@
+package dev.vigil.metrics.fanout;
+
+import dev.vigil.model.LabelMatcher;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MatchType;
+import dev.vigil.model.StaleNaN;
+import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.promql.storage.SelectHints;
+import dev.vigil.promql.storage.Series;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class WireTest {
+    @Test
+    void requestRoundTripKeepsEveryMatcherTypeAndHint() {
+        SelectRequest r = new SelectRequest(-5, Long.MAX_VALUE,
+                List.of(new LabelMatcher(MatchType.EQUAL, "__name__", "up"), new LabelMatcher(MatchType.NOT_EQUAL, "job", ""),
+                        new LabelMatcher(MatchType.REGEX, "node", "wïn-.*"), new LabelMatcher(MatchType.NOT_REGEX, "os", "linux")),
+                new SelectHints(15_000, 300_000, "rate"), "node");
+        assertEquals(r, Wire.decodeRequest(Wire.encodeRequest(r)));
+    }
+
+    @Test
+    void seriesRoundTripKeepsStaleMarkersBitForBit() {
+        double stale = Double.longBitsToDouble(StaleNaN.BITS);
+        Series s = new ArraySeries(Labels.of("__name__", "x", "a", "b"), new long[]{1, 2, 3}, new double[]{0.1, stale, Double.NEGATIVE_INFINITY});
+        List<Series> back = Wire.decodeSeries(Wire.encodeSeries(List.of(s, new ArraySeries(Labels.of("__name__", "y"), new long[0], new double[0]))));
+        assertEquals(2, back.size());
+        assertEquals(s.labels(), back.get(0).labels());
+        SampleCursor c = back.get(0).cursor();
+        long[] bits = new long[3];
+        for (int i = 0; i < 3; i++) {
+            c.next();
+            assertEquals(i + 1, c.timestamp());
+            bits[i] = Double.doubleToRawLongBits(c.value());
+        }
+        assertEquals(Double.doubleToRawLongBits(0.1), bits[0]);
+        assertEquals(StaleNaN.BITS, bits[1]);
+        assertEquals(Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY), bits[2]);
+        assertEquals(false, back.get(1).cursor().next());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 3, 17, 40})
+    void aTruncatedRequestIsAClearError(int length) {
+        byte[] full = Wire.encodeRequest(new SelectRequest(0, 1, List.of(LabelMatcher.equal("a", "b")), SelectHints.NONE, ""));
+        byte[] cut = java.util.Arrays.copyOf(full, Math.min(length, full.length - 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Wire.decodeRequest(cut));
+        assertEquals(true, e.getMessage().contains("fan-out message"), e.getMessage());
+    }
+}
