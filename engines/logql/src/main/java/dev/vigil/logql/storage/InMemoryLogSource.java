@@ -48,9 +48,12 @@ public final class InMemoryLogSource implements LogSource {
     @Override
     public EntryIterator entries(Labels stream, long fromNanos, long toNanos, Direction direction, LinePredicate filter) {
         List<LogEntry> all = streams.getOrDefault(stream, List.of());
+        int lo = firstAtOrAfter(all, fromNanos);
+        int hi = firstAtOrAfter(all, toNanos);
         List<LogEntry> out = new ArrayList<>();
-        for (LogEntry e : all) {
-            if (e.timestampNanos() >= fromNanos && e.timestampNanos() < toNanos && filter.test(e.line())) {
+        for (int i = lo; i < hi; i++) {
+            LogEntry e = all.get(i);
+            if (filter.test(e.line())) {
                 out.add(e);
             }
         }
@@ -58,5 +61,19 @@ public final class InMemoryLogSource implements LogSource {
             Collections.reverse(out);
         }
         return EntryIterator.of(out.iterator());
+    }
+
+    private static int firstAtOrAfter(List<LogEntry> entries, long t) {
+        int lo = 0;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid).timestampNanos() < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
