@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * Alertmanager assembled from one configuration: route tree, dispatcher, inhibitor and
  * notification pipeline over the given silences, notification log and notifiers. The service
  * posts alerts with {@link #receive}, and calls {@link #tick} when {@link #nextDeadline} comes
- * (or every second). On a configuration reload, build a new engine with the same silences and log.
+ * (or every second). On a configuration change, {@link #reload} keeps silences, log and alerts.
  */
 public final class RoutingEngine {
     private final AlertmanagerConfig config;
@@ -27,6 +27,9 @@ public final class RoutingEngine {
     private final Inhibitor inhibitor;
     private final Dispatcher dispatcher;
     private final Silences silences;
+    private final NotificationLog log;
+    private final String externalUrl;
+    private final Consumer<Notification> sent;
 
     /**
      * @param templates   the default templates plus the configuration's template files
@@ -40,6 +43,9 @@ public final class RoutingEngine {
         this.config = config;
         this.clock = clock;
         this.silences = silences;
+        this.log = log;
+        this.externalUrl = externalUrl;
+        this.sent = sent;
         this.inhibitor = new Inhibitor(config.inhibitRules());
         NotificationPipeline pipeline = new NotificationPipeline(config, new Payloads(templates), inhibitor, silences, log,
                 notifiers, externalUrl, sent);
@@ -53,6 +59,22 @@ public final class RoutingEngine {
                 config.global().resolveTimeout());
         dispatcher.receive(a);
         return a;
+    }
+
+    /**
+     * An engine for a new configuration that keeps this one's silences, notification log and
+     * alerts: like Alertmanager on reload, the known alerts are routed again under the new tree
+     * (into new groups, which wait group_wait; the log prevents duplicate notifications).
+     */
+    public RoutingEngine reload(AlertmanagerConfig newConfig, TemplateSet templates, Map<String, Notifier> notifiers) {
+        RoutingEngine next = new RoutingEngine(newConfig, templates, silences, log, notifiers, externalUrl, clock, sent);
+        Instant now = clock.instant();
+        for (Alert a : dispatcher.alerts()) {
+            if (!a.resolvedAt(now)) {
+                next.receive(a);
+            }
+        }
+        return next;
     }
 
     /** Accepts a complete alert. */

@@ -184,6 +184,20 @@ class RoutingEngineTest {
     }
 
     @Test
+    void reloadKeepsAlertsAndDoesNotRenotify() {
+        post("A", "warning", Optional.of(T0.plusSeconds(3600)));
+        runUntil(Duration.ofSeconds(30));
+        assertEquals(2, sent.size());
+        Notifier record = (n, timeout) -> sent.add(n);
+        engine = engine.reload(AlertmanagerConfigLoader.parse(CONFIG.replace("repeat_interval: 1h", "repeat_interval: 2h")),
+                DefaultTemplates.newSet(), Map.of("webhook", record, "slack", record));
+        assertEquals(1, engine.dispatcher().alerts().size());
+        runUntil(Duration.ofMinutes(50));
+        assertEquals(2, sent.size(), "the same group key and log entry: nothing new to send");
+        assertEquals(1, engine.dispatcher().groups().size());
+    }
+
+    @Test
     void notificationLogEntriesRoundTripThroughJson() {
         NotificationEntry e = log.log("{}:{a=\"1\"}", "hook/webhook[0]", java.util.Set.of(-1L, 5L), java.util.Set.of(7L), T0, T0.plusSeconds(7200));
         String json = NotificationLog.toJson(e);
