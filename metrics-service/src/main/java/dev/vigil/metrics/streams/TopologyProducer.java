@@ -2,13 +2,22 @@ package dev.vigil.metrics.streams;
 
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.store.LocalTsdbs;
+import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
 
-/** Hands the metrics topology to the Quarkus Kafka Streams extension. */
+import java.util.Locale;
+
+/**
+ * Hands the metrics topology to the Quarkus Kafka Streams extension and exports its ingest
+ * counters on /q/metrics: {@code vigil_metrics_samples_appended_total},
+ * {@code vigil_metrics_samples_rejected_total{reason}} (duplicates, out-of-window samples, the
+ * per-metric series limit, invalid label sets) and {@code vigil_metrics_deadletters_total}.
+ */
 @ApplicationScoped
 public class TopologyProducer {
     private final IngestCounters counters = new IngestCounters();
@@ -21,10 +30,20 @@ public class TopologyProducer {
                 .withOutOfOrderWindow(s.outOfOrderWindow())
                 .withDownsampleAge(s.downsampleAge())
                 .withMaxSeriesPerMetric(s.maxSeriesPerMetric());
-        meters.gauge("vigil_metrics_deadletters_total", counters, IngestCounters::deadLetters);
-        for (dev.vigil.tsdb.AppendResult r : dev.vigil.tsdb.AppendResult.values()) {
-            meters.gauge("vigil_metrics_samples_ingested_total", java.util.List.of(io.micrometer.core.instrument.Tag.of("result", r.name().toLowerCase())),
-                    counters, c -> c.total(r));
+        FunctionCounter.builder("vigil_metrics_deadletters", counters, IngestCounters::deadLetters)
+                .description("vigil.metrics records that did not decode and went to vigil.deadletter")
+                .register(meters);
+        for (AppendResult r : AppendResult.values()) {
+            if (r.stored()) {
+                FunctionCounter.builder("vigil_metrics_samples_appended", counters, c -> c.total(r))
+                        .description("samples stored in the TSDB")
+                        .register(meters);
+            } else {
+                FunctionCounter.builder("vigil_metrics_samples_rejected", counters, c -> c.total(r))
+                        .description("samples the TSDB did not store, by reason")
+                        .tag("reason", r.name().toLowerCase(Locale.ROOT))
+                        .register(meters);
+            }
         }
         return MetricsTopology.build(options, registry, counters);
     }
