@@ -162,6 +162,9 @@ public final class NotificationPipeline implements FlushHandler {
         } catch (NotifyException e) {
             LOG.warning(() -> "notify " + integration + " for group " + f.groupKey() + " failed: " + e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "notifier for " + integration + " failed unexpectedly: " + e.getClass().getSimpleName());
+            return false;
         }
         log.log(f.groupKey(), integration, firing, resolved, now, expires);
         sent.accept(n);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Alertmanager's dispatcher without goroutines: {@link #receive} stores an alert and adds it to
@@ -17,6 +19,7 @@ import java.util.Optional;
  * says when the next tick is needed. Thread-safe: receive and tick may come from different threads.
  */
 public final class Dispatcher {
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     private final Route root;
     private final FlushHandler handler;
     private final Clock clock;
@@ -67,7 +70,15 @@ public final class Dispatcher {
         }
         List<Boolean> results = new ArrayList<>();
         for (Map.Entry<AggregationGroup, GroupFlush> e : started) {
-            results.add(handler.flush(e.getValue()));
+            boolean ok;
+            try {
+                ok = handler.flush(e.getValue());
+            } catch (RuntimeException ex) {
+                // One broken flush must not stop the others, nor the caller's scheduler.
+                LOG.log(Level.WARNING, "flush of group " + e.getValue().groupKey() + " failed", ex);
+                ok = false;
+            }
+            results.add(ok);
         }
         synchronized (this) {
             for (int i = 0; i < started.size(); i++) {

@@ -85,6 +85,10 @@ public final class RuleGroup {
             } catch (RuleEvaluationException e) {
                 errors.put(def.rules().get(i).name(), e.getMessage());
                 continue;
+            } catch (RuntimeException e) {
+                // A query client's unchecked failure is this rule's error, not the group's end.
+                errors.put(def.rules().get(i).name(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                continue;
             }
             samples.addAll(out);
             Set<Labels> now = new HashSet<>();

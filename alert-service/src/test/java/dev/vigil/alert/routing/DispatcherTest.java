@@ -123,6 +123,23 @@ class DispatcherTest {
     }
 
     @Test
+    void aHandlerThatThrowsFailsOnlyItsOwnFlush() {
+        Route root = Route.tree(AlertmanagerConfigLoader.parse(CONFIG).route());
+        Dispatcher d = new Dispatcher(root, f -> {
+            if (f.groupKey().contains("A")) {
+                throw new IllegalStateException("broken receiver");
+            }
+            flushes.add(f);
+            return true;
+        }, clock, List.of());
+        d.receive(firing("A", "1", T0));
+        d.receive(firing("B", "1", T0));
+        at(Duration.ofSeconds(30), d);
+        assertEquals(1, flushes.size());
+        assertEquals(2, d.groups().size());
+    }
+
+    @Test
     void anAlertWithoutEndResolvesAfterResolveTimeout() {
         Dispatcher d = dispatcher(CONFIG);
         d.receive(firing("A", "1", T0));

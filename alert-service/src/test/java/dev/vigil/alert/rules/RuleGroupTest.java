@@ -21,6 +21,9 @@ class RuleGroupTest {
         if (expr.startsWith("up")) {
             throw new QueryException("connection refused");
         }
+        if (expr.startsWith("boom")) {
+            throw new IllegalStateException("client bug");
+        }
         return results.getOrDefault(expr, List.of());
     };
 
@@ -70,12 +73,13 @@ class RuleGroupTest {
                   - name: g
                     rules:
                       - {alert: Down, expr: up == 0}
+                      - {alert: Boom, expr: boom > 0}
                       - {record: r, expr: vector(1)}
                 """).get(0);
         results.put("vector(1)", List.of(new Sample(Labels.EMPTY, 1)));
         EvaluationResult r = new RuleGroup(def, Duration.ofMinutes(1), Duration.ofMinutes(1), new RuleTemplates(Map.of(), ""), "")
                 .evaluate(T0, query);
-        assertEquals(Map.of("Down", "connection refused"), r.errors());
+        assertEquals(Map.of("Down", "connection refused", "Boom", "IllegalStateException: client bug"), r.errors());
         assertEquals(1, r.samples().size());
     }
 
