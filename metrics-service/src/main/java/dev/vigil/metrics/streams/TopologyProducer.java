@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Hands the metrics topology to the Quarkus Kafka Streams extension and exports its ingest
- * counters on /q/metrics: {@code vigil_metrics_samples_appended_total},
+ * counters on /q/metrics: {@code vigil_metrics_samples_ingested_total{result}},
+ * {@code vigil_metrics_samples_appended_total},
  * {@code vigil_metrics_samples_rejected_total{reason}} (duplicates, out-of-window samples, the
  * per-metric series limit, invalid label sets) and {@code vigil_metrics_deadletters_total}.
  */
@@ -34,6 +35,11 @@ public class TopologyProducer {
                 .description("vigil.metrics records that did not decode and went to vigil.deadletter")
                 .register(meters);
         for (AppendResult r : AppendResult.values()) {
+            // Every outcome under one name (dashboards sum it), and the two views an operator alerts on.
+            FunctionCounter.builder("vigil_metrics_samples_ingested", counters, c -> c.total(r))
+                    .description("samples read from vigil.metrics, by what the TSDB did with them")
+                    .tag("result", r.name().toLowerCase(Locale.ROOT))
+                    .register(meters);
             if (r.stored()) {
                 FunctionCounter.builder("vigil_metrics_samples_appended", counters, c -> c.total(r))
                         .description("samples stored in the TSDB")
