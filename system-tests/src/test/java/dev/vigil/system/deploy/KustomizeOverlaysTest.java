@@ -66,6 +66,15 @@ class KustomizeOverlaysTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void everyFieldIsOneTheKubernetesApiKnows(String overlay) {
+        for (io.fabric8.kubernetes.api.model.HasMetadata o : render(overlay).items()) {
+            List<String> unknown = UnknownFields.of(o);
+            assertTrue(unknown.isEmpty(), overlay + ": " + o.getKind() + "/" + o.getMetadata().getName() + " has unknown fields " + unknown);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void everyContainerHasResourceRequestsAndLimits(String overlay) {
         render(overlay).podSpecs().forEach((workload, spec) -> {
             for (Container c : spec.getContainers()) {
