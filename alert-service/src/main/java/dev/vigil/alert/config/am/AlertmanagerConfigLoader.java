@@ -250,7 +250,13 @@ public final class AlertmanagerConfigLoader {
     }
 
     private static InhibitRuleConfig inhibitRule(YamlNode n) {
-        return new InhibitRuleConfig(side(n, "source"), side(n, "target"), Set.copyOf(n.get("equal").strings()));
+        List<String> equal = n.get("equal").strings();
+        for (String l : equal) {
+            if (!MatcherParser.isValidLabelName(l)) {
+                throw n.get("equal").error("invalid label name \"" + l + "\" in equal list");
+            }
+        }
+        return new InhibitRuleConfig(side(n, "source"), side(n, "target"), Set.copyOf(equal));
     }
 
     private static List<LabelMatcher> side(YamlNode n, String side) {

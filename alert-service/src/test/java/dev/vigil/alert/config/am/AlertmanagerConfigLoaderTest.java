@@ -110,6 +110,7 @@ class AlertmanagerConfigLoaderTest {
         "slack without url ## route: {receiver: a}\\nreceivers: [{name: a, slack_configs: [{channel: x}]}] ## no global Slack API URL set",
         "email without smarthost ## route: {receiver: a}\\nreceivers: [{name: a, email_configs: [{to: x@y}]}] ## no global SMTP smarthost set",
         "bad time ## route: {receiver: a}\\nreceivers: [{name: a}]\\ntime_intervals: [{name: t, time_intervals: [{times: [{start_time: '25:00', end_time: '26:00'}]}]}] ## couldn't parse timestamp 25:00",
+        "bad equal label ## route: {receiver: a}\\nreceivers: [{name: a}]\\ninhibit_rules: [{equal: ['a-b']}] ## invalid label name \"a-b\" in equal list",
         "bad weekday ## route: {receiver: a}\\nreceivers: [{name: a}]\\ntime_intervals: [{name: t, time_intervals: [{weekdays: [funday]}]}] ## funday is not a valid weekday",
     })
     void rejectsInvalidConfigurationWithAlertmanagersMessage(String name, String yaml, String expected) {
