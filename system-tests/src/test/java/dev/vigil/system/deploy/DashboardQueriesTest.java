@@ -106,9 +106,11 @@ class DashboardQueriesTest {
     }
 
     @Test
-    void alertsDashboardReadsFiringAlertsFromAlertService() {
-        assertTrue(queriesByDashboard.get("vigil-alerts-diagnostics.json").stream()
-                .anyMatch(q -> q.kind() == DashboardQuery.Kind.URL && q.text().equals("http://alert-service:9093/api/v2/alerts")));
+    void alertsDashboardReadsFiringAlertsAndDiagnosticsRuns() {
+        Set<String> urls = queriesByDashboard.get("vigil-alerts-diagnostics.json").stream()
+                .filter(q -> q.kind() == DashboardQuery.Kind.URL).map(DashboardQuery::text).collect(Collectors.toSet());
+        assertTrue(urls.containsAll(List.of("http://alert-service:9093/api/v2/alerts", "http://diagnostics-service:9104/diagnostics/runs",
+                "http://diagnostics-service:9104/diagnostics/inventory")), "URLs: " + urls);
     }
 
     @Test
