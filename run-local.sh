@@ -35,13 +35,19 @@ PIDS=()
 stop_all() {
   trap - INT TERM EXIT
   echo "stopping Vigil..."
-  # services first, the broker last, so they can commit their offsets
-  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
-  for ((i=${#PIDS[@]}-1; i>=0; i--)); do
-    for _ in $(seq 1 300); do kill -0 "${PIDS[$i]}" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "${PIDS[$i]}" 2>/dev/null || true
+  # services first (PIDS[0] is the broker), so they can commit offsets and leave their groups
+  stop_pids "${PIDS[@]:1}"
+  [ ${#PIDS[@]} -gt 0 ] && stop_pids "${PIDS[0]}"
+  echo "stopped"
+}
+stop_pids() { # SIGTERM, up to 30 s to exit, then SIGKILL
+  [ $# -gt 0 ] || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  for pid in "$@"; do
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
   done
-  wait 2>/dev/null || true
+  wait "$@" 2>/dev/null || true
 }
 trap stop_all INT TERM EXIT
 
@@ -55,7 +61,9 @@ wait_http() { # url name pid
   exit 1
 }
 
-java -Xmx"$HEAP" -cp "local-kafka/target/classes:$(cat local-kafka/target/runtime-classpath.txt)" \
+# Children run in their own session: a Ctrl-C in the terminal reaches only this script, whose
+# trap stops the services first and the broker last, so the services can commit and leave cleanly.
+setsid java -Xmx"$HEAP" -cp "local-kafka/target/classes:$(cat local-kafka/target/runtime-classpath.txt)" \
   dev.vigil.kafka.LocalKafkaMain --port "$KAFKA_PORT" --data-dir "$DATA/kafka" --partitions 4 \
   >"$DATA/logs/kafka.log" 2>&1 &
 PIDS+=($!)
@@ -65,7 +73,7 @@ echo "kafka               127.0.0.1:$KAFKA_PORT"
 
 start() { # service port extra-args...
   local s=$1 port=$2; shift 2
-  java -Xmx"$HEAP" -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
+  setsid java -Xmx"$HEAP" -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
     -Dvigil.data-dir="$DATA" "$@" -jar "$s/target/quarkus-app/quarkus-run.jar" >"$DATA/logs/$s.log" 2>&1 &
   PIDS+=($!)
   wait_http "http://127.0.0.1:$port/q/health/live" "$s" "$!"
