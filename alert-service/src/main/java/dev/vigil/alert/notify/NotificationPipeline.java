@@ -105,17 +105,20 @@ public final class NotificationPipeline implements FlushHandler {
         for (int i = 0; i < r.slackConfigs().size(); i++) {
             SlackConfig c = r.slackConfigs().get(i);
             ok &= integration(f, r.name(), "slack", i, c.sendResolved(), alerts, firing, resolved,
-                    (data, integration) -> payloads.slack(r.name(), integration, f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+                    (data, integration) -> payloads.slack(r.name(), integration, f.groupKey(), c,
+                            TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
         for (int i = 0; i < r.msteamsConfigs().size(); i++) {
             MsTeamsConfig c = r.msteamsConfigs().get(i);
             ok &= integration(f, r.name(), "msteams", i, c.sendResolved(), alerts, firing, resolved,
-                    (data, integration) -> payloads.msteams(r.name(), integration, f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+                    (data, integration) -> payloads.msteams(r.name(), integration, f.groupKey(), c,
+                            TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
         for (int i = 0; i < r.emailConfigs().size(); i++) {
             EmailConfig c = r.emailConfigs().get(i);
             ok &= integration(f, r.name(), "email", i, c.sendResolved(), alerts, firing, resolved,
-                    (data, integration) -> payloads.email(r.name(), integration, f.groupKey(), c, TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+                    (data, integration) -> payloads.email(r.name(), integration, f.groupKey(), c,
+                            TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
         return ok;
     }

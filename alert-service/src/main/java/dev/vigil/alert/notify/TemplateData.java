@@ -3,7 +3,6 @@ package dev.vigil.alert.notify;
 import dev.vigil.alert.routing.Alert;
 import dev.vigil.alert.routing.Fingerprint;
 import dev.vigil.alert.template.TemplateObject;
-
 import dev.vigil.model.Labels;
 import java.time.Instant;
 import java.util.AbstractList;
@@ -140,5 +139,4 @@ public record TemplateData(
             default -> null;
         });
     }
-
 }
