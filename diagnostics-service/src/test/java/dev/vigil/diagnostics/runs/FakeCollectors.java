@@ -26,13 +26,13 @@ import java.util.UUID;
  * real broker with one result per requested check and node, as the collector contract says
  * (SKIPPED for checks not of the node's OS). A node named {@code win-*} is a Windows node.
  */
-final class FakeCollectors implements AutoCloseable {
+public final class FakeCollectors implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
     private final Thread thread;
     private volatile boolean running = true;
 
-    FakeCollectors(String bootstrap) {
+    public FakeCollectors(String bootstrap) {
         consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "fake-collectors-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());

@@ -21,8 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * endpoint as the real worker would once the plugin wrote its {@code done} file. Keeps the
  * DaemonSets it saw so tests can check their specs.
  */
-final class FakePluginWorkers implements AutoCloseable {
-    static final String JUNIT = """
+public final class FakePluginWorkers implements AutoCloseable {
+    public static final String JUNIT = """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites><testsuite name="smoke" tests="3">
               <testcase name="can resolve kubernetes.default" classname="smoke"/>
@@ -37,7 +37,7 @@ final class FakePluginWorkers implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    FakePluginWorkers(String plugin, String baseUrl) {
+    public FakePluginWorkers(String plugin, String baseUrl) {
         this.plugin = plugin;
         this.baseUrl = baseUrl;
         thread = new Thread(this::loop, "fake-workers");

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MockClusterResource.class)
-class RunsEndToEndTest {
-    static final String SMOKE_PLUGIN = """
+public class RunsEndToEndTest {
+    public static final String SMOKE_PLUGIN = """
             sonobuoy-config:
               driver: DaemonSet
               plugin-name: smoke
@@ -51,7 +51,7 @@ class RunsEndToEndTest {
                 linux: registry.example/smoke:1.0
                 windows: registry.example/smoke:1.0-windows-ltsc2022
             """;
-    static final String SLOW_JOB_PLUGIN = """
+    public static final String SLOW_JOB_PLUGIN = """
             sonobuoy-config:
               driver: Job
               plugin-name: slow
@@ -61,11 +61,11 @@ class RunsEndToEndTest {
               image: registry.example/slow:1.0
             """;
 
-    static String bootstrap() {
+    public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    static String baseUrl() {
+    public static String baseUrl() {
         return "http://localhost:" + RestAssured.port;
     }
 

@@ -1,0 +1,89 @@
+package dev.vigil.diagnostics.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.model.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** HTTP calls to the diagnostics service; any answer but 2xx becomes a one-line error with the service's reason. */
+final class ServiceClient {
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    ServiceClient(String base) {
+        this.base = base;
+    }
+
+    JsonNode getJson(String path) {
+        return tree(send(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    JsonNode postJson(String path, Object body) {
+        return tree(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.encode(body))), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    void postBytes(String path, byte[] body) {
+        send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    void delete(String path) {
+        send(HttpRequest.newBuilder(uri(path)).DELETE(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    void download(String path, Path target) {
+        HttpResponse<Path> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+        } catch (IOException e) {
+            throw new VigilDiag.CliException("cannot reach " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VigilDiag.CliException("interrupted");
+        }
+        if (r.statusCode() / 100 != 2) {
+            throw new VigilDiag.CliException("GET " + path + " answered HTTP " + r.statusCode());
+        }
+    }
+
+    private static JsonNode tree(byte[] body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new VigilDiag.CliException("the service answered something that is not JSON: " + e.getMessage());
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private byte[] send(HttpRequest.Builder req, HttpResponse.BodyHandler<byte[]> handler) {
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(req.timeout(Duration.ofSeconds(60)).build(), handler);
+        } catch (IOException e) {
+            throw new VigilDiag.CliException("cannot reach the diagnostics service at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VigilDiag.CliException("interrupted");
+        }
+        if (r.statusCode() / 100 != 2) {
+            String why = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                why = Json.MAPPER.readTree(r.body()).path("error").asText(why);
+            } catch (IOException e) {
+                // not JSON: show the body as it is
+            }
+            throw new VigilDiag.CliException("HTTP " + r.statusCode() + ": " + why.strip());
+        }
+        return r.body().length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : r.body();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.vigil.diagnostics.cli;
+
+import dev.vigil.diagnostics.MockClusterResource;
+import dev.vigil.diagnostics.plugins.PluginWorkloads;
+import dev.vigil.diagnostics.runs.FakeCollectors;
+import dev.vigil.diagnostics.runs.FakePluginWorkers;
+import dev.vigil.diagnostics.runs.RunsEndToEndTest;
+import dev.vigil.kafka.KafkaTestResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI driven through its main entry point against the running test service (mock cluster in CRUD mode, real Kafka). */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(MockClusterResource.class)
+class VigilDiagTest {
+
+    /** Output and exit code of one CLI call. */
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = VigilDiag.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runWaitDownloadsTheArchiveAndSummarisesItAndResultsReadsItAgain(@TempDir Path dir) throws Exception {
+        Path plugin = dir.resolve("smoke.yaml");
+        Files.writeString(plugin, RunsEndToEndTest.SMOKE_PLUGIN);
+        Path outDir = dir.resolve("out");
+        try (FakeCollectors c = new FakeCollectors(RunsEndToEndTest.bootstrap());
+             FakePluginWorkers w = new FakePluginWorkers("smoke", RunsEndToEndTest.baseUrl())) {
+            Outcome run = cli("run", "--wait", "--url", RunsEndToEndTest.baseUrl(), "--plugin", plugin.toString(),
+                    "--out", outDir.toString(), "--poll-ms", "200");
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().contains("smoke complete 4/4"), run.out());
+            assertTrue(run.out().contains("Plugin: smoke\nStatus: failed\nTotal: 12\nPassed: 4\nFailed: 4\nWarning: 0\nSkipped: 4\n"), run.out());
+            assertTrue(run.out().contains("[win-2] can pull pause image (failed): pull timed out"), run.out());
+            assertTrue(run.out().contains("DaemonSet monitoring/node-agent has no kubernetes.io/os node selector"), run.out());
+            assertTrue(run.out().contains("Pod shop/web-win-7c9f"), run.out());
+            assertTrue(run.out().contains("Plugin: vigil-node-checks\nStatus: passed\nTotal: 32\n"), run.out());
+
+            Path archive;
+            try (Stream<Path> s = Files.list(outDir)) {
+                archive = s.filter(p -> p.getFileName().toString().endsWith(".tar.gz")).findFirst().orElseThrow();
+            }
+            Outcome results = cli("results", archive.toString());
+            assertEquals(0, results.code(), results.err());
+            String smokeSummary = run.out().substring(run.out().indexOf("Plugin: smoke"), run.out().indexOf("Plugin: vigil-checks"));
+            assertTrue(results.out().contains(smokeSummary), results.out());
+        }
+    }
+
+    @Test
+    void workerUploadsTheFileTheDoneFileNamesEvenAsAWindowsPath(@TempDir Path dir) throws Exception {
+        String id = given().contentType("application/json")
+                .body(Map.of("checks", false, "nodeChecks", false, "inventory", false, "plugins", List.of(RunsEndToEndTest.SLOW_JOB_PLUGIN)))
+                .post("/diagnostics/runs").then().statusCode(201).extract().path("id");
+        try (KubernetesClient k = MockClusterResource.client()) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    !k.batch().v1().jobs().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems().isEmpty());
+        }
+        Files.writeString(dir.resolve("report.xml"), FakePluginWorkers.JUNIT);
+        Files.writeString(dir.resolve("done"), "C:\\tmp\\sonobuoy\\results\\report.xml\r\n");
+        Outcome worker = cli("worker", "--url", RunsEndToEndTest.baseUrl(), "--run", id, "--plugin", "slow", "--node", "global",
+                "--results-dir", dir.toString(), "--timeout", "5");
+        assertEquals(0, worker.code(), worker.err());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETE".equals(given().get("/diagnostics/runs/" + id).path("status")));
+        given().get("/diagnostics/runs/" + id + "/results").then()
+                .body("plugins.find { it.name == 'slow' }.counts.failed", org.hamcrest.Matchers.is(1))
+                .body("plugins.find { it.name == 'slow' }.nodes[0].node", org.hamcrest.Matchers.is("global"));
+    }
+
+    @Test
+    void unreachableServiceIsOneLineAndExitCodeTwo() {
+        Outcome o = cli("status", "abc", "--url", "http://127.0.0.1:1");
+        assertEquals(2, o.code());
+        assertTrue(o.err().startsWith("vigil-diag: cannot reach the diagnostics service at http://127.0.0.1:1"), o.err());
+        assertEquals(1, o.err().strip().lines().count());
+    }
+}
