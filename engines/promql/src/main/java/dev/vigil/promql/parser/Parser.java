@@ -22,6 +22,8 @@ public final class Parser {
     private int i;
     /** Start offsets of nodes, for error positions; keyed by identity because records compare by value. */
     private final Map<Expr, Integer> starts = new IdentityHashMap<>();
+    /** How many aggregation bodies enclose the current token: Prometheus reports syntax errors there "in aggregation". */
+    private int aggregationDepth;
 
     private Parser(String input) {
         this.input = input;
@@ -87,6 +89,9 @@ public final class Parser {
 
     /** Prometheus's wording: {@code unexpected <token>[ in <context>][, expected <what>]}. */
     private ParseException unexpected(Token t, String context, String expected) {
+        if (context.isEmpty() && aggregationDepth > 0) {
+            context = "aggregation";
+        }
         String msg = "unexpected " + t.describe() + (context.isEmpty() ? "" : " in " + context)
                 + (expected.isEmpty() ? "" : ", expected " + expected);
         return ParseException.at(input, t.pos(), msg);
@@ -399,7 +404,7 @@ public final class Parser {
             case LEFT_PAREN -> {
                 next();
                 Expr inner = expr(0);
-                expect(TokenType.RIGHT_PAREN, "paren expression", "\")\"");
+                expect(TokenType.RIGHT_PAREN, "", "");
                 return at(new ParenExpr(inner), t.pos());
             }
             case LEFT_BRACE -> {
@@ -450,7 +455,7 @@ public final class Parser {
         FunctionSignature fn = Functions.byName(name.text())
                 .orElseThrow(() -> error(name.pos(), "unknown function with name " + Printer.quote(name.text())));
         expect(TokenType.LEFT_PAREN, "", "");
-        List<Expr> args = arguments("function call arguments");
+        List<Expr> args = arguments("");
         checkCall(fn, args, name.pos());
         return at(new Call(fn, args), name.pos());
     }
@@ -494,7 +499,9 @@ public final class Parser {
             groupingSeen = true;
         }
         expect(TokenType.LEFT_PAREN, "aggregation", "");
+        aggregationDepth++;
         List<Expr> args = arguments("aggregation");
+        aggregationDepth--;
         if (!groupingSeen && (peek().isWord("by") || peek().isWord("without"))) {
             without = next().isWord("without");
             grouping = labelList("grouping opts");

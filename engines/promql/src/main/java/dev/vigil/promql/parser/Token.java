@@ -38,6 +38,10 @@ record Token(TokenType type, String text, int pos, String raw) {
         if (type == TokenType.METRIC_IDENTIFIER) {
             return "metric identifier " + Printer.quote(text);
         }
+        if (type == TokenType.AT) {
+            // Prometheus 2.42 lacks @ in its token-name table and so names it this way in syntax errors.
+            return "\"<Item 57385>\" <op:@>";
+        }
         if (type.isOperator()) {
             return "<op:" + text + ">";
         }
