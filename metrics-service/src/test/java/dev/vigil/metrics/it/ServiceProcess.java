@@ -1,0 +1,126 @@
+package dev.vigil.metrics.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged metrics-service ({@code quarkus-run.jar}, path in system property
+ * {@code metrics.jar}) as a child process on a data folder that survives restarts.
+ */
+final class ServiceProcess implements AutoCloseable {
+    private final Path dataDir;
+    private final String bootstrap;
+    private final int port;
+    private final Map<String, String> extra;
+    private Process process;
+    private int starts;
+
+    ServiceProcess(Path dataDir, String bootstrap, Map<String, String> extra) {
+        this.dataDir = dataDir;
+        this.bootstrap = bootstrap;
+        this.port = freePort();
+        this.extra = Map.copyOf(extra);
+    }
+
+    static Path jar() {
+        String jar = System.getProperty("metrics.jar", "");
+        if (jar.isEmpty() || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("packaged service not found (system property metrics.jar = \"" + jar
+                    + "\"); run through `mvnw verify` so the jar is built first");
+        }
+        return Path.of(jar);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Starts the service and waits until its readiness check answers UP. */
+    void start() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx512m");
+        cmd.add("-Dvigil.data-dir=" + dataDir.resolve("data"));
+        cmd.add("-Dkafka-streams.state.dir=" + dataDir.resolve("streams"));
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dkafka.bootstrap.servers=" + bootstrap);
+        extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        try {
+            Path log = dataDir.resolve("service-" + (++starts) + ".log");
+            process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("metrics-service exited with " + process.exitValue() + ", see " + dataDir);
+            }
+            if (get("/q/health/ready").map(b -> b.contains("\"UP\"")).orElse(false)) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("metrics-service did not become ready in 90 s, see " + dataDir);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no offset commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** The body of a GET on the service, empty when it does not answer 200. */
+    java.util.Optional<String> get(String pathAndQuery) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? java.util.Optional.of(r.body()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
