@@ -2,14 +2,19 @@ package dev.vigil.alert.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.notify.RoutingEngine;
+import dev.vigil.alert.routing.AggregationGroup;
 import dev.vigil.alert.routing.Alert;
+import dev.vigil.alert.routing.Route;
+import dev.vigil.model.LabelMatcher;
 import dev.vigil.alert.service.AlertingService;
 import dev.vigil.model.Labels;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Alertmanager's v2 alerts API: {@code POST /api/v2/alerts} takes alerts as Prometheus sends
@@ -69,33 +75,74 @@ public class AlertsV2Resource {
     }
 
     @GET
-    public List<Map<String, Object>> list() {
+    public List<Map<String, Object>> list(@QueryParam("active") @DefaultValue("true") boolean active,
+                                          @QueryParam("silenced") @DefaultValue("true") boolean silenced,
+                                          @QueryParam("inhibited") @DefaultValue("true") boolean inhibited,
+                                          @QueryParam("receiver") String receiver,
+                                          @QueryParam("filter") List<String> filter) {
         RoutingEngine engine = alerting.engine();
+        List<LabelMatcher> matchers = Filters.parse(filter);
+        Pattern receiverRe = receiver == null || receiver.isEmpty() ? null : Pattern.compile("^(?:" + receiver + ")$");
         List<Map<String, Object>> out = new ArrayList<>();
         Instant now = Instant.now();
         for (Alert a : engine.dispatcher().alerts()) {
-            if (a.resolvedAt(now)) {
+            if (a.resolvedAt(now) || !matchers.stream().allMatch(m -> m.matches(a.labels().get(m.name())))) {
+                continue;
+            }
+            List<String> receivers = engine.dispatcher().root().match(a.labels()).stream().map(Route::receiver).distinct().toList();
+            if (receiverRe != null && receivers.stream().noneMatch(r -> receiverRe.matcher(r).matches())) {
                 continue;
             }
             List<String> silencedBy = engine.silencedBy(a.labels());
             Optional<Long> inhibitedBy = engine.inhibitedBy(a.labels());
+            boolean isActive = silencedBy.isEmpty() && inhibitedBy.isEmpty();
+            if ((isActive && !active) || (!silencedBy.isEmpty() && !silenced) || (inhibitedBy.isPresent() && !inhibited)) {
+                continue;
+            }
+            out.add(json(a, receivers, silencedBy, inhibitedBy));
+        }
+        return out;
+    }
+
+    /** {@code GET /api/v2/alerts/groups}: the aggregation groups with their receiver and alerts. */
+    @GET
+    @Path("/groups")
+    public List<Map<String, Object>> groups() {
+        RoutingEngine engine = alerting.engine();
+        Instant now = Instant.now();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AggregationGroup g : engine.dispatcher().groups()) {
+            List<Map<String, Object>> alerts = new ArrayList<>();
+            for (Alert a : g.alerts()) {
+                if (!a.resolvedAt(now)) {
+                    alerts.add(json(a, List.of(g.route().receiver()), engine.silencedBy(a.labels()), engine.inhibitedBy(a.labels())));
+                }
+            }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("annotations", a.annotations());
-            m.put("endsAt", a.endsAt().toString());
-            m.put("fingerprint", String.format("%016x", a.fingerprint()));
-            m.put("receivers", List.of(Map.of("name", engine.config().route().receiver())));
-            m.put("startsAt", a.startsAt().toString());
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("inhibitedBy", inhibitedBy.map(f -> List.of(String.format("%016x", f))).orElse(List.of()));
-            status.put("silencedBy", silencedBy);
-            status.put("state", !silencedBy.isEmpty() || inhibitedBy.isPresent() ? "suppressed" : "active");
-            m.put("status", status);
-            m.put("updatedAt", a.updatedAt().toString());
-            m.put("generatorURL", a.generatorUrl());
-            m.put("labels", a.labels().toMap());
+            m.put("alerts", alerts);
+            m.put("labels", g.labels().toMap());
+            m.put("receiver", Map.of("name", g.route().receiver()));
             out.add(m);
         }
         return out;
+    }
+
+    private static Map<String, Object> json(Alert a, List<String> receivers, List<String> silencedBy, Optional<Long> inhibitedBy) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("annotations", a.annotations());
+        m.put("endsAt", a.endsAt().toString());
+        m.put("fingerprint", String.format("%016x", a.fingerprint()));
+        m.put("receivers", receivers.stream().map(r -> Map.of("name", r)).toList());
+        m.put("startsAt", a.startsAt().toString());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("inhibitedBy", inhibitedBy.map(f -> List.of(String.format("%016x", f))).orElse(List.of()));
+        status.put("silencedBy", silencedBy);
+        status.put("state", !silencedBy.isEmpty() || inhibitedBy.isPresent() ? "suppressed" : "active");
+        m.put("status", status);
+        m.put("updatedAt", a.updatedAt().toString());
+        m.put("generatorURL", a.generatorUrl());
+        m.put("labels", a.labels().toMap());
+        return m;
     }
 
     private static Optional<Instant> time(JsonNode n) {

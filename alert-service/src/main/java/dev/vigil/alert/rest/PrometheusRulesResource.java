@@ -1,0 +1,90 @@
+package dev.vigil.alert.rest;
+
+import dev.vigil.alert.rules.AlertInstance;
+import dev.vigil.alert.rules.AlertState;
+import dev.vigil.alert.rules.AlertingRule;
+import dev.vigil.alert.rules.RuleDefinition;
+import dev.vigil.alert.rules.RuleGroup;
+import dev.vigil.alert.service.AlertingService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prometheus's {@code /api/v1/rules} and {@code /api/v1/alerts}, which Grafana's alerting view reads. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrometheusRulesResource {
+    private final AlertingService alerting;
+
+    public PrometheusRulesResource(AlertingService alerting) {
+        this.alerting = alerting;
+    }
+
+    @GET
+    @Path("/rules")
+    public Map<String, Object> rules() {
+        Map<String, String> errors = alerting.lastErrors();
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (RuleGroup g : alerting.groups()) {
+            List<Map<String, Object>> rules = new ArrayList<>();
+            for (AlertingRule r : g.alertingRules()) {
+                RuleDefinition.Alerting d = r.definition();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("state", r.state().apiName());
+                m.put("name", d.name());
+                m.put("query", d.expr());
+                m.put("duration", d.holdDuration().toSeconds());
+                m.put("keepFiringFor", d.keepFiringFor().toSeconds());
+                m.put("labels", d.labels());
+                m.put("annotations", d.annotations());
+                m.put("alerts", r.alerts().stream().filter(a -> a.state() != AlertState.INACTIVE).map(PrometheusRulesResource::alert).toList());
+                String err = errors.get(g.name() + "/" + d.name());
+                m.put("health", err == null ? "ok" : "err");
+                if (err != null) {
+                    m.put("lastError", err);
+                }
+                m.put("type", "alerting");
+                rules.add(m);
+            }
+            Map<String, Object> gm = new LinkedHashMap<>();
+            gm.put("name", g.name());
+            gm.put("file", "");
+            gm.put("rules", rules);
+            gm.put("interval", g.interval().toSeconds());
+            groups.add(gm);
+        }
+        return Map.of("status", "success", "data", Map.of("groups", groups));
+    }
+
+    @GET
+    @Path("/alerts")
+    public Map<String, Object> alerts() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RuleGroup g : alerting.groups()) {
+            for (AlertingRule r : g.alertingRules()) {
+                for (AlertInstance a : r.alerts()) {
+                    if (a.state() != AlertState.INACTIVE) {
+                        out.add(alert(a));
+                    }
+                }
+            }
+        }
+        return Map.of("status", "success", "data", Map.of("alerts", out));
+    }
+
+    private static Map<String, Object> alert(AlertInstance a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("labels", a.labels().toMap());
+        m.put("annotations", a.annotations());
+        m.put("state", a.state().apiName());
+        m.put("activeAt", a.activeAt().toString());
+        m.put("value", Double.toString(a.value()));
+        return m;
+    }
+}
