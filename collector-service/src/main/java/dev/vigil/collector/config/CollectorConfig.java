@@ -46,6 +46,74 @@ public interface CollectorConfig {
     /** The on-disk buffer that holds batches while Kafka is unreachable. */
     SpoolConfig spool();
 
+    /** Prometheus scraping of static targets and annotated pods on this node. */
+    ScrapeConfig scrape();
+
+    /** Container metrics from the kubelet's Summary API. */
+    KubeletConfig kubelet();
+
+    /** The node's own logs: the systemd journal on Linux, the Event Log on Windows. */
+    NodeLogsConfig nodeLogs();
+
+    /**
+     * Whether this collector runs in a Kubernetes cluster: {@code auto} (the default) decides by
+     * {@code KUBERNETES_SERVICE_HOST} or the service-account token file of the OS; {@code true}
+     * or {@code false} force it (true with a kubeconfig for a collector run outside the cluster).
+     */
+    @WithDefault("auto")
+    String inCluster();
+
+    /** Scrape settings. */
+    interface ScrapeConfig {
+        /** Time between scrapes of every target. */
+        @WithDefault("15s")
+        Duration interval();
+
+        /** {@code job=host:port} or {@code job=http://host:port/path}, comma-separated, e.g. {@code windows=localhost:9182}. */
+        Optional<String> staticTargets();
+
+        /** Per-target scrape timeout. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** More samples than this fail a scrape; 0 means no limit. */
+        @WithDefault("0")
+        int sampleLimit();
+
+        /** Find annotated pods on this node through the Kubernetes API (only when in a cluster). */
+        @WithDefault("true")
+        boolean podDiscovery();
+    }
+
+    /** Kubelet settings. */
+    interface KubeletConfig {
+        /** Summary API URL; defaults to {@code https://$NODE_IP (or the node name):10250/stats/summary}. Setting it turns polling on. */
+        Optional<String> endpoint();
+
+        /** Service-account token; defaults to the OS's service-account folder. */
+        Optional<String> tokenPath();
+
+        /** CA bundle for the kubelet's certificate; defaults to the OS's service-account folder. */
+        Optional<String> caPath();
+
+        /** Time between polls. */
+        @WithDefault("15s")
+        Duration interval();
+    }
+
+    /** Node log settings. */
+    interface NodeLogsConfig {
+        /** On or off; defaults to on in a cluster and off elsewhere. */
+        Optional<Boolean> enabled();
+
+        /** A journal folder to read (the host's /var/log/journal mounted into the container) instead of the local journal. */
+        Optional<String> journalDirectory();
+
+        /** Windows Event Log channels, comma-separated. */
+        @WithDefault("System,Application")
+        String channels();
+    }
+
     /** Delivery spool settings. */
     interface SpoolConfig {
         /** Largest size of the spool on disk, in bytes (256 MiB); when full, the oldest batches are dropped and counted. */

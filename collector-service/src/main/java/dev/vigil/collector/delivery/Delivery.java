@@ -233,7 +233,8 @@ public final class Delivery implements AutoCloseable {
         }
     }
 
-    private void drain() {
+    // Package-private so tests can drain at a moment of their choosing.
+    void drain() {
         try {
             while (spool.size() > 0) {
                 if (spool.drainOnce(DRAIN_BATCH, this::resend) == 0) {

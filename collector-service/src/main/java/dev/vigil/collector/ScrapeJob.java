@@ -1,0 +1,134 @@
+package dev.vigil.collector;
+
+import dev.vigil.collector.config.CollectorConfig;
+import dev.vigil.collector.delivery.Delivery;
+import dev.vigil.collector.scrape.MetricSample;
+import dev.vigil.collector.scrape.PodScrapeTargets;
+import dev.vigil.collector.scrape.PodTargetDiscovery;
+import dev.vigil.collector.scrape.ScrapeResult;
+import dev.vigil.collector.scrape.ScrapeTarget;
+import dev.vigil.collector.scrape.Scraper;
+import dev.vigil.collector.scrape.SeriesGrouping;
+import dev.vigil.collector.scrape.StaticTargets;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scrapes the static targets of {@code vigil.collector.scrape.static-targets} and, in a cluster,
+ * the annotated pods on this node every {@code vigil.collector.scrape.interval}, and publishes
+ * the samples (labelled {@code node} and {@code os}, with {@code up} and the scrape series) to
+ * {@code vigil.metrics}.
+ */
+@ApplicationScoped
+public class ScrapeJob {
+    private static final Logger LOG = Logger.getLogger(ScrapeJob.class);
+
+    private final CollectorConfig config;
+    private final Delivery delivery;
+    private final NodeIdentity id;
+    private final Instance<KubernetesClient> kubernetes;
+    private final Counter scrapes;
+    private final Counter failedScrapes;
+    private ScheduledExecutorService timer;
+    private Optional<PodTargetDiscovery> discovery = Optional.empty();
+    private boolean discoveryFailing;
+
+    public ScrapeJob(CollectorConfig config, Delivery delivery, NodeIdentity id, Instance<KubernetesClient> kubernetes,
+                     MeterRegistry registry) {
+        this.config = config;
+        this.delivery = delivery;
+        this.id = id;
+        this.kubernetes = kubernetes;
+        this.scrapes = registry.counter("vigil_collector_scrapes_total");
+        this.failedScrapes = registry.counter("vigil_collector_scrapes_failed_total");
+    }
+
+    void start(@Observes StartupEvent ev) {
+        List<ScrapeTarget> statics = config.scrape().staticTargets().map(StaticTargets::parse).orElse(List.of()).stream()
+                .map(this::withScrapeSettings).toList();
+        if (config.scrape().podDiscovery() && id.inCluster()) {
+            PodScrapeTargets rules = new PodScrapeTargets("kubernetes-pods", config.scrape().timeout(), config.scrape().sampleLimit());
+            discovery = Optional.of(new PodTargetDiscovery(kubernetes.get(), id.node(), rules));
+        } else if (config.scrape().podDiscovery()) {
+            LOG.info("not in a Kubernetes cluster: pod scrape discovery is off");
+        }
+        if (statics.isEmpty() && discovery.isEmpty()) {
+            return;
+        }
+        Scraper scraper = new Scraper(HttpClient.newBuilder().connectTimeout(config.scrape().timeout()).build(), Clock.systemUTC());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scrape"));
+        long every = config.scrape().interval().toMillis();
+        timer.scheduleAtFixedRate(() -> scrapeAll(scraper, statics), 0, every, TimeUnit.MILLISECONDS);
+        LOG.infof("scraping %d static target(s)%s every %s", statics.size(),
+                discovery.isPresent() ? " and annotated pods on " + id.node() : "", config.scrape().interval());
+    }
+
+    private ScrapeTarget withScrapeSettings(ScrapeTarget t) {
+        return t.withTimeout(config.scrape().timeout()).withSampleLimit(config.scrape().sampleLimit());
+    }
+
+    private void scrapeAll(Scraper scraper, List<ScrapeTarget> statics) {
+        try {
+            List<ScrapeTarget> targets = new ArrayList<>(statics);
+            targets.addAll(podTargets());
+            List<MetricSample> samples = new ArrayList<>();
+            for (ScrapeTarget t : targets) {
+                ScrapeTarget labelled = t.withLabels(t.labels().toBuilder().set("node", id.node()).set("os", id.os().label()).build());
+                ScrapeResult r = scraper.scrape(labelled);
+                scrapes.increment();
+                if (!r.up()) {
+                    failedScrapes.increment();
+                    LOG.debugf("scrape of %s failed: %s", t.url(), r.error().orElse("unknown"));
+                }
+                samples.addAll(r.samples());
+            }
+            delivery.publishMetrics(SeriesGrouping.toSeries(samples));
+        } catch (RuntimeException e) {
+            LOG.warnf("scrape round failed: %s", e.getMessage());
+        }
+    }
+
+    private List<ScrapeTarget> podTargets() {
+        if (discovery.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<ScrapeTarget> found = discovery.get().discover();
+            if (discoveryFailing) {
+                LOG.info("pod scrape discovery works again");
+                discoveryFailing = false;
+            }
+            return found.stream().map(this::withScrapeSettings).toList();
+        } catch (RuntimeException e) {
+            if (!discoveryFailing) {
+                // One line, not a stack trace per interval: the API server may be away for a while.
+                LOG.warnf("pod scrape discovery failed, scraping static targets only until it works: %s", e.getMessage());
+                discoveryFailing = true;
+            }
+            return List.of();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}
