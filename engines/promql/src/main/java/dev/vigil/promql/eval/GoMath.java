@@ -72,12 +72,19 @@ final class GoMath {
         return 0.5 * Math.log1p(2 * x / (1 - x));
     }
 
-    /** Go's math.Max: NaN wins, then +Inf; +0 beats -0. */
+    /** Go's math.Max: +Inf wins even over NaN, then NaN; +0 beats -0. */
     static double max(double a, double b) {
+        if (a == Double.POSITIVE_INFINITY || b == Double.POSITIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
         return Math.max(a, b);
     }
 
+    /** Go's math.Min: -Inf wins even over NaN, then NaN; -0 beats +0. */
     static double min(double a, double b) {
+        if (a == Double.NEGATIVE_INFINITY || b == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
         return Math.min(a, b);
     }
 }
