@@ -11,6 +11,8 @@ import dev.vigil.alert.notify.Notification;
 import dev.vigil.alert.notify.NotificationLog;
 import dev.vigil.alert.notify.Notifier;
 import dev.vigil.alert.notify.RoutingEngine;
+import dev.vigil.alert.template.TemplateFiles;
+import dev.vigil.alert.template.TemplateSet;
 import dev.vigil.alert.rules.AlertInstance;
 import dev.vigil.alert.rules.AlertStateCodec;
 import dev.vigil.alert.rules.EvaluationResult;
@@ -91,7 +93,7 @@ public class AlertingService {
         metricsProducer = ProducerFactory.create(bootstrap, "vigil-alert-recording-rules");
         recordings = new BatchPublisher(metricsProducer);
         silences = new Silences(clock);
-        nflog = new NotificationLog(clock, e -> topics.state(Topics.NOTIFICATION_LOG, e.groupKey() + "|" + e.integration(),
+        nflog = new NotificationLog(clock, e -> topics.state(Topics.NOTIFICATION_LOG, e.key(),
                 NotificationLog.toJson(e).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         queries = new RuleQueries(QueryClient.prometheus(config.queryUrl(), config.queryTimeout()),
                 QueryClient.loki(config.logsUrl(), config.queryTimeout()));
@@ -124,8 +126,13 @@ public class AlertingService {
         notifiers.put("slack", http);
         notifiers.put("msteams", http);
         notifiers.put("email", new SmtpNotifier());
-        engine = new RoutingEngine(am, DefaultTemplates.newSet(), silences, nflog, notifiers, config.externalUrl(), clock,
-                this::published);
+        TemplateSet templates = DefaultTemplates.newSet();
+        Path configDir = config.configFile().map(f -> Path.of(f).toAbsolutePath().getParent()).orElse(Path.of("."));
+        TemplateFiles.addAll(templates, am.templateFiles(), configDir);
+        // A reload keeps the alerts, silences and notification log of the running engine, so nothing is re-sent.
+        engine = engine == null
+                ? new RoutingEngine(am, templates, silences, nflog, notifiers, config.externalUrl(), clock, this::published)
+                : engine.reload(am, templates, notifiers);
         // Keep pending/firing state across reloads: rules keep their keys when unchanged.
         Map<String, List<AlertInstance>> state = new HashMap<>(restoredState);
         for (RuleGroup g : groups) {
