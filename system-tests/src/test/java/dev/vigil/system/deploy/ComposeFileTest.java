@@ -74,6 +74,22 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyServiceHasAnImageAndEveryLongRunningOnePublishesAPortAndStartsAfterKafka() {
+        assertEquals(List.of("kafka", "kafka-topics", "metrics-service", "logs-service", "alert-service", "diagnostics-service",
+                "collector-service", "grafana"), List.copyOf(services.keySet()));
+        services.forEach((name, o) -> {
+            Map<String, Object> s = map(o);
+            assertTrue(s.get("image") instanceof String image && !image.isBlank(), name + " has no image");
+            if (!name.equals("kafka-topics")) {
+                assertFalse(((List<?>) s.getOrDefault("ports", List.of())).isEmpty(), name + " publishes no port");
+            }
+            if (!name.equals("kafka")) {
+                assertFalse(map(s.get("depends_on")).isEmpty(), name + " depends on nothing");
+            }
+        });
+    }
+
+    @Test
     void topicJobCreatesEveryVigilTopicWithItsCleanupPolicy() throws IOException {
         Map<String, Object> job = service("kafka-topics");
         assertEquals("service_healthy", map(map(job.get("depends_on")).get("kafka")).get("condition"));
