@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -153,6 +154,16 @@ class KustomizeOverlaysTest {
         ConfigMap config = m.configMap(collectorConfig);
         assertTrue(config.getData().keySet().stream().allMatch(k -> k.startsWith("VIGIL_COLLECTOR_")),
                 "the shared ConfigMap holds collector settings only: " + config.getData().keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void collectorsUseAPriorityClassTheOverlayCreates(String overlay) {
+        Manifests m = render(overlay);
+        for (String name : List.of("collector-linux", "collector-windows")) {
+            String priority = m.named(DaemonSet.class, name).getSpec().getTemplate().getSpec().getPriorityClassName();
+            assertTrue(m.find(PriorityClass.class, priority).isPresent(), name + " uses PriorityClass " + priority + ", which is not rendered");
+        }
     }
 
     @ParameterizedTest
