@@ -36,7 +36,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -57,7 +62,7 @@ public class RunService {
     private final String bootstrap;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, RunState> runs = new ConcurrentHashMap<>();
-    private final Map<String, Future<?>> executions = new ConcurrentHashMap<>();
+    private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final CollectorHeartbeats heartbeats = new CollectorHeartbeats();
     private final RunLayout layout;
     private ExecutorService executor;
@@ -116,8 +121,37 @@ public class RunService {
         return b;
     }
 
+    /** A run's workflow on the executor: whether it started, and when it ended. */
+    private record Execution(Future<?> future, AtomicBoolean started, CompletableFuture<Void> done) {
+        /** Waits until the workflow has left, so nothing writes into what a cancel deletes. */
+        void stop() {
+            future.cancel(true);
+            if (!started.get()) {
+                return;
+            }
+            try {
+                done.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warnf("run workflow did not stop in time: %s", e.toString());
+            }
+        }
+    }
+
     private void submit(String id) {
-        executions.put(id, executor.submit(new RunWorkflow(id, this, client, config, clock)));
+        AtomicBoolean started = new AtomicBoolean();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        RunWorkflow workflow = new RunWorkflow(id, this, client, config, clock);
+        Future<?> f = executor.submit(() -> {
+            started.set(true);
+            try {
+                workflow.run();
+            } finally {
+                done.complete(null);
+            }
+        });
+        executions.put(id, new Execution(f, started, done));
     }
 
     public Optional<RunState> get(String id) {
@@ -149,9 +183,9 @@ public class RunService {
             return false;
         }
         update(id, s -> s.status().finished() ? s : s.withStatus(RunStatus.CANCELLED, clock.instant()));
-        Future<?> f = executions.remove(id);
-        if (f != null) {
-            f.cancel(true);
+        Execution e = executions.remove(id);
+        if (e != null) {
+            e.stop();
         }
         deleteWorkloads(id);
         layout.delete(id);

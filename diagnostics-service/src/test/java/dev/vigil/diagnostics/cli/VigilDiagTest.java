@@ -47,7 +47,7 @@ class VigilDiagTest {
     @Test
     void runWaitDownloadsTheArchiveAndSummarisesItAndResultsReadsItAgain(@TempDir Path dir) throws Exception {
         Path plugin = dir.resolve("smoke.yaml");
-        Files.writeString(plugin, RunsEndToEndTest.SMOKE_PLUGIN);
+        Files.writeString(plugin, dev.vigil.diagnostics.PluginFixtures.SMOKE_PLUGIN);
         Path outDir = dir.resolve("out");
         try (FakeCollectors c = new FakeCollectors(RunsEndToEndTest.bootstrap());
              FakePluginWorkers w = new FakePluginWorkers("smoke", RunsEndToEndTest.baseUrl())) {
@@ -75,7 +75,7 @@ class VigilDiagTest {
     @Test
     void workerUploadsTheFileTheDoneFileNamesEvenAsAWindowsPath(@TempDir Path dir) throws Exception {
         String id = given().contentType("application/json")
-                .body(Map.of("checks", false, "nodeChecks", false, "inventory", false, "plugins", List.of(RunsEndToEndTest.SLOW_JOB_PLUGIN)))
+                .body(Map.of("checks", false, "nodeChecks", false, "inventory", false, "plugins", List.of(dev.vigil.diagnostics.PluginFixtures.SLOW_JOB_PLUGIN)))
                 .post("/diagnostics/runs").then().statusCode(201).extract().path("id");
         try (KubernetesClient k = MockClusterResource.client()) {
             await().atMost(Duration.ofSeconds(30)).until(() ->

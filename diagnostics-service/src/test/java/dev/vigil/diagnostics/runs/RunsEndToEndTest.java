@@ -1,6 +1,7 @@
 package dev.vigil.diagnostics.runs;
 
 import dev.vigil.diagnostics.MockClusterResource;
+import dev.vigil.diagnostics.PluginFixtures;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.report.ResultsArchive;
 import dev.vigil.kafka.KafkaTestResource;
@@ -37,30 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(MockClusterResource.class)
 public class RunsEndToEndTest {
-    public static final String SMOKE_PLUGIN = """
-            sonobuoy-config:
-              driver: DaemonSet
-              plugin-name: smoke
-              result-format: junit
-            spec:
-              name: smoke
-              image: registry.example/smoke:1.0
-              command: ["/run.sh"]
-            vigil-config:
-              images:
-                linux: registry.example/smoke:1.0
-                windows: registry.example/smoke:1.0-windows-ltsc2022
-            """;
-    public static final String SLOW_JOB_PLUGIN = """
-            sonobuoy-config:
-              driver: Job
-              plugin-name: slow
-              result-format: junit
-            spec:
-              name: slow
-              image: registry.example/slow:1.0
-            """;
-
     public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
@@ -78,7 +55,7 @@ public class RunsEndToEndTest {
     void aRunReportsChecksNodeChecksAndPluginResultsAndArchivesWithSlashPaths() throws Exception {
         try (FakeCollectors collectors = new FakeCollectors(bootstrap());
              FakePluginWorkers workers = new FakePluginWorkers("smoke", baseUrl())) {
-            String id = startRun(SMOKE_PLUGIN);
+            String id = startRun(PluginFixtures.SMOKE_PLUGIN);
             await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETE".equals(given().get("/diagnostics/runs/" + id).path("status")));
 
             // the generated DaemonSets: one per OS, explicit OS selector, per-OS image, Windows toleration
@@ -144,7 +121,7 @@ public class RunsEndToEndTest {
 
     @Test
     void cancellingARunDeletesItsJobAndForgetsIt() {
-        String id = startRun(SLOW_JOB_PLUGIN);
+        String id = startRun(PluginFixtures.SLOW_JOB_PLUGIN);
         try (KubernetesClient k = MockClusterResource.client()) {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     !k.batch().v1().jobs().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems().isEmpty());
