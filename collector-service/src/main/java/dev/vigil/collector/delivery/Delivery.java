@@ -42,6 +42,11 @@ import java.util.function.ToIntFunction;
  * once a second, and sending directly resumes when the spool is empty and no send is stalled.
  * While the broker is down a drain attempt waits for it and leaves the spool untouched.
  *
+ * <p>The log tailer acknowledges in file order, so while the producer still holds its first
+ * unanswered batches the tailer stops reading once its pending limit is reached: the lines wait
+ * in their files, not in memory. They are read on when the broker answers, or when the
+ * producer's delivery timeout moves those batches to the spool.
+ *
  * <p>The returned stage completes when the batch is acknowledged by Kafka <em>or</em> synced to
  * the spool on disk: either way it survives a collector restart, so the log tailer may move its
  * read positions past it. It fails only when the spool cannot be written, and then the tailer
@@ -69,6 +74,7 @@ public final class Delivery implements AutoCloseable {
     private final AtomicLong failedSends = new AtomicLong();
     private final AtomicLong spoolWriteFailures = new AtomicLong();
     private volatile boolean spooling;
+    private long droppedSeen;
 
     /**
      * @param publisher     sends batches to Kafka
@@ -205,6 +211,12 @@ public final class Delivery implements AutoCloseable {
     private void watch() {
         if (!spooling && stalled()) {
             enterSpooling(new IllegalStateException("a send has had no answer for " + Duration.ofNanos(stallNanos).toSeconds() + " s"));
+        }
+        long dropped = spool.droppedRecords();
+        if (dropped > droppedSeen) {
+            LOG.log(System.Logger.Level.WARNING, "delivery spool full: dropped " + (dropped - droppedSeen)
+                    + " of its oldest batches (" + dropped + " in all); raise vigil.collector.spool.max-bytes to keep more");
+            droppedSeen = dropped;
         }
     }
 
