@@ -19,7 +19,8 @@ public final class LabelMatcher {
         this.type = Objects.requireNonNull(type);
         this.value = Objects.requireNonNull(value);
         this.pattern = (type == MatchType.REGEX || type == MatchType.NOT_REGEX)
-                ? Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL)
+                // No DOTALL: as in Go's regexp (Prometheus 2.x), '.' does not match a newline.
+                ? Pattern.compile("^(?:" + value + ")$")
                 : null;
     }
 
