@@ -80,9 +80,34 @@ class PrometheusCompatIT {
                         compare(q, want, got, failures);
                     }
                     assertTrue(failures.isEmpty(), String.join("\n", failures));
+                    printLatencies("http://127.0.0.1:" + promPort, "http://127.0.0.1:" + vigil.port(), start, end);
                 }
             }
         }
+    }
+
+    /**
+     * Median wall time of each query on both servers (7 runs after 2 warm-ups), for
+     * docs/benchmarks; printed, not asserted, since the machine is shared.
+     */
+    private void printLatencies(String prometheus, String vigil, long start, long end) throws Exception {
+        System.out.println("query_range latency, median of 7, ms: prometheus | vigil | query");
+        for (String q : QUERIES) {
+            System.out.printf("%.2f | %.2f | %s%n", medianMs(prometheus, q, start, end), medianMs(vigil, q, start, end), q);
+        }
+    }
+
+    private double medianMs(String base, String query, long start, long end) throws Exception {
+        double[] ms = new double[7];
+        for (int i = -2; i < ms.length; i++) {
+            long t = System.nanoTime();
+            rangeQuery(base, query, start, end);
+            if (i >= 0) {
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(ms);
+        return ms[ms.length / 2];
     }
 
     private Path writeConfig(int nodePort, int promPort, int vigilPort) throws Exception {
