@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 @Path("/api/v2/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsV2Resource {
+    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private final AlertingService alerting;
 
     public AlertsV2Resource(AlertingService alerting) {
@@ -149,7 +150,9 @@ public class AlertsV2Resource {
         if (n.isMissingNode() || n.isNull() || n.asText().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(OffsetDateTime.parse(n.asText()).toInstant());
+        Instant t = OffsetDateTime.parse(n.asText()).toInstant();
+        // Go clients (amtool alert add) send the zero time.Time, 0001-01-01T00:00:00Z, for "not set".
+        return t.isAfter(GO_ZERO_TIME) ? Optional.of(t) : Optional.empty();
     }
 
     private static Map<String, String> strings(JsonNode obj) {

@@ -36,15 +36,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(PipelineTestResource.class)
+@QuarkusTestResource(value = PipelineTestResource.class, restrictToAnnotatedClass = true)
 class AlertPipelineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "vigil.alert.query-url")
     String queryUrl;
-    @ConfigProperty(name = "pipeline.receiver-url")
+    @ConfigProperty(name = "pipeline.receiver-url", defaultValue = "unset")
     String receiverUrl;
-    @ConfigProperty(name = "pipeline.pop3-port")
+    @ConfigProperty(name = "pipeline.pop3-port", defaultValue = "0")
     int pop3Port;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

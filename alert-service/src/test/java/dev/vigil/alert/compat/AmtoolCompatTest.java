@@ -1,0 +1,72 @@
+package dev.vigil.alert.compat;
+
+import dev.vigil.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * amtool 0.25, unchanged, against the alert service: adds and queries alerts, adds, queries and
+ * expires a silence, and accepts the same alertmanager.yml Vigil reads.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = AmtoolConfigResource.class, restrictToAnnotatedClass = true)
+class AmtoolCompatTest {
+    @TestHTTPResource("/")
+    URL base;
+    @ConfigProperty(name = "vigil.alert.config-file")
+    String configFile;
+
+    private CommandResult amtool(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Binaries.require(Binaries.AMTOOL, "prometheus-alertmanager").toString());
+        cmd.add("--alertmanager.url=http://127.0.0.1:" + base.getPort());
+        cmd.addAll(List.of(args));
+        return CommandResult.run(cmd).assertSuccess(cmd);
+    }
+
+    @Test
+    void checkConfigAcceptsTheFileVigilReads() {
+        List<String> cmd = List.of(Binaries.require(Binaries.AMTOOL, "prometheus-alertmanager").toString(), "check-config", configFile);
+        String out = CommandResult.run(cmd).assertSuccess(cmd).output();
+        assertTrue(out.contains("SUCCESS"), out);
+        assertTrue(out.contains("1 receivers"), out);
+    }
+
+    @Test
+    void alertAddedByAmtoolIsListedByAlertQuery() {
+        amtool("alert", "add", "alertname=AmtoolProbe", "instance=win-1", "severity=warning", "--annotation=summary=from amtool");
+        String table = amtool("alert", "query").output();
+        assertTrue(table.contains("AmtoolProbe"), table);
+        String filtered = amtool("alert", "query", "alertname=AmtoolProbe", "-o", "extended").output();
+        assertTrue(filtered.contains("instance=\"win-1\""), filtered);
+        assertTrue(filtered.contains("from amtool"), filtered);
+        assertFalse(amtool("alert", "query", "alertname=Other").output().contains("AmtoolProbe"));
+    }
+
+    @Test
+    void silenceAddQueryExpire() {
+        String id = amtool("silence", "add", "alertname=X", "--comment=c", "--author=a", "--duration=1h").output().trim();
+        assertEquals(36, id.length(), "amtool prints the new silence's id: " + id);
+
+        String listed = amtool("silence", "query").output();
+        assertTrue(listed.contains(id), listed);
+        assertTrue(listed.contains("alertname=\"X\""), listed);
+        assertEquals(id, amtool("silence", "query", "-q", "alertname=X").output().trim());
+
+        amtool("silence", "expire", id);
+        assertFalse(amtool("silence", "query").output().contains(id), "an expired silence is not active");
+        assertTrue(amtool("silence", "query", "--expired").output().contains(id), "it is listed with --expired");
+    }
+}
