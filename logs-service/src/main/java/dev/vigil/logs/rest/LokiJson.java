@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Writes Loki API JSON exactly as Loki does: stream entries as {@code ["<unix ns>", "line"]}
@@ -29,28 +30,41 @@ final class LokiJson {
     }
 
     static byte[] logs(LogResult r, QueryStats stats) {
-        return query("streams", stats, g -> {
+        return query("streams", stats, g -> streams(g, r.streams()));
+    }
+
+    /** A live-tail message: {@code {"streams":[…],"dropped_entries":null}}, entries as a log query writes them. */
+    static byte[] tail(List<StreamResult> streams) {
+        return write(g -> {
+            g.writeStartObject();
+            g.writeFieldName("streams");
+            streams(g, streams);
+            g.writeNullField("dropped_entries");
+            g.writeEndObject();
+        });
+    }
+
+    private static void streams(JsonGenerator g, List<StreamResult> streams) throws IOException {
+        g.writeStartArray();
+        for (StreamResult s : streams) {
+            g.writeStartObject();
+            g.writeFieldName("stream");
+            labels(g, s.labels());
+            g.writeFieldName("values");
             g.writeStartArray();
-            for (StreamResult s : r.streams()) {
-                g.writeStartObject();
-                g.writeFieldName("stream");
-                labels(g, s.labels());
-                g.writeFieldName("values");
+            for (LogEntry e : s.entries()) {
                 g.writeStartArray();
-                for (LogEntry e : s.entries()) {
-                    g.writeStartArray();
-                    g.writeString(Long.toString(e.timestampNanos()));
-                    g.writeString(e.line());
-                    if (!e.structuredMetadata().isEmpty()) {
-                        labels(g, e.structuredMetadata());
-                    }
-                    g.writeEndArray();
+                g.writeString(Long.toString(e.timestampNanos()));
+                g.writeString(e.line());
+                if (!e.structuredMetadata().isEmpty()) {
+                    labels(g, e.structuredMetadata());
                 }
                 g.writeEndArray();
-                g.writeEndObject();
             }
             g.writeEndArray();
-        });
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static byte[] metric(MetricResult r, QueryStats stats) {

@@ -1,0 +1,106 @@
+package dev.vigil.logs.rest;
+
+import dev.vigil.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class TailTest {
+
+    @Test
+    void aNewLineReachesALiveTailWithinOneSecondOfItsPush() throws Exception {
+        long old = nowNanos() - 60_000_000_000L;
+        push("tail-live", old, "before the tail opened");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("query", "{job=\"tail-live\"}").queryParam("start", old - 1)
+                        .get("/loki/api/v1/query_range").then().statusCode(200)
+                        .body("data.result[0].values[0][1]", equalTo("before the tail opened")));
+
+        Messages messages = new Messages();
+        WebSocket ws = open("{job=\"tail-live\"}", messages);
+        try {
+            String first = messages.next(10);
+            assertTrue(first.contains("\"before the tail opened\""), first);
+            assertTrue(first.contains("\"dropped_entries\":null"), first);
+            assertTrue(first.contains("{\"job\":\"tail-live\"}"), first);
+
+            push("tail-live", nowNanos(), "fresh line");
+            long pushed = System.nanoTime();
+            String next = messages.next(10);
+            long millis = (System.nanoTime() - pushed) / 1_000_000;
+            assertTrue(next.contains("\"fresh line\""), next);
+            assertTrue(!next.contains("before the tail opened"), "an entry already sent came again: " + next);
+            assertTrue(millis < 1000, "the pushed line reached the tail after " + millis + " ms");
+        } finally {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    @Test
+    void aMetricQueryOrTooLongDelayIsRejectedWithLokisError() {
+        given().queryParam("query", "count_over_time({job=\"x\"}[1m])").get(TailRoute.PATH)
+                .then().statusCode(400).body("message", containsString("only log queries"));
+        given().queryParam("query", "{job=\"x\"}").queryParam("delay_for", "6").get(TailRoute.PATH)
+                .then().statusCode(400).body("message", containsString("delay_for can't be greater than 5"));
+    }
+
+    private static void push(String job, long tNanos, String line) {
+        given().contentType("application/json")
+                .body("{\"streams\":[{\"stream\":{\"job\":\"" + job + "\"},\"values\":[[\"" + tNanos + "\",\"" + line + "\"]]}]}")
+                .post("/loki/api/v1/push").then().statusCode(204);
+    }
+
+    private static WebSocket open(String query, Messages messages) {
+        URI uri = URI.create("ws://localhost:" + RestAssured.port + TailRoute.PATH + "?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, messages).join();
+    }
+
+    private static long nowNanos() {
+        return System.currentTimeMillis() * 1_000_000L;
+    }
+
+    /** Collects the text messages of a WebSocket, whole. */
+    private static final class Messages implements WebSocket.Listener {
+        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                queue.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        String next(int seconds) throws InterruptedException {
+            String m = queue.poll(seconds, TimeUnit.SECONDS);
+            assertNotNull(m, "no tail message within " + seconds + " s");
+            return m;
+        }
+    }
+}
