@@ -9,7 +9,9 @@ import dev.vigil.logql.QueryKind;
 import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.parser.Parser;
+import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.config.LogsConfig;
+import dev.vigil.logs.fanout.PeerInstances;
 import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logs.store.QueryLogSource;
 import dev.vigil.logstore.IndexStats;
@@ -46,11 +48,22 @@ public class LokiApiResource {
     private final QueryLogSource source;
     private final LocalLogStores stores;
     private final LogsConfig config;
+    private final PeerInstances peers;
 
-    public LokiApiResource(QueryLogSource source, LocalLogStores stores, LogsConfig config) {
+    public LokiApiResource(QueryLogSource source, LocalLogStores stores, LogsConfig config, PeerInstances peers) {
         this.source = source;
         this.stores = stores;
         this.config = config;
+        this.peers = peers;
+    }
+
+    /** The streams the other instances hold: labels and series of their partitions come from these. */
+    private List<Labels> remoteStreams(List<LabelMatcher> m, long from, long to) {
+        List<Labels> out = new ArrayList<>();
+        for (LogSource peer : peers.sources()) {
+            out.addAll(peer.streams(m, from, to));
+        }
+        return out;
     }
 
     @GET
@@ -114,6 +127,9 @@ public class LokiApiResource {
         for (LogStore s : stores.stores()) {
             names.addAll(s.labelNames(r[0], r[1], m));
         }
+        for (Labels l : remoteStreams(m, r[0], r[1])) {
+            names.addAll(l.toMap().keySet());
+        }
         return LokiJson.strings(names);
     }
 
@@ -126,6 +142,11 @@ public class LokiApiResource {
         TreeSet<String> values = new TreeSet<>();
         for (LogStore s : stores.stores()) {
             values.addAll(s.labelValues(name, r[0], r[1], m));
+        }
+        for (Labels l : remoteStreams(m, r[0], r[1])) {
+            if (!l.get(name).isEmpty()) {
+                values.add(l.get(name));
+            }
         }
         return LokiJson.strings(values);
     }
@@ -143,6 +164,7 @@ public class LokiApiResource {
             for (LogStore s : stores.stores()) {
                 out.addAll(s.series(m, r[0], r[1]));
             }
+            out.addAll(remoteStreams(m, r[0], r[1]));
         }
         return LokiJson.labelSets(out);
     }
