@@ -37,11 +37,14 @@ import java.util.Optional;
  * Reads {@link DiagnosticsRequest}s from {@code vigil.diagnostics.requests} and publishes this
  * node's {@link DiagnosticsResult}s on {@code vigil.diagnostics.results}, keyed by node. Each
  * collector reads in its own consumer group ({@code vigil-collector-<node>}) because every node
- * must see every request. Off unless {@code vigil.collector.diagnostics.enabled=true}.
+ * must see every request. A heartbeat result (check {@code heartbeat}, no run) goes out every
+ * {@link #HEARTBEAT_EVERY} so the diagnostics service knows the collector runs between runs.
+ * Off unless {@code vigil.collector.diagnostics.enabled=true}.
  */
 @ApplicationScoped
 public class NodeCheckListener {
     private static final Logger LOG = Logger.getLogger(NodeCheckListener.class);
+    static final Duration HEARTBEAT_EVERY = Duration.ofMinutes(1);
     private final boolean enabled;
     private final String bootstrap;
     private final NodeIdentity identity;
@@ -81,7 +84,12 @@ public class NodeCheckListener {
     private void loop(NodeCheckRunner runner, NodeEnvironment env, KafkaProducer<String, byte[]> producer) {
         try (producer) {
             consumer.subscribe(List.of(Topics.DIAGNOSTICS_REQUESTS));
+            long nextHeartbeat = 0;
             while (running) {
+                if (System.nanoTime() - nextHeartbeat >= 0) {
+                    producer.send(new ProducerRecord<>(Topics.DIAGNOSTICS_RESULTS, env.node(), Json.encode(NodeCheckRunner.heartbeat(env))));
+                    nextHeartbeat = System.nanoTime() + HEARTBEAT_EVERY.toNanos();
+                }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     try {
                         for (DiagnosticsResult res : runner.answer(Json.decode(r.value(), DiagnosticsRequest.class), env)) {

@@ -20,6 +20,15 @@ public final class NodeCheckRunner {
         checks.forEach(c -> this.checks.put(c.name(), c));
     }
 
+    /** The check name of the periodic record that tells the diagnostics service this node's collector is alive. */
+    public static final String HEARTBEAT = "heartbeat";
+
+    /** A heartbeat: a PASSED result of no run, stamped with the node, its OS and the time. */
+    public static DiagnosticsResult heartbeat(NodeEnvironment node) {
+        return new DiagnosticsResult("", node.node(), node.os().label(), HEARTBEAT, DiagnosticsResult.Status.PASSED,
+                "collector running", node.clock().instant());
+    }
+
     public List<DiagnosticsResult> answer(DiagnosticsRequest request, NodeEnvironment node) {
         if (!request.nodes().isEmpty() && !request.nodes().contains(node.node())) {
             return List.of();

@@ -148,4 +148,11 @@ class NodeChecksTest {
         assertEquals(Status.SKIPPED, r.get(1).status());
         assertTrue(r.get(1).message().startsWith("unknown check 'gpu'"));
     }
+
+    @Test
+    void heartbeatNamesTheNodeAndOsAndBelongsToNoRun(@TempDir Path dir) {
+        var env = new NodeEnvironment("win-1", NodeOs.WINDOWS, dir, Map.of(), HEALTHY, clock(NOW));
+        assertEquals(new DiagnosticsResult("", "win-1", "windows", "heartbeat", Status.PASSED, "collector running", NOW),
+                NodeCheckRunner.heartbeat(env));
+    }
 }
