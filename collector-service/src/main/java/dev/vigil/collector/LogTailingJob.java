@@ -50,7 +50,8 @@ public class LogTailingJob {
         LogTailerConfig tc = LogTailerConfig.forNode(id.node(), id.os(), Path.of(config.stateDir(), "log-positions.json"))
                 .withFiles(files);
         if (config.podLogRoot().isPresent()) {
-            tc = tc.withPodLogRoot(config.podLogRoot().filter(s -> !s.isBlank()));
+            // An empty value reads as unset in MicroProfile Config, so switching off takes a word.
+            tc = tc.withPodLogRoot(config.podLogRoot().filter(s -> !s.isBlank() && !s.equalsIgnoreCase("none")));
         }
         tailer = new LogTailer(tc, delivery::publishLines, Clock.systemUTC());
         registry.gauge("vigil_collector_log_lines_read_total", tailer, t -> t.linesRead());

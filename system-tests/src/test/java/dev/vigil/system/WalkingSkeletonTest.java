@@ -91,7 +91,7 @@ class WalkingSkeletonTest {
                 "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
                 "vigil.alert.rule-files", rules.toString(), "vigil.alert.config-file", am.toString()));
         start("collector-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.collector.interval", "1s",
-                "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "",
+                "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "none",
                 "vigil.collector.state-dir", dir.resolve("collector").toString()));
         services.forEach(s -> s.awaitLive(Duration.ofSeconds(120)));
     }

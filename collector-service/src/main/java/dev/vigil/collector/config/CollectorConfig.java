@@ -28,7 +28,7 @@ public interface CollectorConfig {
 
     /**
      * Pod log root to discover container logs under; defaults to the OS's ({@code /var/log/pods} or
-     * {@code C:\var\log\pods}); set it empty to tail no container logs.
+     * {@code C:\var\log\pods}); {@code none} tails no container logs.
      */
     Optional<String> podLogRoot();
 

@@ -1,11 +1,9 @@
 package dev.vigil.collector.delivery;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
+import dev.vigil.model.kafka.ProducerFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,20 +30,12 @@ public final class CollectorProducer {
     }
 
     public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        c.put(ProducerConfig.ACKS_CONFIG, "all");
-        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        c.put(ProducerConfig.LINGER_MS_CONFIG, 50);
-        c.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
-        c.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
-        c.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
-        c.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
-        // Only what was sent before the watchdog noticed an outage waits in memory; the rest waits on disk.
-        c.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
-        return new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());
+        return ProducerFactory.create(bootstrapServers, clientId, Map.of(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,
+                ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000,
+                // Only what was sent before the watchdog noticed an outage waits in memory; the rest waits on disk.
+                ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024));
     }
 }

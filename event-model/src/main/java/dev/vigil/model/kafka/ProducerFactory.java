@@ -14,6 +14,11 @@ public final class ProducerFactory {
     }
 
     public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
+        return create(bootstrapServers, clientId, Map.of());
+    }
+
+    /** As {@link #create(String, String)}, with settings added or replaced (timeouts, TLS/SASL). */
+    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId, Map<String, Object> overrides) {
         Map<String, Object> c = new HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -22,6 +27,7 @@ public final class ProducerFactory {
         c.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         c.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         c.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        c.putAll(overrides);
         return new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }
