@@ -1,0 +1,139 @@
+package dev.vigil.logs.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged logs service ({@code target/quarkus-app/quarkus-run.jar}, path in system property
+ * {@code logs.jar}) as a child process on a fixed loopback port and data folder, so it can be
+ * killed and started again on the same state.
+ */
+final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Path dir;
+    private final int port = freePort();
+    private final List<String> properties = new ArrayList<>();
+    private Process process;
+    private int starts;
+
+    ServiceProcess(Path dir, String bootstrapServers, Map<String, String> extra) {
+        this.dir = dir;
+        properties.add("-Dquarkus.http.port=" + port);
+        properties.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+        properties.add("-Dvigil.data-dir=" + dir.resolve("data"));
+        // A killed member holds its partitions until its session times out: keep that short.
+        properties.add("-Dkafka-streams.consumer.session.timeout.ms=6000");
+        properties.add("-Dkafka-streams.consumer.heartbeat.interval.ms=1000");
+        properties.add("-Dkafka-streams.commit.interval.ms=1000");
+        extra.forEach((k, v) -> properties.add("-D" + k + "=" + v));
+    }
+
+    /** Starts the service and waits until it answers {@code /ready}. */
+    void start() {
+        Path jar = Path.of(System.getProperty("logs.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the service first (./mvnw verify does)");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Xmx256m");
+        cmd.addAll(properties);
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        try {
+            process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the logs service", e);
+        }
+        starts++;
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** kill -9: no shutdown hook runs, nothing is flushed or committed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** GET of {@code pathAndQuery}; empty while the service does not answer 200. */
+    Optional<String> get(String pathAndQuery) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("logs service exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            if (get("/ready").isPresent()) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("logs service (start " + starts + ") not ready within " + timeout + ":\n" + logTail());
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private Path log() {
+        return dir.resolve("logs-service.log");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
