@@ -52,5 +52,9 @@ final class LogIngestProcessor implements Processor<byte[], byte[], byte[], byte
                 counters.count(store.append(s.labels(), e.timestampNanos(), e.line(), e.metadata()));
             }
         }
+        // Durable before Streams may commit this record's offset. Streams flushes a store without
+        // a changelog only on close (its flush follows changelog progress), so a commit-time flush
+        // alone would lose the lines of committed offsets on kill -9.
+        store.commit();
     }
 }
