@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +54,9 @@ class AlertPipelineTest {
     void ruleGoesPendingThenFiringThenResolvedThroughEveryReceiver() throws Exception {
         FakeQueryApi.set(queryUrl, "0.95");
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertEquals("pending", prometheusAlertState(), "the rule should be pending before its for: 2s elapses"));
-        assertEquals(0, received("/hook").size(), "nothing may be sent while the alert is pending");
+        JsonNode pending = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(this::prometheusAlert, a -> a.path("state").asText().equals("pending"));
+        Instant activeAt = Instant.parse(pending.path("activeAt").asText());
 
         JsonNode firing = await().atMost(Duration.ofSeconds(20)).until(() -> last(received("/hook")), n -> n != null);
         assertEquals("4", firing.path("version").asText());
@@ -70,6 +71,8 @@ class AlertPipelineTest {
         assertEquals("win-1 disk at 0.95", alert.path("annotations").path("summary").asText());
         assertEquals("0001-01-01T00:00:00Z", alert.path("endsAt").asText(), "a firing alert has Go's zero endsAt");
         assertEquals("firing", alert.path("status").asText());
+        // startsAt is the firing time, as Prometheus sends it: exactly for: 2s after activeAt.
+        assertEquals(activeAt.plusSeconds(2), Instant.parse(alert.path("startsAt").asText()));
 
         JsonNode slack = await().atMost(Duration.ofSeconds(10)).until(() -> last(received("/slack")), n -> n != null);
         assertEquals("#ops", slack.path("channel").asText());
@@ -99,9 +102,9 @@ class AlertPipelineTest {
         assertEquals(resolved, onAlertsTopic("resolved"));
     }
 
-    private String prometheusAlertState() {
+    private JsonNode prometheusAlert() {
         JsonNode alerts = JSON.valueToTree(RestAssured.get("/api/v1/alerts").then().statusCode(200).extract().jsonPath().get("data.alerts"));
-        return alerts.isEmpty() ? "" : alerts.get(0).path("state").asText();
+        return alerts.isEmpty() ? JSON.createObjectNode() : alerts.get(0);
     }
 
     private List<JsonNode> received(String path) throws Exception {
