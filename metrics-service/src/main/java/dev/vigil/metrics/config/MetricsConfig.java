@@ -29,6 +29,13 @@ public interface MetricsConfig {
         @WithDefault("100000")
         int maxSeriesPerMetric();
 
+        /**
+         * How often the TSDB is made durable and the input offsets committed: what a crash makes
+         * the service replay from {@code vigil.metrics}.
+         */
+        @WithDefault("5s")
+        Duration commitInterval();
+
         /** How often retention and downsampling run. */
         @WithDefault("5m")
         Duration maintenanceInterval();

@@ -6,16 +6,24 @@ import dev.vigil.model.MetricCodec;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.tsdb.Tsdb;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Decodes each {@code vigil.metrics} record and appends its samples to the partition's TSDB; a
  * record that does not decode goes to the dead-letter sink with the reason, and the stream goes on.
+ *
+ * <p>Durability is driven from here: Kafka Streams flushes a store without a changelog only when it
+ * closes it, not before committing offsets. So every {@code commitInterval} a wall-clock punctuator
+ * makes the TSDB durable and only then asks Streams to commit the offsets of what it holds (Streams'
+ * own timed commits are configured far apart). A crash therefore replays exactly what the TSDB
+ * had not made durable, and its duplicate check absorbs any overlap.
  */
 final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final String storeName;
@@ -23,9 +31,12 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private ProcessorContext<byte[], byte[]> context;
     private Tsdb tsdb;
 
-    IngestProcessor(String storeName, IngestCounters counters) {
+    private final Duration commitInterval;
+
+    IngestProcessor(String storeName, IngestCounters counters, Duration commitInterval) {
         this.storeName = storeName;
         this.counters = counters;
+        this.commitInterval = commitInterval;
     }
 
     @Override
@@ -33,6 +44,10 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.context = context;
         TsdbStateStore store = context.getStateStore(storeName);
         this.tsdb = store.tsdb();
+        context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            store.flush();
+            context.commit();
+        });
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
+import java.time.Duration;
+
 /**
  * Reads {@code vigil.metrics} (MetricBatch protobuf) into one TSDB store per partition; writes
  * undecodable records to {@code vigil.deadletter}. Nothing else: queries read the stores directly.
@@ -20,10 +22,15 @@ public final class MetricsTopology {
     private MetricsTopology() {
     }
 
+    /** With the TSDB made durable (and offsets committed) every 5 s. */
     public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters counters) {
+        return build(options, registry, counters, Duration.ofSeconds(5));
+    }
+
+    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters counters, Duration commitInterval) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.METRICS);
-        t.addProcessor(INGEST, () -> new IngestProcessor(STORE, counters), SOURCE);
+        t.addProcessor(INGEST, () -> new IngestProcessor(STORE, counters, commitInterval), SOURCE);
         t.addStateStore(new TsdbStoreBuilder(STORE, options, registry), INGEST);
         t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         return t;

@@ -51,6 +51,6 @@ public class TopologyProducer {
                         .register(meters);
             }
         }
-        return MetricsTopology.build(options, registry, counters);
+        return MetricsTopology.build(options, registry, counters, s.commitInterval());
     }
 }

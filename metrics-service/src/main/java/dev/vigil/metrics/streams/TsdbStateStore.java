@@ -12,9 +12,10 @@ import java.nio.file.Path;
 
 /**
  * The TSDB of one {@code vigil.metrics} partition as a Kafka Streams state store. It has no
- * changelog: the input topic is the log. Streams calls {@link #flush()} before it commits the
- * input offsets, and the flush makes every appended sample durable, so a crash replays only what
- * came after the last commit, and the TSDB's duplicate check absorbs what it had already kept.
+ * changelog: the input topic is the log. {@link #flush()} makes every appended sample durable; the
+ * ingest processor calls it before it asks for an offset commit (Streams itself flushes such a
+ * store only on close), so a crash replays only what came after the last commit, and the TSDB's
+ * duplicate check absorbs what it had already kept.
  */
 public final class TsdbStateStore implements StateStore {
     private final String name;

@@ -52,7 +52,10 @@ class KillNineIT {
             LocalKafka.createVigilTopics(kafka.bootstrapServers(), PARTITIONS);
             long t0 = System.currentTimeMillis() - Duration.ofMinutes(30).toMillis();
             long end = t0 + (STEPS - 1) * STEP_MS;
-            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of());
+            // Commits every 200 ms: several land before the kill, so the restart must resume from a
+            // committed offset with the committed samples durable, not replay the topic from the start.
+            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(),
+                    Map.of("vigil.metrics.storage.commit-interval", "200ms"));
                  KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
                 service.start();
                 int ingesting = STEPS / 10;
@@ -65,6 +68,7 @@ class KillNineIT {
                         await().atMost(Duration.ofSeconds(60)).until(() -> total(service, "count_over_time(kill_test[10m])", end) > 0);
                     }
                     if (step == killAt) {
+                        Thread.sleep(1_000); // let a few commits happen while records keep arriving
                         service.kill(); // while the records of the steps just sent are being ingested
                     }
                     if (step == restartAt) {
