@@ -18,6 +18,13 @@ public interface LogsConfig {
     @WithDefault("5000")
     int maxEntriesLimit();
 
+    /**
+     * How often the log store is made durable and the input offsets committed: what a crash makes
+     * the service replay from {@code vigil.logs}.
+     */
+    @WithDefault("5s")
+    Duration commitInterval();
+
     /** How often retention runs. */
     @WithDefault("10m")
     Duration maintenanceInterval();

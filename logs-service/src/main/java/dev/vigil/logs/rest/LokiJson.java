@@ -1,5 +1,6 @@
 package dev.vigil.logs.rest;
 
+import dev.vigil.model.GoFloat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.logql.LogResult;
@@ -164,22 +165,8 @@ final class LokiJson {
     private static void point(JsonGenerator g, long tNanos, double v) throws IOException {
         g.writeStartArray();
         g.writeNumber(BigDecimal.valueOf(tNanos, 9).stripTrailingZeros().toPlainString());
-        g.writeString(formatValue(v));
+        g.writeString(GoFloat.format(v));
         g.writeEndArray();
-    }
-
-    /** Go's strconv.FormatFloat(v, 'f', -1, 64), as Loki formats sample values. */
-    static String formatValue(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return new BigDecimal(Double.toString(v)).toPlainString();
     }
 
     @FunctionalInterface

@@ -26,6 +26,16 @@ public class LocalLogStores {
         return List.copyOf(byPartition.values());
     }
 
+    /**
+     * Makes every local store durable. Called before an offset commit: Streams commits the offsets
+     * of all of a thread's tasks at once, so flushing only the requesting task's store is not enough.
+     */
+    public void commitAll() {
+        for (LogStore s : byPartition.values()) {
+            s.commit();
+        }
+    }
+
     public List<Integer> partitions() {
         return List.copyOf(byPartition.keySet());
     }

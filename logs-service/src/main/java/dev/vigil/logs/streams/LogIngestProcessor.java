@@ -1,21 +1,30 @@
 package dev.vigil.logs.streams;
 
+import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.LogCodec;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Decodes each {@code vigil.logs} record and appends its entries to the partition's log store; a
  * record that does not decode goes to the dead-letter sink with the reason, and the stream goes on.
+ *
+ * <p>Durability is driven from here, as in the metrics service: Kafka Streams flushes a store
+ * without a changelog only when it closes it, not before committing offsets. So every
+ * {@code commitInterval} a wall-clock punctuator makes every local store durable and only then asks Streams
+ * to commit the offsets of what it holds (Streams' own timed commits are configured far apart).
+ * A crash replays exactly what was not yet durable, and the store drops lines it already had.
  */
 final class LogIngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final String storeName;
@@ -23,9 +32,14 @@ final class LogIngestProcessor implements Processor<byte[], byte[], byte[], byte
     private ProcessorContext<byte[], byte[]> context;
     private LogStore store;
 
-    LogIngestProcessor(String storeName, LogIngestCounters counters) {
+    private final Duration commitInterval;
+    private final LocalLogStores registry;
+
+    LogIngestProcessor(String storeName, LogIngestCounters counters, LocalLogStores registry, Duration commitInterval) {
+        this.registry = registry;
         this.storeName = storeName;
         this.counters = counters;
+        this.commitInterval = commitInterval;
     }
 
     @Override
@@ -33,6 +47,10 @@ final class LogIngestProcessor implements Processor<byte[], byte[], byte[], byte
         this.context = context;
         LogStoreStateStore s = context.getStateStore(storeName);
         this.store = s.store();
+        context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
+            registry.commitAll(); // the commit below covers every task of this thread
+            context.commit();
+        });
     }
 
     @Override
@@ -52,9 +70,5 @@ final class LogIngestProcessor implements Processor<byte[], byte[], byte[], byte
                 counters.count(store.append(s.labels(), e.timestampNanos(), e.line(), e.metadata()));
             }
         }
-        // Durable before Streams may commit this record's offset. Streams flushes a store without
-        // a changelog only on close (its flush follows changelog progress), so a commit-time flush
-        // alone would lose the lines of committed offsets on kill -9.
-        store.commit();
     }
 }

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 
 /**
  * The log store of one {@code vigil.logs} partition as a Kafka Streams state store, without a
- * changelog: the input topic is the log. The ingest processor commits the store after each record,
- * so every record whose offset Streams commits is durable; after a crash only the records after the
- * last offset commit are replayed, and the store drops the lines it already had. {@link #flush()}
- * commits too, for close.
+ * changelog: the input topic is the log. {@link #flush()} makes every appended line durable; the
+ * ingest processor calls it before it asks for an offset commit (Streams itself flushes such a
+ * store only on close), so after a crash only the records after the last offset commit are
+ * replayed, and the store drops the lines it already had.
  */
 public final class LogStoreStateStore implements StateStore {
     private final String name;

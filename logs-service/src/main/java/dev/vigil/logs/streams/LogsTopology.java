@@ -7,6 +7,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
+import java.time.Duration;
+
 /**
  * Reads {@code vigil.logs} (LogBatch protobuf) into one log store per partition; writes
  * undecodable records to {@code vigil.deadletter}. Queries read the stores directly.
@@ -20,10 +22,16 @@ public final class LogsTopology {
     private LogsTopology() {
     }
 
+    /** With the store made durable (and offsets committed) every 5 s. */
     public static Topology build(LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters) {
+        return build(options, registry, counters, Duration.ofSeconds(5));
+    }
+
+    public static Topology build(LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters,
+                                 Duration commitInterval) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.LOGS);
-        t.addProcessor(INGEST, () -> new LogIngestProcessor(STORE, counters), SOURCE);
+        t.addProcessor(INGEST, () -> new LogIngestProcessor(STORE, counters, registry, commitInterval), SOURCE);
         t.addStateStore(new LogStoreBuilder(STORE, options, registry), INGEST);
         t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         return t;

@@ -28,6 +28,6 @@ public class TopologyProducer {
             meters.gauge("vigil_logs_entries_ingested_total", List.of(Tag.of("result", r.name().toLowerCase(Locale.ROOT))),
                     counters, c -> c.total(r));
         }
-        return LogsTopology.build(options, registry, counters);
+        return LogsTopology.build(options, registry, counters, config.commitInterval());
     }
 }

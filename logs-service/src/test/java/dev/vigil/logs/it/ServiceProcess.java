@@ -37,7 +37,7 @@ final class ServiceProcess implements AutoCloseable {
         // A killed member holds its partitions until its session times out: keep that short.
         properties.add("-Dkafka-streams.consumer.session.timeout.ms=6000");
         properties.add("-Dkafka-streams.consumer.heartbeat.interval.ms=1000");
-        properties.add("-Dkafka-streams.commit.interval.ms=1000");
+        properties.add("-Dvigil.logs.commit-interval=200ms");
         extra.forEach((k, v) -> properties.add("-D" + k + "=" + v));
     }
 

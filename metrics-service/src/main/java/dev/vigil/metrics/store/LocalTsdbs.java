@@ -8,6 +8,7 @@ import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbStats;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +30,16 @@ public class LocalTsdbs implements Storage {
 
     public void unregister(int partition, Tsdb tsdb) {
         byPartition.remove(partition, tsdb);
+    }
+
+    /**
+     * Makes every local TSDB durable. Called before an offset commit: Streams commits the offsets
+     * of all of a thread's tasks at once, so flushing only the requesting task's store is not enough.
+     */
+    public void commitAll() throws IOException {
+        for (Tsdb t : byPartition.values()) {
+            t.commit();
+        }
     }
 
     public List<Integer> partitions() {

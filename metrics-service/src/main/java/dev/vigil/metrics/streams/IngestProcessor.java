@@ -1,5 +1,6 @@
 package dev.vigil.metrics.streams;
 
+import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.MetricCodec;
@@ -12,6 +13,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,7 +24,7 @@ import java.util.List;
  *
  * <p>Durability is driven from here: Kafka Streams flushes a store without a changelog only when it
  * closes it, not before committing offsets. So every {@code commitInterval} a wall-clock punctuator
- * makes the TSDB durable and only then asks Streams to commit the offsets of what it holds (Streams'
+ * makes every local TSDB durable and only then asks Streams to commit the offsets of what it holds (Streams'
  * own timed commits are configured far apart). A crash therefore replays exactly what the TSDB
  * had not made durable, and its duplicate check absorbs any overlap.
  */
@@ -32,8 +35,10 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private Tsdb tsdb;
 
     private final Duration commitInterval;
+    private final LocalTsdbs registry;
 
-    IngestProcessor(String storeName, IngestCounters counters, Duration commitInterval) {
+    IngestProcessor(String storeName, IngestCounters counters, LocalTsdbs registry, Duration commitInterval) {
+        this.registry = registry;
         this.storeName = storeName;
         this.counters = counters;
         this.commitInterval = commitInterval;
@@ -45,7 +50,11 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         TsdbStateStore store = context.getStateStore(storeName);
         this.tsdb = store.tsdb();
         context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
-            store.flush();
+            try {
+                registry.commitAll(); // the commit below covers every task of this thread
+            } catch (IOException e) {
+                throw new UncheckedIOException("TSDB commit failed", e);
+            }
             context.commit();
         });
     }

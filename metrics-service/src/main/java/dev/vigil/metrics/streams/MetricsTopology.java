@@ -30,7 +30,7 @@ public final class MetricsTopology {
     public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters counters, Duration commitInterval) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.METRICS);
-        t.addProcessor(INGEST, () -> new IngestProcessor(STORE, counters, commitInterval), SOURCE);
+        t.addProcessor(INGEST, () -> new IngestProcessor(STORE, counters, registry, commitInterval), SOURCE);
         t.addStateStore(new TsdbStoreBuilder(STORE, options, registry), INGEST);
         t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         return t;
