@@ -1,14 +1,13 @@
 package dev.vigil.model;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the record sent to {@link Topics#DEADLETTER} for an input record that could not be
- * decoded: the original key and value untouched, and headers saying why and where it came from.
+ * The headers of a record sent to {@link Topics#DEADLETTER}: an input record that could not be
+ * decoded keeps its key and value, and gains headers saying why and where it came from.
  */
 public final class DeadLetter {
     public static final String REASON_HEADER = "vigil.deadletter.reason";
@@ -17,11 +16,6 @@ public final class DeadLetter {
     public static final String SOURCE_OFFSET_HEADER = "vigil.deadletter.offset";
 
     private DeadLetter() {
-    }
-
-    public static ProducerRecord<byte[], byte[]> of(String topic, int partition, long offset,
-                                                    byte[] key, byte[] value, String reason) {
-        return new ProducerRecord<>(Topics.DEADLETTER, null, key, value, headers(topic, partition, offset, reason));
     }
 
     /** The headers of a dead letter: why, and where the original record sits. */

@@ -30,17 +30,6 @@ public final class SeriesHash {
         return String.format("%016x", of(labels));
     }
 
-    /** The hash as 8 big-endian bytes, the record key Vigil's producers use. */
-    public static byte[] key(Labels labels) {
-        long h = of(labels);
-        byte[] b = new byte[8];
-        for (int i = 7; i >= 0; i--) {
-            b[i] = (byte) h;
-            h >>>= 8;
-        }
-        return b;
-    }
-
     /**
      * The partition of a series or stream among {@code partitions}: every producer (collector,
      * remote write, push API, recording rules) uses this, so each series has exactly one owner.

@@ -35,13 +35,11 @@ import java.util.concurrent.TimeUnit;
 public final class LocalKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
-    private final int controllerPort;
     private final KafkaRaftServer server;
 
-    private LocalKafka(Path dataDir, int port, int controllerPort, KafkaRaftServer server) {
+    private LocalKafka(Path dataDir, int port, KafkaRaftServer server) {
         this.dataDir = dataDir;
         this.port = port;
-        this.controllerPort = controllerPort;
         this.server = server;
     }
 
@@ -80,7 +78,7 @@ public final class LocalKafka implements AutoCloseable {
             format(logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, ctrlPort, server);
+            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, server);
             kafka.awaitReady(Duration.ofSeconds(60));
             return kafka;
         } catch (IOException e) {
@@ -181,10 +179,5 @@ public final class LocalKafka implements AutoCloseable {
             s.setReuseAddress(true);
             return s.getLocalPort();
         }
-    }
-
-    /** Controller port, for diagnostics only. */
-    int controllerPort() {
-        return controllerPort;
     }
 }
