@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.model.GoFloat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.model.Labels;
@@ -33,7 +34,7 @@ final class PromJson {
             g.writeStringField("resultType", v.resultType());
             g.writeFieldName("result");
             if (v instanceof Scalar s) {
-                point(g, s.timestampMs(), formatValue(s.value()));
+                point(g, s.timestampMs(), GoFloat.format(s.value()));
             } else if (v instanceof StringValue s) {
                 point(g, s.timestampMs(), s.value());
             } else if (v instanceof Vector vec) {
@@ -42,7 +43,7 @@ final class PromJson {
                     g.writeStartObject();
                     metric(g, s.labels());
                     g.writeFieldName("value");
-                    point(g, s.timestampMs(), formatValue(s.value()));
+                    point(g, s.timestampMs(), GoFloat.format(s.value()));
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -54,7 +55,7 @@ final class PromJson {
                     g.writeFieldName("values");
                     g.writeStartArray();
                     for (Point p : ts.points()) {
-                        point(g, p.timestampMs(), formatValue(p.value()));
+                        point(g, p.timestampMs(), GoFloat.format(p.value()));
                     }
                     g.writeEndArray();
                     g.writeEndObject();
@@ -125,20 +126,6 @@ final class PromJson {
         g.writeNumber(BigDecimal.valueOf(tMs, 3).stripTrailingZeros().toPlainString());
         g.writeString(value);
         g.writeEndArray();
-    }
-
-    /** Go's strconv.FormatFloat(v, 'f', -1, 64). */
-    static String formatValue(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "+Inf" : "-Inf";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return new BigDecimal(Double.toString(v)).toPlainString();
     }
 
     @FunctionalInterface
