@@ -6,6 +6,7 @@ import dev.vigil.logql.storage.LinePredicate;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.logql.storage.LogStoreSource;
 import dev.vigil.logs.store.LocalLogStores;
+import dev.vigil.logstore.IndexStats;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.model.Labels;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What one instance answers for the others: the streams and raw entries of the partitions it owns,
+ * What one instance answers for the others: the streams, raw entries and index statistics of the partitions it owns,
  * never asking further instances. Queries on any instance merge these answers with their own.
  */
 @Path(InternalLogsResource.PATH)
@@ -44,6 +45,12 @@ public class InternalLogsResource {
             out.addAll(new LogStoreSource(s).streams(WireMatcher.toMatchers(req.matchers()), req.from(), req.to()));
         }
         return out.stream().<Map<String, String>>map(Labels::toMap).toList();
+    }
+
+    @POST
+    @Path("/index/stats")
+    public IndexStats indexStats(StreamsRequest req) {
+        return LocalIndexStats.sum(stores, WireMatcher.toMatchers(req.matchers()), req.from(), req.to());
     }
 
     @POST

@@ -64,6 +64,11 @@ public class PeerInstances {
 
     /** A source per other instance. */
     public List<LogSource> sources() {
-        return hosts().stream().<LogSource>map(h -> new RemoteLogSource(h, http, json)).toList();
+        return List.copyOf(remotes());
+    }
+
+    /** A source per other instance, with what only instances answer (index statistics). */
+    public List<RemoteLogSource> remotes() {
+        return hosts().stream().map(h -> new RemoteLogSource(h, http, json)).toList();
     }
 }

@@ -7,6 +7,7 @@ import dev.vigil.logql.storage.EntryIterator;
 import dev.vigil.logql.storage.LinePredicate;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.logql.storage.LogSource;
+import dev.vigil.logstore.IndexStats;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 
@@ -48,6 +49,12 @@ public final class RemoteLogSource implements LogSource {
         List<Map<String, String>> sets = post("/streams",
                 new StreamsRequest(matchers.stream().map(WireMatcher::of).toList(), fromNanos, toNanos), LABEL_SETS);
         return sets.stream().map(Labels::from).toList();
+    }
+
+    /** The index statistics of the other instance's partitions, as its own {@code /index/stats} would count them. */
+    public IndexStats indexStats(List<LabelMatcher> matchers, long fromNanos, long toNanos) {
+        return post("/index/stats", new StreamsRequest(matchers.stream().map(WireMatcher::of).toList(), fromNanos, toNanos),
+                new TypeReference<IndexStats>() { });
     }
 
     @Override

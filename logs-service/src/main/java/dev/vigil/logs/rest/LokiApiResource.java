@@ -11,7 +11,9 @@ import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.parser.Parser;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.config.LogsConfig;
+import dev.vigil.logs.fanout.LocalIndexStats;
 import dev.vigil.logs.fanout.PeerInstances;
+import dev.vigil.logs.fanout.RemoteLogSource;
 import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logs.store.QueryLogSource;
 import dev.vigil.logstore.IndexStats;
@@ -181,17 +183,17 @@ public class LokiApiResource {
     public Map<String, Long> indexStats(@QueryParam("query") String query, @QueryParam("start") String start, @QueryParam("end") String end) {
         long[] r = labelRange(start, end);
         List<LabelMatcher> m = selector(required(query));
-        long streams = 0;
-        long chunks = 0;
-        long entries = 0;
-        long bytes = 0;
-        for (LogStore s : stores.stores()) {
-            IndexStats st = s.indexStats(m, r[0], r[1]);
-            streams += st.streams();
-            chunks += st.chunks();
-            entries += st.entries();
-            bytes += st.bytes();
+        // Each partition lives on one instance, so the sums over instances count every stream once.
+        List<IndexStats> parts = new ArrayList<>();
+        parts.add(LocalIndexStats.sum(stores, m, r[0], r[1]));
+        for (RemoteLogSource peer : peers.remotes()) {
+            parts.add(peer.indexStats(m, r[0], r[1]));
         }
+        IndexStats st = LocalIndexStats.total(parts);
+        long streams = st.streams();
+        long chunks = st.chunks();
+        long entries = st.entries();
+        long bytes = st.bytes();
         Map<String, Long> out = new LinkedHashMap<>();
         out.put("streams", streams);
         out.put("chunks", chunks);

@@ -72,6 +72,9 @@ class ScaleOutIT {
                     Map<String, Long> perStream = counts(p, at);
                     perStream.forEach((s, n) -> assertEquals(LINES, n, "lines of stream " + s + " on port " + p.port()));
                     assertEquals(STREAMS * 3, logLines(p, t0, at), "the 3 newest lines of every stream, from port " + p.port());
+                    JsonNode stats = indexStats(p, t0, at);
+                    assertEquals(STREAMS, stats.path("streams").asLong(), "index/stats streams from port " + p.port() + ": " + stats);
+                    assertEquals(STREAMS * LINES, stats.path("entries").asLong(), "index/stats entries from port " + p.port() + ": " + stats);
                 }
             }
         }
@@ -91,6 +94,12 @@ class ScaleOutIT {
             out.put(r.path("metric").path("stream").asText(), Long.parseLong(r.path("value").get(1).asText()));
         }
         return out;
+    }
+
+    private JsonNode indexStats(ServiceProcess service, long fromNanos, long toNanos) throws IOException {
+        String q = "{job=\"scale-out\"}";
+        return json.readTree(service.get("/loki/api/v1/index/stats?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + "&start=" + fromNanos + "&end=" + toNanos).orElseThrow());
     }
 
     /** Lines returned by a log query asking for 3 lines per stream ({@code limit} counts them all). */
