@@ -1,0 +1,75 @@
+package dev.vigil.system.bench;
+
+import dev.vigil.system.ServiceProcess;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Vigil as {@code run-local.sh} runs it, minus the services the benchmark does not need: the
+ * local KRaft broker (4 partitions) as its own process, then the packaged metrics service and
+ * alert service, the latter evaluating the rule file every second against the former.
+ */
+final class VigilStack implements AutoCloseable {
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private ServiceProcess metrics;
+
+    /** Starts everything; on a failure, what was started is stopped before the exception leaves. */
+    static VigilStack start(Path dir, Path rules, Path alertmanagerYml) {
+        VigilStack s = new VigilStack();
+        try {
+            s.startAll(dir, rules, alertmanagerYml);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Path dir, Path rules, Path alertmanagerYml) {
+        int kafkaPort = ServiceProcess.freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // The broker gets its own JVM, as in run-local.sh, so its GC never pauses the clock that times the webhooks.
+        started.add(ChildProcess.startLogged("kafka", List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                        "dev.vigil.kafka.LocalKafkaMain", "--port", Integer.toString(kafkaPort),
+                        "--data-dir", dir.resolve("kafka").toString(), "--partitions", "4"),
+                dir.resolve("kafka.log"), "ready on", Duration.ofSeconds(90)));
+        String bootstrap = "127.0.0.1:" + kafkaPort;
+        metrics = ServiceProcess.start("metrics-service", dir, Map.of(
+                "kafka.bootstrap.servers", bootstrap, "vigil.data-dir", dir.resolve("data").toString()));
+        started.add(metrics);
+        metrics.awaitLive(Duration.ofSeconds(120));
+        ServiceProcess alerts = ServiceProcess.start("alert-service", dir, Map.of(
+                "kafka.bootstrap.servers", bootstrap,
+                "vigil.alert.query-url", metrics.url(),
+                "vigil.alert.rule-files", rules.toString(),
+                "vigil.alert.config-file", alertmanagerYml.toString(),
+                "vigil.alert.evaluation-interval", "1s"));
+        started.add(alerts);
+        alerts.awaitLive(Duration.ofSeconds(120));
+    }
+
+    String writeUrl() {
+        return metrics.url() + "/api/v1/write";
+    }
+
+    String queryUrl() {
+        return metrics.url() + "/api/v1/query";
+    }
+
+    /** Services first, broker last, so the services can leave their groups cleanly. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                // best effort: the others must still stop
+            }
+        }
+        started.clear();
+    }
+}
