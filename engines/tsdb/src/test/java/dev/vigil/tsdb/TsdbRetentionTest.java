@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TsdbRetentionTest {
     private static final long HOUR = 3_600_000L;
     private static final TsdbOptions OPTIONS = TsdbOptions.DEFAULTS.withRetention(Duration.ofHours(1))
-            .withChunkTargetSamples(8).withSegmentTargetBytes(4096);
+            .withChunkTargetSamples(8).withSegmentTargetBytes(1024);
     private static final Labels LIVE = Labels.of("__name__", "live");
     private static final Labels GONE = Labels.of("__name__", "gone");
 

@@ -5,7 +5,9 @@ public enum ChunkKind {
     /** Raw samples, {@link XorChunk}. */
     XOR(0),
     /** Five-minute aggregates, {@link RollupChunk}. */
-    ROLLUP(1);
+    ROLLUP(1),
+    /** Raw samples whose values are decimals of one scale, {@link DecimalChunk}. */
+    DECIMAL(2);
 
     private final int code;
 
@@ -17,6 +19,11 @@ public enum ChunkKind {
         return code;
     }
 
+    /** Whether chunks of this kind hold raw samples (as opposed to rollups). */
+    public boolean raw() {
+        return this != ROLLUP;
+    }
+
     public static ChunkKind ofCode(int code) {
         for (ChunkKind k : values()) {
             if (k.code == code) {
@@ -26,7 +33,7 @@ public enum ChunkKind {
         throw new IllegalArgumentException("unknown chunk kind " + code);
     }
 
-    /** The first timestamp of a chunk of either kind: both keep it in bytes 2-9. */
+    /** The first timestamp of a chunk of any kind: all keep it in bytes 2-9. */
     public static long minTime(byte[] chunk, int offset) {
         long t = 0;
         for (int i = 0; i < 8; i++) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * first timestamp therefore sits at bytes 2-9, which lets a reader learn a chunk's start without
  * decoding it. Written by {@link XorAppender}, read by {@link XorIterator}.
  */
-public final class XorChunk {
+public final class XorChunk implements SampleChunk {
     /** Bytes before the bit stream. */
     public static final int HEADER_BYTES = 2;
     /** The largest number of samples the count field holds. */
@@ -39,21 +39,27 @@ public final class XorChunk {
         return new XorChunk(bytes);
     }
 
+    @Override
+    public ChunkKind kind() {
+        return ChunkKind.XOR;
+    }
+
+    @Override
     public int count() {
         return ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
     }
 
-    /** Encoded size in bytes, header included. */
+    @Override
     public int sizeBytes() {
         return bytes.length;
     }
 
-    /** A copy of the encoded bytes. */
+    @Override
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** A new iterator positioned before the first sample. */
+    @Override
     public XorIterator iterator() {
         return new XorIterator(bytes, count());
     }

@@ -9,6 +9,8 @@ import dev.vigil.tsdb.TsdbOptions;
 import dev.vigil.tsdb.chunk.ChunkKind;
 import dev.vigil.tsdb.chunk.Rollup;
 import dev.vigil.tsdb.chunk.RollupChunk;
+import dev.vigil.tsdb.chunk.SampleChunk;
+import dev.vigil.tsdb.chunk.SampleChunks;
 import dev.vigil.tsdb.chunk.XorAppender;
 import dev.vigil.tsdb.chunk.XorChunk;
 import dev.vigil.tsdb.chunk.XorIterator;
@@ -133,8 +135,8 @@ public final class Head {
     }
 
     private void cutHead(MemSeries s) {
-        XorChunk c = s.head.toChunk();
-        ChunkMeta meta = ChunkMeta.inMemory(ChunkKind.XOR, s.headMinTime, s.maxTime, c.count(), c.bytes());
+        SampleChunk c = SampleChunks.closed(s.head.toChunk());
+        ChunkMeta meta = ChunkMeta.inMemory(c.kind(), s.headMinTime, s.maxTime, c.count(), c.bytes());
         s.insertChunk(s.chunks, meta);
         pending.add(new PendingChunk(s.id, meta));
         s.head = null;
@@ -151,8 +153,8 @@ public final class Head {
             for (int i = 0; i < ts.length; i++) {
                 a.append(ts[i], vs[i]);
             }
-            XorChunk c = a.toChunk();
-            ChunkMeta meta = ChunkMeta.inMemory(ChunkKind.XOR, ts[0], ts[ts.length - 1], ts.length, c.bytes());
+            SampleChunk c = SampleChunks.closed(a.toChunk());
+            ChunkMeta meta = ChunkMeta.inMemory(c.kind(), ts[0], ts[ts.length - 1], ts.length, c.bytes());
             s.insertChunk(s.chunks, meta);
             pending.add(new PendingChunk(s.id, meta));
             s.ooo.clear();
@@ -346,10 +348,10 @@ public final class Head {
     public boolean attach(int seriesId, ChunkMeta meta) {
         MemSeries s = byId.get(seriesId);
         if (s == null || meta.maxTime() < retentionCutoff
-                || (meta.kind() == ChunkKind.XOR && meta.maxTime() < rollupWatermark)) {
+                || (meta.kind().raw() && meta.maxTime() < rollupWatermark)) {
             return false;
         }
-        if (meta.kind() == ChunkKind.XOR) {
+        if (meta.kind().raw()) {
             s.insertChunk(s.chunks, meta);
             rawSamples += meta.count();
         } else {

@@ -1,9 +1,10 @@
 package dev.vigil.tsdb.head;
 
 import dev.vigil.model.Labels;
+import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.tsdb.chunk.SampleChunk;
+import dev.vigil.tsdb.chunk.SampleChunks;
 import dev.vigil.tsdb.chunk.XorAppender;
-import dev.vigil.tsdb.chunk.XorChunk;
-import dev.vigil.tsdb.chunk.XorIterator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,7 @@ final class MemSeries {
         }
         list.add(i, meta);
     }
+
     /** The value bits stored at {@code t}, searching the buffer, the head chunk and closed chunks. */
     OptionalLong valueAt(long t) {
         OptionalLong found = ooo.find(t);
@@ -89,7 +91,7 @@ final class MemSeries {
         // out-of-order chunks may overlap the head's range, so closed chunks are searched too
         for (ChunkMeta c : chunks) {
             if (c.overlaps(t, t)) {
-                found = find(XorChunk.of(c.bytes()), t);
+                found = find(SampleChunks.of(c.kind(), c.bytes()), t);
                 if (found.isPresent()) {
                     return found;
                 }
@@ -98,8 +100,8 @@ final class MemSeries {
         return OptionalLong.empty();
     }
 
-    private static OptionalLong find(XorChunk chunk, long t) {
-        XorIterator it = chunk.iterator();
+    private static OptionalLong find(SampleChunk chunk, long t) {
+        SampleCursor it = chunk.iterator();
         if (it.seek(t) && it.timestamp() == t) {
             return OptionalLong.of(Double.doubleToRawLongBits(it.value()));
         }

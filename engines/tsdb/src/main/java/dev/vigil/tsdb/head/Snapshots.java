@@ -2,7 +2,7 @@ package dev.vigil.tsdb.head;
 
 import dev.vigil.tsdb.chunk.Rollup;
 import dev.vigil.tsdb.chunk.RollupChunk;
-import dev.vigil.tsdb.chunk.XorChunk;
+import dev.vigil.tsdb.chunk.SampleChunks;
 import dev.vigil.tsdb.read.RawPart;
 import dev.vigil.tsdb.read.SeriesSnapshot;
 import dev.vigil.tsdb.rollup.RollupColumn;
@@ -24,7 +24,7 @@ final class Snapshots {
         List<RawPart> raw = new ArrayList<>();
         for (ChunkMeta c : s.chunks) {
             if (c.overlaps(rawFrom, maxt)) {
-                raw.add(new RawPart(XorChunk.of(c.bytes()), c.minTime(), c.maxTime()));
+                raw.add(new RawPart(SampleChunks.of(c.kind(), c.bytes()), c.minTime(), c.maxTime()));
             }
         }
         if (s.head != null && s.maxTime >= rawFrom && s.headMinTime <= maxt) {

@@ -3,6 +3,9 @@ package dev.vigil.tsdb.bench;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbOptions;
 import dev.vigil.tsdb.TsdbStats;
+import dev.vigil.tsdb.chunk.ChunkKind;
+import dev.vigil.tsdb.chunk.SampleChunk;
+import dev.vigil.tsdb.chunk.SampleChunks;
 import dev.vigil.tsdb.chunk.XorAppender;
 
 import java.io.IOException;
@@ -17,8 +20,9 @@ import java.util.stream.Stream;
  * Measures bytes per sample on disk for {@link NodeExporterData}: appends every scrape of the
  * given number of series over the given hours into a fresh store, commits, and prints chunk bytes
  * per sample (segment records, per-chunk header and framing included, index excluded), all files
- * per sample (segments plus the checkpoint with the series table), and chunk data per sample for
- * each value shape. Arguments: [series=10000] [hours=2] [chunk target samples=120].
+ * per sample (segments plus the checkpoint with the series table), and for each value shape the
+ * chunk data per sample (in the encoding each chunk is stored in) and the share of chunks stored as
+ * decimal chunks. Arguments: [series=10000] [hours=2] [chunk target samples=120].
  */
 public final class NodeExporterSizeReport {
     private NodeExporterSizeReport() {
@@ -46,9 +50,14 @@ public final class NodeExporterSizeReport {
                     }
                     shadow[i].append(t, v);
                     if (shadow[i].count() == chunkSamples || n == scrapes - 1) {
-                        long[] acc = perShape.computeIfAbsent(data.shape(i), k -> new long[2]);
-                        acc[0] += shadow[i].sizeBytes();
-                        acc[1] += shadow[i].count();
+                        // a full chunk is closed (and maybe re-encoded); the last partial one stays an open head
+                        SampleChunk c = shadow[i].count() == chunkSamples ? SampleChunks.closed(shadow[i].toChunk())
+                                : shadow[i].toChunk();
+                        long[] acc = perShape.computeIfAbsent(data.shape(i), k -> new long[4]);
+                        acc[0] += c.sizeBytes();
+                        acc[1] += c.count();
+                        acc[2] += c.kind() == ChunkKind.DECIMAL ? 1 : 0;
+                        acc[3]++;
                         shadow[i] = null;
                     }
                 }
@@ -64,8 +73,9 @@ public final class NodeExporterSizeReport {
             System.out.printf("all files (segments + checkpoint/index)      = %d -> %.3f bytes/sample%n",
                     s.diskTotalBytes(), (double) s.diskTotalBytes() / samples);
             for (Map.Entry<NodeExporterData.Shape, long[]> e : perShape.entrySet()) {
-                System.out.printf("  %-14s %6.1f%% of samples  %.3f bytes/sample (chunk data)%n", e.getKey(),
-                        100.0 * e.getValue()[1] / samples, (double) e.getValue()[0] / e.getValue()[1]);
+                long[] acc = e.getValue();
+                System.out.printf("  %-14s %6.1f%% of samples  %.3f bytes/sample (chunk data)  %5.1f%% of chunks decimal%n",
+                        e.getKey(), 100.0 * acc[1] / samples, (double) acc[0] / acc[1], 100.0 * acc[2] / acc[3]);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -1,0 +1,291 @@
+package dev.vigil.tsdb.chunk;
+
+/**
+ * Codes the integers x[1..n-1] of a closed chunk's column (timestamps, or decimal mantissas) when
+ * x[0] is known to the reader. Four layouts; the encoder computes the size of each and writes the
+ * smallest behind a 2-bit tag:
+ *
+ * <pre>
+ *   00 DELTA_FOR    residuals d[i] = x[i] - x[i-1], i = 1..n-1, frame of reference
+ *   01 DELTA_SPARSE residuals d[i], sparse code
+ *   10 DOD_FOR      zigzag(d[1]) as varbits, then residuals d[i] - d[i-1], i = 2..n-1, frame of reference
+ *   11 DOD_SPARSE   the same residuals, sparse code
+ *
+ *   frame of reference: varbits zigzag(min), varbits (g - 1), 7 bits width w,
+ *                       then per residual w bits of (r - min) / g
+ *   sparse:             varbits (g - 1), 7 bits width w1, 7 bits width w2, then per residual
+ *                       z = zigzag(r / g):  0 (z = 0) | 10 + w1 bits | 11 + w2 bits
+ *   varbits:            7 bits length L (0..64), then L bits
+ * </pre>
+ *
+ * Why these four: a steady counter or a regular scrape has residuals in a narrow band, which a
+ * frame of reference codes in w bits each, and in zero bits when the band is a single value (a
+ * constant gauge, a counter that never moves, scrapes exactly on the interval). A series that
+ * mostly does not change (error counters, small gauges) is cheapest with one bit per unchanged
+ * sample and a short code for the rest, and two widths keep one outlier from widening every code.
+ * The common divisor g removes factors such as 4096-byte pages. Deltas of deltas help timestamps
+ * with jitter and gauges that drift linearly.
+ *
+ * <p>The caller guarantees that all deltas and deltas of deltas fit comfortably in a long (see
+ * {@link #codable}), so no residual arithmetic here can overflow.
+ */
+final class IntegerSequence {
+    /** Deltas and deltas of deltas must stay below this in magnitude, so that r - min fits a long. */
+    private static final long LIMIT = 1L << 60;
+    private static final int DELTA_FOR = 0;
+    private static final int DELTA_SPARSE = 1;
+    private static final int DOD_FOR = 2;
+    private static final int DOD_SPARSE = 3;
+
+    private IntegerSequence() {
+    }
+
+    /** Whether x[0..n-1] can be coded: every delta and delta of delta is below 2^60 in magnitude. */
+    static boolean codable(long[] x, int n) {
+        long prevDelta = 0;
+        for (int i = 1; i < n; i++) {
+            long d;
+            long dod;
+            try {
+                d = Math.subtractExact(x[i], x[i - 1]);
+                dod = Math.subtractExact(d, prevDelta);
+            } catch (ArithmeticException e) {
+                return false;
+            }
+            if (Math.abs(d) >= LIMIT || Math.abs(dod) >= LIMIT) {
+                return false;
+            }
+            prevDelta = d;
+        }
+        return true;
+    }
+
+    /** Writes x[1..n-1] in the smallest of the four layouts. */
+    static void write(BitWriter w, long[] x, int n) {
+        if (n < 2) {
+            return;
+        }
+        long[] deltas = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            deltas[i - 1] = x[i] - x[i - 1];
+        }
+        long[] dods = new long[n - 2];
+        for (int i = 1; i < deltas.length; i++) {
+            dods[i - 1] = deltas[i] - deltas[i - 1];
+        }
+        long firstDeltaBits = varbitsCost(zigzag(deltas[0]));
+        Frame deltaFrame = Frame.of(deltas);
+        Sparse deltaSparse = Sparse.of(deltas);
+        Frame dodFrame = Frame.of(dods);
+        Sparse dodSparse = Sparse.of(dods);
+        long[] costs = {deltaFrame.cost(), deltaSparse.cost(), firstDeltaBits + dodFrame.cost(),
+                firstDeltaBits + dodSparse.cost()};
+        int mode = 0;
+        for (int m = 1; m < costs.length; m++) {
+            if (costs[m] < costs[mode]) {
+                mode = m;
+            }
+        }
+        w.writeBits(mode, 2);
+        switch (mode) {
+            case DELTA_FOR -> deltaFrame.write(w, deltas);
+            case DELTA_SPARSE -> deltaSparse.write(w, deltas);
+            case DOD_FOR -> {
+                writeVarbits(w, zigzag(deltas[0]));
+                dodFrame.write(w, dods);
+            }
+            default -> {
+                writeVarbits(w, zigzag(deltas[0]));
+                dodSparse.write(w, dods);
+            }
+        }
+    }
+
+    /** Reads x[1..n-1] written by {@link #write}; x[0] must already be set. */
+    static void read(BitReader r, long[] x, int n) {
+        if (n < 2) {
+            return;
+        }
+        int mode = (int) r.readBits(2);
+        if (mode == DELTA_FOR || mode == DELTA_SPARSE) {
+            long[] deltas = new long[n - 1];
+            if (mode == DELTA_FOR) {
+                Frame.read(r, deltas);
+            } else {
+                Sparse.read(r, deltas);
+            }
+            for (int i = 1; i < n; i++) {
+                x[i] = x[i - 1] + deltas[i - 1];
+            }
+            return;
+        }
+        long delta = unzigzag(readVarbits(r));
+        long[] dods = new long[n - 2];
+        if (mode == DOD_FOR) {
+            Frame.read(r, dods);
+        } else {
+            Sparse.read(r, dods);
+        }
+        x[1] = x[0] + delta;
+        for (int i = 2; i < n; i++) {
+            delta += dods[i - 2];
+            x[i] = x[i - 1] + delta;
+        }
+    }
+
+    /** Frame of reference: every residual as (r - min) / g in a fixed width. */
+    private record Frame(long min, long divisor, int width, int count) {
+        static Frame of(long[] rs) {
+            if (rs.length == 0) {
+                return new Frame(0, 1, 0, 0);
+            }
+            long min = Long.MAX_VALUE;
+            for (long r : rs) {
+                min = Math.min(min, r);
+            }
+            long g = 0;
+            long max = 0;
+            for (long r : rs) {
+                g = gcd(g, r - min);
+                max = Math.max(max, r - min);
+            }
+            g = Math.max(g, 1);
+            return new Frame(min, g, bitWidth(max / g), rs.length);
+        }
+
+        long cost() {
+            return 2 + varbitsCost(zigzag(min)) + varbitsCost(divisor - 1) + 7 + (long) count * width;
+        }
+
+        void write(BitWriter w, long[] rs) {
+            writeVarbits(w, zigzag(min));
+            writeVarbits(w, divisor - 1);
+            w.writeBits(width, 7);
+            for (long r : rs) {
+                w.writeBits((r - min) / divisor, width);
+            }
+        }
+
+        static void read(BitReader r, long[] out) {
+            long min = unzigzag(readVarbits(r));
+            long divisor = readVarbits(r) + 1;
+            int width = readWidth(r);
+            for (int i = 0; i < out.length; i++) {
+                out[i] = min + divisor * r.readBits(width);
+            }
+        }
+    }
+
+    /** Sparse code: one bit for a zero residual, a short or a long code for the others. */
+    private record Sparse(long divisor, int shortWidth, int longWidth, long dataBits) {
+        static Sparse of(long[] rs) {
+            long g = 0;
+            for (long r : rs) {
+                g = gcd(g, r);
+            }
+            g = Math.max(g, 1);
+            long[] countByWidth = new long[65];
+            int longWidth = 0;
+            for (long r : rs) {
+                int wd = bitWidth(zigzag(r / g));
+                countByWidth[wd]++;
+                longWidth = Math.max(longWidth, wd);
+            }
+            int bestShort = 0;
+            long best = Long.MAX_VALUE;
+            for (int shortWidth = 0; shortWidth <= longWidth; shortWidth++) {
+                long bits = countByWidth[0];
+                for (int wd = 1; wd <= longWidth; wd++) {
+                    bits += countByWidth[wd] * (2L + (wd <= shortWidth ? shortWidth : longWidth));
+                }
+                if (bits < best) {
+                    best = bits;
+                    bestShort = shortWidth;
+                }
+            }
+            return new Sparse(g, bestShort, longWidth, best);
+        }
+
+        long cost() {
+            return 2 + varbitsCost(divisor - 1) + 14 + dataBits;
+        }
+
+        void write(BitWriter w, long[] rs) {
+            writeVarbits(w, divisor - 1);
+            w.writeBits(shortWidth, 7);
+            w.writeBits(longWidth, 7);
+            for (long r : rs) {
+                long z = zigzag(r / divisor);
+                if (z == 0) {
+                    w.writeBit(false);
+                } else if (bitWidth(z) <= shortWidth) {
+                    w.writeBits(0b10, 2);
+                    w.writeBits(z, shortWidth);
+                } else {
+                    w.writeBits(0b11, 2);
+                    w.writeBits(z, longWidth);
+                }
+            }
+        }
+
+        static void read(BitReader r, long[] out) {
+            long divisor = readVarbits(r) + 1;
+            int shortWidth = readWidth(r);
+            int longWidth = readWidth(r);
+            for (int i = 0; i < out.length; i++) {
+                if (!r.readBit()) {
+                    out[i] = 0;
+                } else {
+                    long z = r.readBits(r.readBit() ? longWidth : shortWidth);
+                    out[i] = unzigzag(z) * divisor;
+                }
+            }
+        }
+    }
+
+    static void writeVarbits(BitWriter w, long v) {
+        int n = bitWidth(v);
+        w.writeBits(n, 7);
+        w.writeBits(v, n);
+    }
+
+    static long readVarbits(BitReader r) {
+        return r.readBits(readWidth(r));
+    }
+
+    private static int readWidth(BitReader r) {
+        int n = (int) r.readBits(7);
+        if (n > 64) {
+            throw new IllegalStateException("corrupt chunk: bit width " + n);
+        }
+        return n;
+    }
+
+    private static long varbitsCost(long v) {
+        return 7 + bitWidth(v);
+    }
+
+    /** Bits needed for {@code v} read as unsigned. */
+    static int bitWidth(long v) {
+        return 64 - Long.numberOfLeadingZeros(v);
+    }
+
+    static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    static long unzigzag(long z) {
+        return (z >>> 1) ^ -(z & 1);
+    }
+
+    private static long gcd(long a, long b) {
+        a = Math.abs(a);
+        b = Math.abs(b);
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}
