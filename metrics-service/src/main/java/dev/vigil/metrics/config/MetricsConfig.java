@@ -14,6 +14,8 @@ public interface MetricsConfig {
 
     Fanout fanout();
 
+    Otlp otlp();
+
     /** TSDB settings, applied to every partition's store. */
     interface Storage {
         @WithDefault("15d")
@@ -58,5 +60,19 @@ public interface MetricsConfig {
         /** How long a peer may take to answer one select before the query fails. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    /** Optional intake of the OpenTelemetry Collector's Kafka exporter output ({@code otlp_proto} encoding). */
+    interface Otlp {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The topic the Collector's kafka exporter writes metrics to. */
+        @WithDefault("otlp_metrics")
+        String topic();
+
+        /** The consumer group whose committed offsets say what has been translated. */
+        @WithDefault("vigil-metrics-otlp")
+        String groupId();
     }
 }
