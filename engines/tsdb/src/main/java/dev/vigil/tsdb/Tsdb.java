@@ -136,11 +136,10 @@ public final class Tsdb implements Storage, AutoCloseable {
             }
             Segment seg = Segment.open(dir, sl.id(), sl.length());
             segments.put(seg.id(), seg);
-            long end = RecordFraming.scan(seg, seg.length(), (payloadOffset, payload) -> {
+            long end = RecordFraming.scan(seg, seg.length(), (payloadOffset, payload, recordLength) -> {
                 ChunkRecord r = ChunkRecord.decode(payload);
-                int count = ((payload[r.dataOffset()] & 0xFF) << 8) | (payload[r.dataOffset() + 1] & 0xFF);
-                ChunkMeta meta = ChunkMeta.onDisk(r.kind(), r.minTime(), r.maxTime(), count, seg,
-                        payloadOffset + r.dataOffset(), r.dataLength(), RecordFraming.HEADER_BYTES + payload.length);
+                ChunkMeta meta = ChunkMeta.onDisk(r.kind(), r.minTime(), r.maxTime(), r.count(), seg,
+                        payloadOffset + r.dataOffset(), r.dataLength(), recordLength);
                 if (head.attach(r.seriesId(), meta)) {
                     seg.addLiveChunk();
                 }
@@ -149,7 +148,8 @@ public final class Tsdb implements Storage, AutoCloseable {
                 damagedRecordsSkipped++;
                 seg.truncate(end);
             }
-            active = seg;
+            // new records are framed the current way, so they never go into a file of the old framing
+            active = seg.fixedFraming() ? null : seg;
         }
         previousCheckpointSegments = referenced;
         for (Path p : checkpoints) {
@@ -254,7 +254,7 @@ public final class Tsdb implements Storage, AutoCloseable {
             ChunkMeta m = p.meta();
             byte[] chunk = m.bytes();
             byte[] payload = ChunkRecord.encode(p.seriesId(), m.kind(), m.minTime(), m.maxTime(), chunk);
-            int recordLength = RecordFraming.HEADER_BYTES + payload.length;
+            int recordLength = RecordFraming.recordLength(payload.length);
             if (active == null || active.length() + buf.position() >= options.segmentTargetBytes()) {
                 flush(buf, written);
                 active = Segment.create(dir, nextSegmentId++);

@@ -11,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * One append-only file of chunk records, named {@code NNNNNNNN.seg}. It starts with an 8-byte
- * magic; records follow as written by {@link RecordFraming}. Bytes past the length recorded in the
+ * magic that also names the record framing ({@link RecordFraming}): {@code VGTSEG01} files, written
+ * before the compact framing existed, are still read; new files are {@code VGTSEG02}. Bytes past the length recorded in the
  * latest checkpoint were never committed and are cut off when the store opens.
  *
  * <p>Reads are positional, so they never disturb the writer's position; the store keeps a count
@@ -19,17 +20,20 @@ import java.nio.file.StandardOpenOption;
  * everything in it.
  */
 public final class Segment {
-    static final byte[] MAGIC = "VGTSEG01".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC_FIXED_FRAMING = "VGTSEG01".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "VGTSEG02".getBytes(StandardCharsets.US_ASCII);
 
     private final int id;
     private final Path path;
     private final FileChannel channel;
+    private final boolean fixedFraming;
     /** Volatile: the writer appends without the store's lock while stats() reads it. */
     private volatile long length;
     private int liveChunks;
 
-    private Segment(int id, Path path, FileChannel channel, long length) {
+    private Segment(int id, Path path, FileChannel channel, long length, boolean fixedFraming) {
         this.id = id;
+        this.fixedFraming = fixedFraming;
         this.path = path;
         this.channel = channel;
         this.length = length;
@@ -44,7 +48,7 @@ public final class Segment {
         Path path = dir.resolve(fileName(id));
         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         ch.write(ByteBuffer.wrap(MAGIC), 0);
-        return new Segment(id, path, ch, MAGIC.length);
+        return new Segment(id, path, ch, MAGIC.length, false);
     }
 
     /**
@@ -61,7 +65,8 @@ public final class Segment {
         while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
             // read the magic fully
         }
-        if (buf.hasRemaining() || !java.util.Arrays.equals(magic, MAGIC)) {
+        boolean fixed = java.util.Arrays.equals(magic, MAGIC_FIXED_FRAMING);
+        if (buf.hasRemaining() || !(fixed || java.util.Arrays.equals(magic, MAGIC))) {
             ch.close();
             throw new IOException("not a Vigil TSDB segment: " + path);
         }
@@ -69,7 +74,12 @@ public final class Segment {
         if (size > length) {
             ch.truncate(length);
         }
-        return new Segment(id, path, ch, length);
+        return new Segment(id, path, ch, length, fixed);
+    }
+
+    /** Whether the file uses the original fixed 8-byte record frame (a {@code VGTSEG01} file). */
+    public boolean fixedFraming() {
+        return fixedFraming;
     }
 
     public int id() {

@@ -53,7 +53,7 @@ class DecimalChunkTest {
     void decimalsRoundTripBitExactly(String name, long[] ts, double[] vs) {
         DecimalChunk chunk = DecimalChunk.encode(ts, vs, ts.length).orElseThrow();
         assertEquals(ts.length, chunk.count());
-        assertEquals(ts[0], ChunkKind.minTime(chunk.bytes(), 0));
+        assertEquals(ts[0], ChunkKind.DECIMAL.minTime(chunk.bytes(), 0));
         assertDecodes(chunk, ts, vs);
         assertDecodes(SampleChunks.of(ChunkKind.DECIMAL, chunk.bytes()), ts, vs);
     }
@@ -90,11 +90,12 @@ class DecimalChunkTest {
     }
 
     @Test
-    void constantGaugeAtRegularIntervalTakesTwentyOneBytes() {
-        // header 10 bytes; timestamps: mode 2 + min 7+15 + divisor 7 + width 7 = 38 bits;
-        // values: scale 4 + first mantissa 7+11 + mode 2 + min 7 + divisor 7 + width 7 = 45 bits
+    void constantGaugeAtRegularIntervalTakesFifteenBytes() {
+        // header: varint count 1 byte + varint zigzag(first timestamp) 6 bytes;
+        // timestamps: mode 2 + min 6+15 + width 6 = 29 bits;
+        // values: scale 4 + first mantissa 6+11 + mode 2 + min 6 + width 6 = 35 bits
         DecimalChunk chunk = DecimalChunk.encode(regular(120, 15_000), constant(120, 512), 120).orElseThrow();
-        assertEquals(10 + (38 + 45 + 7) / 8, chunk.sizeBytes());
+        assertEquals(1 + 6 + (29 + 35 + 7) / 8, chunk.sizeBytes());
     }
 
     @Test
@@ -103,12 +104,15 @@ class DecimalChunkTest {
         SampleChunk cpu = SampleChunks.closed(gorilla(ts, counter(120, 1234.56, 14.93)));
         assertEquals(ChunkKind.DECIMAL, cpu.kind());
         assertTrue(cpu.sizeBytes() < gorilla(ts, counter(120, 1234.56, 14.93)).sizeBytes());
-        // one sample with the largest exact mantissa: 10 header bytes + 65 bits beat Gorilla's 18 bytes
-        long[] ts1 = {T0};
-        double[] big = {0x1p53 - 1};
-        XorChunk xor = gorilla(ts1, big);
-        assertEquals(19, DecimalChunk.encode(ts1, big, 1).orElseThrow().sizeBytes());
-        assertEquals(18, xor.sizeBytes());
+        // a tiny last value forces scale 15, so 5 <-> 7 flips cost 52-bit mantissa deltas; XOR codes each in 3 bits
+        double[] flips = new double[40];
+        for (int i = 0; i < flips.length; i++) {
+            flips[i] = i % 2 == 0 ? 5 : 7;
+        }
+        flips[39] = 1e-15;
+        long[] ts40 = regular(40, 15_000);
+        XorChunk xor = gorilla(ts40, flips);
+        assertTrue(DecimalChunk.encode(ts40, flips, 40).orElseThrow().sizeBytes() > xor.sizeBytes());
         assertEquals(xor, SampleChunks.closed(xor));
     }
 
@@ -152,6 +156,13 @@ class DecimalChunkTest {
         }
         // the generator must exercise both encodings for the test to mean anything
         assertTrue(decimal > 300 && decimal < 2_700, "decimal chunks: " + decimal);
+    }
+
+    @Test
+    void chunkCutInsideItsHeaderIsRejected() {
+        byte[] header = Arrays.copyOf(DecimalChunk.encode(regular(3, 15_000), constant(3, 1), 3).orElseThrow().bytes(), 3);
+        assertThrows(IllegalArgumentException.class, () -> DecimalChunk.of(header));
+        assertThrows(IllegalArgumentException.class, () -> ChunkKind.XOR.minTime(new byte[] {0, 1, 2}, 0));
     }
 
     @Test
