@@ -28,4 +28,20 @@ public interface LogsConfig {
     /** How often retention runs. */
     @WithDefault("10m")
     Duration maintenanceInterval();
+
+    Otlp otlp();
+
+    /** Optional intake of the OpenTelemetry Collector's Kafka exporter output ({@code otlp_proto} encoding). */
+    interface Otlp {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The topic the Collector's kafka exporter writes logs to. */
+        @WithDefault("otlp_logs")
+        String topic();
+
+        /** The consumer group whose committed offsets say what has been translated. */
+        @WithDefault("vigil-logs-otlp")
+        String groupId();
+    }
 }

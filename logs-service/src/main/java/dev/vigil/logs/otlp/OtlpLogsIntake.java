@@ -1,0 +1,164 @@
+package dev.vigil.logs.otlp;
+
+import dev.vigil.logs.config.LogsConfig;
+import dev.vigil.logs.ingest.LogsPublisher;
+import dev.vigil.model.DeadLetter;
+import dev.vigil.model.DecodeException;
+import dev.vigil.model.LogStream;
+import dev.vigil.model.Topics;
+import dev.vigil.model.kafka.ProducerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Optional intake of the OpenTelemetry Collector's Kafka exporter ({@code otlp_proto}): reads
+ * {@code vigil.logs.otlp.topic} (default {@code otlp_logs}) with its own consumer group,
+ * translates each record ({@link OtlpLogsTranslator}) and publishes the streams to
+ * {@code vigil.logs} through the push API's {@link LogsPublisher}. Offsets are committed only
+ * after Kafka acknowledged what a poll produced, so a crash replays rather than loses. A record
+ * that does not decode goes to {@code vigil.deadletter} with the reason and the consumer goes
+ * on. Off unless {@code vigil.logs.otlp.enabled=true}.
+ */
+@ApplicationScoped
+public class OtlpLogsIntake {
+    private static final Logger LOG = Logger.getLogger(OtlpLogsIntake.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final long ACK_TIMEOUT_SECONDS = 60;
+
+    private final LogsConfig.Otlp config;
+    private final String bootstrap;
+    private final LogsPublisher publisher;
+    private final Counter records;
+    private final Counter streams;
+    private final Counter lines;
+    private final Counter deadLetters;
+
+    private volatile boolean running;
+    private Consumer<byte[], byte[]> consumer;
+    private Producer<byte[], byte[]> deadLetterProducer;
+    private Thread thread;
+
+    public OtlpLogsIntake(LogsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                             LogsPublisher publisher, MeterRegistry registry) {
+        this.config = config.otlp();
+        this.bootstrap = bootstrap;
+        this.publisher = publisher;
+        this.records = registry.counter("vigil_logs_otlp_records_total");
+        this.streams = registry.counter("vigil_logs_otlp_streams_total");
+        this.lines = registry.counter("vigil_logs_otlp_lines_total");
+        this.deadLetters = registry.counter("vigil_logs_otlp_deadletters_total");
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
+                ConsumerConfig.CLIENT_ID_CONFIG, config.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // A new group starts at the beginning: what the Collector wrote before the first start is wanted too.
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetterProducer = ProducerFactory.create(bootstrap, config.groupId() + "-deadletter");
+        running = true;
+        thread = new Thread(this::run, "vigil-logs-otlp-intake");
+        thread.start();
+        LOG.infof("OTLP logs intake reads topic %s as group %s", config.topic(), config.groupId());
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        thread.join(TimeUnit.SECONDS.toMillis(15));
+    }
+
+    private void run() {
+        try (Consumer<byte[], byte[]> c = consumer; Producer<byte[], byte[]> p = deadLetterProducer) {
+            c.subscribe(List.of(config.topic()));
+            while (running) {
+                ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                try {
+                    process(batch);
+                    c.commitSync();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    LOG.warnf("OTLP logs not published, retrying from the last committed offset: %s", e.toString());
+                    rewind(c, batch);
+                    Thread.sleep(RETRY_BACKOFF.toMillis());
+                }
+            }
+        } catch (WakeupException e) {
+            // stop() asked; uncommitted records are read again after the restart
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("OTLP logs intake stopped", e);
+        }
+    }
+
+    /** Translates and publishes one poll's records; returns only when Kafka acknowledged all of it. */
+    private void process(ConsumerRecords<byte[], byte[]> batch) throws Exception {
+        List<LogStream> out = new ArrayList<>();
+        List<Future<RecordMetadata>> dead = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : batch) {
+            try {
+                out.addAll(OtlpLogsTranslator.translate(r.value(), r.timestamp() * 1_000_000L).streams());
+            } catch (DecodeException e) {
+                dead.add(deadLetterProducer.send(new ProducerRecord<>(Topics.DEADLETTER, null, r.key(), r.value(),
+                        DeadLetter.headers(r.topic(), r.partition(), r.offset(), e.getMessage()))));
+            }
+        }
+        publisher.publisher().publishLogs(out).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        for (Future<RecordMetadata> f : dead) {
+            f.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        records.increment(batch.count());
+        streams.increment(out.size());
+        lines.increment(out.stream().mapToLong(s -> s.entries().size()).sum());
+        deadLetters.increment(dead.size());
+    }
+
+    /** Seeks back to the first record of the failed poll, so it is read (and published) again. */
+    private static void rewind(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> batch) {
+        for (TopicPartition tp : batch.partitions()) {
+            c.seek(tp, batch.records(tp).get(0).offset());
+        }
+    }
+}
