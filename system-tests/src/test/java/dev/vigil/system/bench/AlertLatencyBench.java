@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * A second phase times ingestion alone: the first query that sees a pushed sample, per side.
  *
  * <p>Usage: {@code AlertLatencyBench [trials=40] [warm-up trials=3] [seed=1]}; the packaged jars
- * must exist (see docs/benchmarks.md). Prints the raw figures and Markdown tables.
+ * must exist (see docs/benchmarks.md). Prints the raw figures and Markdown tables. With
+ * {@code -Dbench.trace-evaluations=true} the alert service's rule queries pass through an
+ * {@link EvaluationTrace}, which reports how far each evaluation timestamp lay behind the query.
  */
 public final class AlertLatencyBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +85,7 @@ public final class AlertLatencyBench {
         Files.writeString(rules, resource("alert-latency-rules.yml"));
         try (WebhookClock clock = new WebhookClock();
              PrometheusStack prometheus = PrometheusStack.start(dir, rules, alertmanagerYml(dir, clock, Side.PROMETHEUS));
-             VigilStack vigil = VigilStack.start(dir, rules, alertmanagerYml(dir, clock, Side.VIGIL))) {
+             VigilStack vigil = VigilStack.start(dir, rules, alertmanagerYml(dir, clock, Side.VIGIL), Boolean.getBoolean("bench.trace-evaluations"))) {
             AlertLatencyBench bench = new AlertLatencyBench(clock,
                     Map.of(Side.VIGIL, vigil.writeUrl(), Side.PROMETHEUS, prometheus.writeUrl()),
                     Map.of(Side.VIGIL, vigil.queryUrl(), Side.PROMETHEUS, prometheus.queryUrl()), seed);
@@ -99,6 +101,7 @@ public final class AlertLatencyBench {
             }
             Map<Side, List<Double>> visible = bench.visibility();
             report(measured, visible, trials, warmUp, seed);
+            vigil.trace().ifPresent(AlertLatencyBench::reportTrace);
         }
         System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
         deleteRecursively(dir);
@@ -256,11 +259,26 @@ public final class AlertLatencyBench {
             System.out.println(Distribution.of(evalToHook).row(s.title() + ": startsAt → webhook"));
         }
         for (Side s : Side.values()) {
+            long lateRuns = trials.stream().flatMap(t -> t.receipts().get(s).stream())
+                    .filter(r -> millis(r.startsAt(), r.receivedAt()) > 500).count();
+            System.out.printf(Locale.ROOT, "%s: in %d of %d trials the webhook came more than 500 ms after the firing evaluation's timestamp%n",
+                    s.title(), lateRuns, trials.size());
+        }
+        for (Side s : Side.values()) {
             long missing = trials.stream().filter(t -> t.receipts().get(s).isEmpty()).count();
             if (missing > 0) {
                 System.out.printf(Locale.ROOT, "%s: %d trial(s) without a webhook within %d s%n", s.title(), missing, TRIAL_TIMEOUT.toSeconds());
             }
         }
+    }
+
+    private static void reportTrace(EvaluationTrace trace) {
+        List<Double> lags = trace.queries().stream().map(EvaluationTrace.Query::lagMillis).toList();
+        long late = lags.stream().filter(l -> l > 500).count();
+        System.out.println();
+        System.out.println(Distribution.header("rule query arrival − its evaluation timestamp (Vigil, traced)"));
+        System.out.println(Distribution.of(lags).row("every rule query"));
+        System.out.printf(Locale.ROOT, "%d of %d rule queries asked for a timestamp more than 500 ms before they arrived%n", late, lags.size());
     }
 
     private static List<Double> received(List<Trial> trials, Side s, boolean fromAck) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Vigil as {@code run-local.sh} runs it, minus the services the benchmark does not need: the
@@ -16,12 +17,13 @@ import java.util.Map;
 final class VigilStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private ServiceProcess metrics;
+    private Optional<EvaluationTrace> trace = Optional.empty();
 
     /** Starts everything; on a failure, what was started is stopped before the exception leaves. */
-    static VigilStack start(Path dir, Path rules, Path alertmanagerYml) {
+    static VigilStack start(Path dir, Path rules, Path alertmanagerYml, boolean traceEvaluations) {
         VigilStack s = new VigilStack();
         try {
-            s.startAll(dir, rules, alertmanagerYml);
+            s.startAll(dir, rules, alertmanagerYml, traceEvaluations);
             return s;
         } catch (RuntimeException e) {
             s.close();
@@ -29,7 +31,7 @@ final class VigilStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Path dir, Path rules, Path alertmanagerYml) {
+    private void startAll(Path dir, Path rules, Path alertmanagerYml, boolean traceEvaluations) {
         int kafkaPort = ServiceProcess.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         // The broker gets its own JVM, as in run-local.sh, so its GC never pauses the clock that times the webhooks.
@@ -42,14 +44,26 @@ final class VigilStack implements AutoCloseable {
                 "kafka.bootstrap.servers", bootstrap, "vigil.data-dir", dir.resolve("data").toString()));
         started.add(metrics);
         metrics.awaitLive(Duration.ofSeconds(120));
+        String queryUrl = metrics.url();
+        if (traceEvaluations) {
+            EvaluationTrace t = new EvaluationTrace(metrics.url());
+            started.add(t);
+            trace = Optional.of(t);
+            queryUrl = t.url();
+        }
         ServiceProcess alerts = ServiceProcess.start("alert-service", dir, Map.of(
                 "kafka.bootstrap.servers", bootstrap,
-                "vigil.alert.query-url", metrics.url(),
+                "vigil.alert.query-url", queryUrl,
                 "vigil.alert.rule-files", rules.toString(),
                 "vigil.alert.config-file", alertmanagerYml.toString(),
                 "vigil.alert.evaluation-interval", "1s"));
         started.add(alerts);
         alerts.awaitLive(Duration.ofSeconds(120));
+    }
+
+    /** The rule queries the alert service made, when started with tracing. */
+    Optional<EvaluationTrace> trace() {
+        return trace;
     }
 
     String writeUrl() {
