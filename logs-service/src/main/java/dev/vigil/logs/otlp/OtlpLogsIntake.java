@@ -89,6 +89,8 @@ public class OtlpLogsIntake {
         deadLetterProducer = ProducerFactory.create(bootstrap, config.groupId() + "-deadletter");
         running = true;
         thread = new Thread(this::run, "vigil-logs-otlp-intake");
+        // Never the thread that keeps the JVM alive: stop() ends it, and a stuck publish must not block exit.
+        thread.setDaemon(true);
         thread.start();
         LOG.infof("OTLP logs intake reads topic %s as group %s", config.topic(), config.groupId());
     }
