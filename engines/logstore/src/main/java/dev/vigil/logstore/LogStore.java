@@ -9,6 +9,7 @@ import dev.vigil.logstore.head.HeadChunk;
 import dev.vigil.logstore.head.HeadSnapshot;
 import dev.vigil.logstore.index.LabelIndex;
 import dev.vigil.logstore.read.MergeCursor;
+import dev.vigil.logstore.read.ScanPool;
 import dev.vigil.logstore.storage.ChunkRef;
 import dev.vigil.logstore.storage.ChunkSegments;
 import dev.vigil.logstore.storage.RetentionMark;
@@ -67,6 +68,7 @@ public final class LogStore implements LogReader, AutoCloseable {
     private final Map<Integer, StoredStream> byId = new HashMap<>();
     private final ZstdCompressCtx zstd = new ZstdCompressCtx();
     private final ByteSink payload = new ByteSink(1 << 18);
+    private final ScanPool scanPool;
     private final Map<ChunkRef, ChunkFingerprints> dedupCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ChunkRef, ChunkFingerprints> eldest) {
@@ -95,6 +97,7 @@ public final class LogStore implements LogReader, AutoCloseable {
         this.lockChannel = lockChannel;
         this.dirLock = dirLock;
         zstd.setLevel(options.compressionLevel());
+        this.scanPool = new ScanPool(options.scanThreads());
     }
 
     /**
@@ -337,6 +340,7 @@ public final class LogStore implements LogReader, AutoCloseable {
                 segments.close();
             }
         } finally {
+            scanPool.close();
             zstd.close();
             dirLock.release();
             lockChannel.close();
@@ -496,10 +500,10 @@ public final class LogStore implements LogReader, AutoCloseable {
             indexLock.readLock().unlock();
         }
         if (s == null || !s.labels.equals(stream.labels()) || fromNanos >= toNanos) {
-            return MergeCursor.of(List.of(), HeadSnapshot.EMPTY, fromNanos, toNanos, direction, filter);
+            return MergeCursor.of(List.of(), HeadSnapshot.EMPTY, fromNanos, toNanos, direction, filter, scanPool);
         }
         StoredStream.View v = s.view(fromNanos, toNanos);
-        return MergeCursor.of(v.chunks(), v.head(), fromNanos, toNanos, direction, filter);
+        return MergeCursor.of(v.chunks(), v.head(), fromNanos, toNanos, direction, filter, scanPool);
     }
 
     @Override

@@ -6,17 +6,29 @@ import dev.vigil.logstore.chunk.DecodedChunk;
 import dev.vigil.logstore.storage.ChunkRef;
 import dev.vigil.model.Labels;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 
-/** Entries of one sealed chunk; the chunk is read and decompressed on the first {@link #advance()}. */
+/**
+ * Entries of one sealed chunk. Reading, decompressing and searching the chunk happen once, either
+ * ahead of time on a {@link ScanPool} worker ({@link #prefetch}) or on the first {@link #advance()}.
+ */
 final class ChunkSource extends EntrySource {
+    /**
+     * A chunk ready to walk.
+     *
+     * @param candidates ascending indices of the entries a block search left; null to walk [lo, hi)
+     */
+    private record Scanned(DecodedChunk chunk, int lo, int hi, int[] candidates) {
+    }
+
     private final ChunkRef ref;
     private final long from;
     private final long to;
     private final boolean forward;
     private final LineFilter filter;
     private final BufferPool pool;
+    private FutureTask<Scanned> task;
     private DecodedChunk chunk;
-    /** Candidate entry indices when a block search narrowed them; null to walk [lo, hi). */
     private int[] candidates;
     private int lo;
     private int hi;
@@ -33,13 +45,39 @@ final class ChunkSource extends EntrySource {
         this.pool = pool;
     }
 
-    private void open() {
-        chunk = ref.decode(pool.take(ref.payloadLength()));
-        lo = chunk.lowerBound(from);
-        hi = chunk.lowerBound(to);
+    /** Starts the chunk's decoding on {@code scan}'s workers, once. */
+    void prefetch(ScanPool scan) {
+        if (task == null && chunk == null) {
+            task = new FutureTask<>(this::scan);
+            scan.submit(task);
+        }
+    }
+
+    /** Drops decoding that has not started; the cursor will not read this chunk. */
+    void cancel() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** Reads, decompresses and searches the chunk; runs on a worker or on the reader. */
+    private Scanned scan() {
+        DecodedChunk c = ref.decode(pool.take(ref.payloadLength()));
+        int first = c.lowerBound(from);
+        int end = c.lowerBound(to);
         Optional<byte[]> needle = filter.requiredBytes();
-        if (needle.isPresent() && needle.get().length > 0) {
-            candidates = BlockSearch.find(chunk, lo, hi, needle.get());
+        int[] found = needle.isPresent() && needle.get().length > 0 ? BlockSearch.find(c, first, end, needle.get()) : null;
+        return new Scanned(c, first, end, found);
+    }
+
+    private void open() {
+        Scanned s = task == null ? scan() : ScanPool.join(task);
+        task = null;
+        chunk = s.chunk();
+        lo = s.lo();
+        hi = s.hi();
+        candidates = s.candidates();
+        if (candidates != null) {
             pos = forward ? 0 : candidates.length - 1;
         } else {
             pos = forward ? lo : hi - 1;

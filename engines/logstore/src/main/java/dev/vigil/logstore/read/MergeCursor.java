@@ -16,17 +16,24 @@ import java.util.PriorityQueue;
  * Merges a stream's chunks, which may overlap in time when entries arrived out of order, into
  * one sorted walk. Chunks are opened lazily, in the order of their first timestamp in the walk's
  * direction, only once they could hold the next entry; a chunk outside the range is never read.
+ * Since chunks are opened in that fixed order, the next few are decoded ahead on a
+ * {@link ScanPool} while the current one is read; closing the cursor drops what it has not read.
  */
 public final class MergeCursor implements EntryCursor {
     private final boolean forward;
     private final List<EntrySource> pending;
     private final PriorityQueue<EntrySource> heap;
+    private final ScanPool scan;
     private int nextPending;
+    /** Sources before this index in {@code pending} have been handed to the scan pool. */
+    private int prefetched;
     private EntrySource current;
+    private boolean closed;
 
-    private MergeCursor(boolean forward, List<EntrySource> pending) {
+    private MergeCursor(boolean forward, List<EntrySource> pending, ScanPool scan) {
         this.forward = forward;
         this.pending = pending;
+        this.scan = scan;
         Comparator<EntrySource> byTs = Comparator.comparingLong(EntrySource::ts);
         Comparator<EntrySource> asc = byTs.thenComparingInt(s -> s.order);
         this.heap = new PriorityQueue<>(forward ? asc : asc.reversed());
@@ -34,10 +41,10 @@ public final class MergeCursor implements EntryCursor {
 
     /**
      * A cursor over {@code chunks} (in the order they were sealed) and {@code head} (entries
-     * appended after them, already cut to the range).
+     * appended after them, already cut to the range), decoding chunks ahead on {@code scan}.
      */
     public static EntryCursor of(List<ChunkRef> chunks, HeadSnapshot head, long from, long to, Direction direction,
-                                 LineFilter filter) {
+                                 LineFilter filter, ScanPool scan) {
         BufferPool pool = new BufferPool();
         List<EntrySource> sources = new ArrayList<>(chunks.size() + 1);
         int order = 0;
@@ -54,11 +61,14 @@ public final class MergeCursor implements EntryCursor {
         Comparator<EntrySource> byBound = Comparator.comparingLong(s -> s.bound);
         Comparator<EntrySource> asc = byBound.thenComparingInt(s -> s.order);
         sources.sort(fwd ? asc : asc.reversed());
-        return new MergeCursor(fwd, sources);
+        return new MergeCursor(fwd, sources, scan);
     }
 
     @Override
     public boolean next() {
+        if (closed) {
+            return false;
+        }
         if (current != null) {
             if (current.advance()) {
                 heap.add(current);
@@ -73,6 +83,7 @@ public final class MergeCursor implements EntryCursor {
                 break;
             }
             nextPending++;
+            prefetch();
             if (p.advance()) {
                 heap.add(p);
             } else {
@@ -81,6 +92,31 @@ public final class MergeCursor implements EntryCursor {
         }
         current = heap.poll();
         return current != null;
+    }
+
+    /** Hands the sources after the one being opened, up to the pool's look-ahead, to its workers. */
+    private void prefetch() {
+        int until = Math.min(pending.size(), nextPending + scan.ahead());
+        for (; prefetched < until; prefetched++) {
+            if (prefetched >= nextPending && pending.get(prefetched) instanceof ChunkSource c) {
+                c.prefetch(scan);
+            }
+        }
+    }
+
+    /** Drops the decoding of chunks not yet opened; the entries already returned stay valid. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = nextPending; i < prefetched; i++) {
+            if (pending.get(i) instanceof ChunkSource c) {
+                c.cancel();
+            }
+        }
+        current = null;
     }
 
     /** Whether a source starting at {@code bound} may hold an entry that comes before {@code ts}. */

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * {@code grep -F -c} over the same lines in a plain file.
  *
  * <pre>
- * java -cp &lt;test classpath&gt; dev.vigil.logstore.bench.ScanBenchmark [rawMiB=1024] [needle=timeout] [zstdLevel=8] [chunkKiB=256]
+ * java -cp &lt;test classpath&gt; dev.vigil.logstore.bench.ScanBenchmark [rawMiB=1024] [needle=timeout] [zstdLevel=8] [chunkKiB=256] [scanThreads=cores]
  * </pre>
  *
  * Writes the logs into a store and into {@code raw.log} (one line per entry) in a temporary
@@ -39,17 +39,20 @@ public final class ScanBenchmark {
         String needle = args.length > 1 ? args[1] : "timeout";
         int level = args.length > 2 ? Integer.parseInt(args[2]) : LogStoreOptions.defaults().compressionLevel();
         long chunkBytes = (args.length > 3 ? Long.parseLong(args[3]) : 256) << 10;
+        int scanThreads = args.length > 4 ? Integer.parseInt(args[4]) : LogStoreOptions.defaults().scanThreads();
         Path work = Files.createTempDirectory("logstore-bench");
         try {
-            run(work, rawTarget, needle, level, chunkBytes);
+            run(work, rawTarget, needle, level, chunkBytes, scanThreads);
         } finally {
             deleteTree(work);
         }
     }
 
-    private static void run(Path work, long rawTarget, String needle, int level, long chunkBytes) throws Exception {
+    private static void run(Path work, long rawTarget, String needle, int level, long chunkBytes, int scanThreads)
+            throws Exception {
         Path rawFile = work.resolve("raw.log");
-        LogStoreOptions options = LogStoreOptions.defaults().withCompressionLevel(level).withChunkTargetBytes(chunkBytes);
+        LogStoreOptions options = LogStoreOptions.defaults().withCompressionLevel(level).withChunkTargetBytes(chunkBytes)
+                .withScanThreads(scanThreads);
         try (LogStore store = LogStore.open(work.resolve("store"), options);
              OutputStream raw = new BufferedOutputStream(Files.newOutputStream(rawFile), 1 << 20)) {
             LogGenerator gen = new LogGenerator(42, 1_715_644_800_000_000_000L);
@@ -87,7 +90,7 @@ public final class ScanBenchmark {
                 best = Math.min(best, System.nanoTime() - s);
             }
             double storeMbs = fileBytes / 1e6 / (best / 1e9);
-            System.out.printf("store scan |= \"%s\": %d matches, best of 5 %.3f s, %.0f MB/s%n", needle, matches,
+            System.out.printf("store scan (%d scan threads) |= \"%s\": %d matches, best of 5 %.3f s, %.0f MB/s%n", scanThreads, needle, matches,
                     best / 1e9, storeMbs);
 
             long s = System.nanoTime();

@@ -46,4 +46,13 @@ class BlockSearchTest {
         assertArrayEquals(new int[] {0, 2}, BlockSearch.find(c, 0, 5, utf8("ß")));
         assertArrayEquals(new int[] {3, 4}, BlockSearch.find(c, 0, 5, utf8("本")));
     }
+
+    @Test
+    void longNeedlesUseTheSkipSearchWithTheSameLineRules() {
+        String needle = "Connection is not available";
+        DecodedChunk c = chunk("HikariPool-1 - Connection is not available, request timed out", "Connection is not",
+                " available", "ok", "Connection is not available; Connection is not available");
+        assertArrayEquals(new int[] {0, 4}, BlockSearch.find(c, 0, 5, utf8(needle)));
+        assertArrayEquals(new int[] {4}, BlockSearch.find(c, 1, 5, utf8(needle)));
+    }
 }
