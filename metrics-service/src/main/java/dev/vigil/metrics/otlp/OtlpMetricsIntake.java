@@ -21,8 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -50,7 +48,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OtlpMetricsIntake {
     private static final Logger LOG = Logger.getLogger(OtlpMetricsIntake.class);
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
@@ -64,8 +61,7 @@ public class OtlpMetricsIntake {
     private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
     private final Set<RejectReason> loggedReasons = EnumSet.noneOf(RejectReason.class);
 
-    private volatile boolean running;
-    private Consumer<byte[], byte[]> consumer;
+    private AtLeastOnceLoop loop;
     private Producer<byte[], byte[]> deadLetterProducer;
     private Thread thread;
 
@@ -87,7 +83,7 @@ public class OtlpMetricsIntake {
         if (!config.enabled()) {
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(
+        Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, config.groupId(),
@@ -96,8 +92,8 @@ public class OtlpMetricsIntake {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetterProducer = ProducerFactory.create(bootstrap, config.groupId() + "-deadletter");
-        running = true;
-        thread = new Thread(this::run, "vigil-metrics-otlp-intake");
+        loop = new AtLeastOnceLoop(consumer, config.topic(), this::process, RETRY_BACKOFF);
+        thread = new Thread(loop, "vigil-metrics-otlp-intake");
         // Never the thread that keeps the JVM alive: stop() ends it, and a stuck publish must not block exit.
         thread.setDaemon(true);
         thread.start();
@@ -108,40 +104,9 @@ public class OtlpMetricsIntake {
         if (thread == null) {
             return;
         }
-        running = false;
-        consumer.wakeup();
+        loop.stop();
         thread.join(TimeUnit.SECONDS.toMillis(15));
-    }
-
-    private void run() {
-        try (Consumer<byte[], byte[]> c = consumer; Producer<byte[], byte[]> p = deadLetterProducer) {
-            c.subscribe(List.of(config.topic()));
-            while (running) {
-                ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                try {
-                    process(batch);
-                    c.commitSync();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    LOG.warnf("OTLP metrics not published, retrying from the last committed offset: %s", e.toString());
-                    rewind(c, batch);
-                    Thread.sleep(RETRY_BACKOFF.toMillis());
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() asked; uncommitted records are read again after the restart
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("OTLP metrics intake stopped", e);
-        }
+        deadLetterProducer.close(Duration.ofSeconds(5));
     }
 
     /** Translates and publishes one poll's records; returns only when Kafka acknowledged all of it. */
@@ -173,12 +138,5 @@ public class OtlpMetricsIntake {
                 LOG.debugf("OTLP metrics: data points left out (%s); counted in vigil_metrics_otlp_rejected_points_total", reason.label());
             }
         });
-    }
-
-    /** Seeks back to the first record of the failed poll, so it is read (and published) again. */
-    private static void rewind(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> batch) {
-        for (TopicPartition tp : batch.partitions()) {
-            c.seek(tp, batch.records(tp).get(0).offset());
-        }
     }
 }
