@@ -21,8 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -46,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OtlpLogsIntake {
     private static final Logger LOG = Logger.getLogger(OtlpLogsIntake.class);
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
@@ -58,13 +55,12 @@ public class OtlpLogsIntake {
     private final Counter lines;
     private final Counter deadLetters;
 
-    private volatile boolean running;
-    private Consumer<byte[], byte[]> consumer;
+    private AtLeastOnceLoop loop;
     private Producer<byte[], byte[]> deadLetterProducer;
     private Thread thread;
 
     public OtlpLogsIntake(LogsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                             LogsPublisher publisher, MeterRegistry registry) {
+                          LogsPublisher publisher, MeterRegistry registry) {
         this.config = config.otlp();
         this.bootstrap = bootstrap;
         this.publisher = publisher;
@@ -78,7 +74,7 @@ public class OtlpLogsIntake {
         if (!config.enabled()) {
             return;
         }
-        consumer = new KafkaConsumer<>(Map.of(
+        Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
                 ConsumerConfig.CLIENT_ID_CONFIG, config.groupId(),
@@ -87,8 +83,8 @@ public class OtlpLogsIntake {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         deadLetterProducer = ProducerFactory.create(bootstrap, config.groupId() + "-deadletter");
-        running = true;
-        thread = new Thread(this::run, "vigil-logs-otlp-intake");
+        loop = new AtLeastOnceLoop(consumer, config.topic(), this::process, RETRY_BACKOFF);
+        thread = new Thread(loop, "vigil-logs-otlp-intake");
         // Never the thread that keeps the JVM alive: stop() ends it, and a stuck publish must not block exit.
         thread.setDaemon(true);
         thread.start();
@@ -99,40 +95,9 @@ public class OtlpLogsIntake {
         if (thread == null) {
             return;
         }
-        running = false;
-        consumer.wakeup();
+        loop.stop();
         thread.join(TimeUnit.SECONDS.toMillis(15));
-    }
-
-    private void run() {
-        try (Consumer<byte[], byte[]> c = consumer; Producer<byte[], byte[]> p = deadLetterProducer) {
-            c.subscribe(List.of(config.topic()));
-            while (running) {
-                ConsumerRecords<byte[], byte[]> batch = c.poll(POLL);
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                try {
-                    process(batch);
-                    c.commitSync();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    LOG.warnf("OTLP logs not published, retrying from the last committed offset: %s", e.toString());
-                    rewind(c, batch);
-                    Thread.sleep(RETRY_BACKOFF.toMillis());
-                }
-            }
-        } catch (WakeupException e) {
-            // stop() asked; uncommitted records are read again after the restart
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("OTLP logs intake stopped", e);
-        }
+        deadLetterProducer.close(Duration.ofSeconds(5));
     }
 
     /** Translates and publishes one poll's records; returns only when Kafka acknowledged all of it. */
@@ -155,12 +120,5 @@ public class OtlpLogsIntake {
         streams.increment(out.size());
         lines.increment(out.stream().mapToLong(s -> s.entries().size()).sum());
         deadLetters.increment(dead.size());
-    }
-
-    /** Seeks back to the first record of the failed poll, so it is read (and published) again. */
-    private static void rewind(Consumer<byte[], byte[]> c, ConsumerRecords<byte[], byte[]> batch) {
-        for (TopicPartition tp : batch.partitions()) {
-            c.seek(tp, batch.records(tp).get(0).offset());
-        }
     }
 }
