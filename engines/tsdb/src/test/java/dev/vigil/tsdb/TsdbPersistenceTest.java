@@ -69,6 +69,27 @@ class TsdbPersistenceTest {
     }
 
     @Test
+    void aClosedChunkOfDecimalsIsStoredInTheDecimalEncodingAndReadsBackAfterReopen() throws IOException {
+        Labels gauge = Labels.of("__name__", "memory_limit_bytes");
+        Map<String, List<S>> before;
+        try (Tsdb db = Tsdb.open(dir, TsdbOptions.DEFAULTS)) {
+            for (int i = 0; i < 120; i++) {
+                db.append(gauge, T0 + i * 15_000L, 512);
+            }
+            db.commit();
+            // frame: varint length 1 + CRC 4; record: series id 1 + kind 1 + varint span (1,785,000 ms) 3;
+            // decimal chunk 15 bytes (DecimalChunkTest), where the Gorilla chunk takes 51 (XorChunkTest)
+            assertEquals(1 + 4 + 1 + 1 + 3 + 15, db.stats().diskChunkBytes());
+            before = dumpAll(db);
+            assertEquals(120, before.get(gauge.toString()).size());
+        }
+        try (Tsdb db = Tsdb.open(dir, TsdbOptions.DEFAULTS)) {
+            assertEquals(before, dumpAll(db));
+            assertEquals(1 + 4 + 1 + 1 + 3 + 15, db.stats().diskChunkBytes());
+        }
+    }
+
+    @Test
     void uncommittedAppendsAreLostAndCommittedOnesKept() throws IOException {
         Map<String, List<S>> committed;
         try (Tsdb db = Tsdb.open(dir, OPTIONS)) {

@@ -45,7 +45,11 @@ public final class DecimalChunk implements SampleChunk {
         if (e < 0 || !IntegerSequence.codable(ts, n)) {
             return Optional.empty();
         }
-        long[] m = DecimalValues.mantissas(vs, n, e);
+        Optional<long[]> mantissas = DecimalValues.mantissas(vs, n, e);
+        if (mantissas.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] m = mantissas.get();
         BitWriter w = new BitWriter();
         IntegerSequence.write(w, ts, n);
         w.writeBits(e, 4);

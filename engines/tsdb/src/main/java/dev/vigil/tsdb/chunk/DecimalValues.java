@@ -1,5 +1,7 @@
 package dev.vigil.tsdb.chunk;
 
+import java.util.Optional;
+
 /**
  * Finds whether a chunk's values are all decimals m / 10^e with one scale e and integer
  * mantissas m, as values parsed from the text exposition mostly are (integers, hundredths of a
@@ -30,7 +32,10 @@ final class DecimalValues {
     private DecimalValues() {
     }
 
-    /** The smallest scale at which all of vs[0..n-1] are decimals, or -1 when there is none. */
+    /**
+     * The smallest scale at which each of vs[0..n-1] is a decimal, or -1 when there is none;
+     * {@link #mantissas} confirms the scale for all of them together.
+     */
     static int scale(double[] vs, int n) {
         int e = 0;
         for (int i = 0; i < n; i++) {
@@ -44,22 +49,23 @@ final class DecimalValues {
                 }
             }
         }
-        // a value that qualified at a smaller scale can still fail at the final one (mantissa limit)
-        for (int i = 0; i < n; i++) {
-            if (mantissa(vs[i], e) == Long.MIN_VALUE) {
-                return -1;
-            }
-        }
         return e;
     }
 
-    /** The mantissas of vs[0..n-1] at a scale {@link #scale} returned. */
-    static long[] mantissas(double[] vs, int n, int e) {
+    /**
+     * The mantissas of vs[0..n-1] at a scale {@link #scale} returned, or empty when one of them
+     * fails there after all: a value that qualified at a smaller scale can exceed the mantissa
+     * limit at the final one.
+     */
+    static Optional<long[]> mantissas(double[] vs, int n, int e) {
         long[] m = new long[n];
         for (int i = 0; i < n; i++) {
             m[i] = mantissa(vs[i], e);
+            if (m[i] == Long.MIN_VALUE) {
+                return Optional.empty();
+            }
         }
-        return m;
+        return Optional.of(m);
     }
 
     /** The value a mantissa stands for at scale {@code e}; the only way readers decode. */

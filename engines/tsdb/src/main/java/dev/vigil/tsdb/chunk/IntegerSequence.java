@@ -150,8 +150,10 @@ final class IntegerSequence {
             long g = 0;
             long max = 0;
             for (long r : rs) {
-                g = gcd(g, r - min);
                 max = Math.max(max, r - min);
+                if (g != 1) {
+                    g = gcd(g, r - min);
+                }
             }
             g = Math.max(g, 1);
             return new Frame(min, g, bitWidth(max / g), rs.length);
@@ -187,8 +189,8 @@ final class IntegerSequence {
     private record Sparse(long divisor, int shortWidth, int longWidth, long dataBits) {
         static Sparse of(long[] rs) {
             long g = 0;
-            for (long r : rs) {
-                g = gcd(g, r);
+            for (int i = 0; i < rs.length && g != 1; i++) {
+                g = gcd(g, rs[i]);
             }
             g = Math.max(g, 1);
             long[] countByWidth = new long[65];
@@ -198,13 +200,13 @@ final class IntegerSequence {
                 countByWidth[wd]++;
                 longWidth = Math.max(longWidth, wd);
             }
+            long nonZero = rs.length - countByWidth[0];
             int bestShort = 0;
             long best = Long.MAX_VALUE;
+            long shortCount = 0;
             for (int shortWidth = 0; shortWidth <= longWidth; shortWidth++) {
-                long bits = countByWidth[0];
-                for (int wd = 1; wd <= longWidth; wd++) {
-                    bits += countByWidth[wd] * (2L + (wd <= shortWidth ? shortWidth : longWidth));
-                }
+                shortCount += shortWidth > 0 ? countByWidth[shortWidth] : 0;
+                long bits = countByWidth[0] + shortCount * (2L + shortWidth) + (nonZero - shortCount) * (2L + longWidth);
                 if (bits < best) {
                     best = bits;
                     bestShort = shortWidth;
