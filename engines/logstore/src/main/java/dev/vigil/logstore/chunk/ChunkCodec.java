@@ -2,7 +2,7 @@ package dev.vigil.logstore.chunk;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
-import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import dev.vigil.model.Labels;
 
 /**
@@ -116,15 +116,18 @@ public final class ChunkCodec {
      */
     public static DecodedChunk decode(byte[] compressed, int off, int len, int payloadLen, byte[] scratch) {
         byte[] buf = scratch != null && scratch.length >= payloadLen ? scratch : new byte[payloadLen];
-        long got;
+        ZstdDecompressCtx ctx = DecompressContexts.borrow();
+        int got;
         try {
-            got = Zstd.decompressByteArray(buf, 0, payloadLen, compressed, off, len);
-        } catch (ZstdException e) {
+            got = ctx.decompressByteArray(buf, 0, payloadLen, compressed, off, len);
+        } catch (RuntimeException e) {
+            // A context that failed mid-frame is not trusted with the next chunk.
+            ctx.close();
             throw new CorruptDataException("chunk does not decompress: " + e.getMessage());
         }
-        if (Zstd.isError(got) || got != payloadLen) {
-            throw new CorruptDataException("chunk does not decompress to its recorded size " + payloadLen
-                    + (Zstd.isError(got) ? ": " + Zstd.getErrorName(got) : ", got " + got));
+        DecompressContexts.giveBack(ctx);
+        if (got != payloadLen) {
+            throw new CorruptDataException("chunk does not decompress to its recorded size " + payloadLen + ", got " + got);
         }
         return decodePayload(buf, payloadLen);
     }
