@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,10 @@ import java.util.function.Function;
  * Publishes metric and log batches to {@code vigil.metrics} and {@code vigil.logs}: series (or
  * streams) are grouped by the partition their label hash chooses, one record per partition, so
  * every series always reaches the same Kafka Streams task.
+ *
+ * <p>Each record's key is its partition number ({@link #partitionKey}). The services rebuild a
+ * partition's store from the topic when the partition moves to them, and Kafka Streams leaves
+ * records without a key out of such a rebuild; any producer writing these topics should set one.
  */
 public final class BatchPublisher {
     private final Producer<byte[], byte[]> producer;
@@ -39,6 +44,11 @@ public final class BatchPublisher {
         return publish(Topics.LOGS, streams, LogStream::labels, LogCodec::encode);
     }
 
+    /** The key of a record for {@code partition}: the partition number, 4 bytes big-endian. */
+    public static byte[] partitionKey(int partition) {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(partition).array();
+    }
+
     private <T> CompletableFuture<Void> publish(String topic, List<T> items, Function<T, Labels> labels,
                                                 Function<List<T>, byte[]> encode) {
         if (items.isEmpty()) {
@@ -52,7 +62,7 @@ public final class BatchPublisher {
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
         for (Map.Entry<Integer, List<T>> e : byPartition.entrySet()) {
             CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
-            producer.send(new ProducerRecord<>(topic, e.getKey(), null, encode.apply(e.getValue())), (md, ex) -> {
+            producer.send(new ProducerRecord<>(topic, e.getKey(), partitionKey(e.getKey()), encode.apply(e.getValue())), (md, ex) -> {
                 if (ex != null) {
                     ack.completeExceptionally(ex);
                 } else {
