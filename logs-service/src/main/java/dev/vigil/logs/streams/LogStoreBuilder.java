@@ -6,16 +6,18 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.util.Map;
 
-/** Builds one {@link LogStoreStateStore} per task; changelog and caching are always off. */
+/** Builds one {@link LogStoreStateStore} per task: no changelog of its own (the input topic serves as one) and no caching. */
 final class LogStoreBuilder implements StoreBuilder<LogStoreStateStore> {
     private final String name;
     private final LogStoreOptions options;
     private final LocalLogStores registry;
+    private final LogIngestCounters counters;
 
-    LogStoreBuilder(String name, LogStoreOptions options, LocalLogStores registry) {
+    LogStoreBuilder(String name, LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters) {
         this.name = name;
         this.options = options;
         this.registry = registry;
+        this.counters = counters;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class LogStoreBuilder implements StoreBuilder<LogStoreStateStore> {
 
     @Override
     public StoreBuilder<LogStoreStateStore> withLoggingEnabled(Map<String, String> config) {
-        throw new UnsupportedOperationException("the log store is rebuilt from vigil.logs, it has no changelog");
+        throw new UnsupportedOperationException("the log store is restored from vigil.logs, it has no changelog of its own");
     }
 
     @Override
@@ -40,7 +42,7 @@ final class LogStoreBuilder implements StoreBuilder<LogStoreStateStore> {
 
     @Override
     public LogStoreStateStore build() {
-        return new LogStoreStateStore(name, options, registry);
+        return new LogStoreStateStore(name, options, registry, counters);
     }
 
     @Override

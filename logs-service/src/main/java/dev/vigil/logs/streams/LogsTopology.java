@@ -12,6 +12,12 @@ import java.time.Duration;
 /**
  * Reads {@code vigil.logs} (LogBatch protobuf) into one log store per partition; writes
  * undecodable records to {@code vigil.deadletter}. Queries read the stores directly.
+ *
+ * <p>The store is a read-only store whose changelog is {@code vigil.logs} itself: when a
+ * partition's task starts, Streams first replays the partition into the store from the offset the
+ * store last checkpointed (its beginning when this instance never held it) up to the group's
+ * committed offset. A partition that moves to another instance, or comes back after another
+ * instance held it, is thereby complete there, without a second copy of every line in a changelog.
  */
 public final class LogsTopology {
     public static final String STORE = "logstore";
@@ -30,9 +36,9 @@ public final class LogsTopology {
     public static Topology build(LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters,
                                  Duration commitInterval) {
         Topology t = new Topology();
-        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.LOGS);
-        t.addProcessor(INGEST, () -> new LogIngestProcessor(STORE, counters, registry, commitInterval), SOURCE);
-        t.addStateStore(new LogStoreBuilder(STORE, options, registry), INGEST);
+        t.addReadOnlyStateStore(new LogStoreBuilder(STORE, options, registry, counters), SOURCE,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.LOGS, INGEST,
+                LogIngestProcessor.supplier(STORE, counters, registry, commitInterval));
         t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         return t;
     }

@@ -26,7 +26,7 @@ public class QueryStorage implements Storage {
     public QueryStorage(LocalTsdbs local, Instance<KafkaStreams> streams, MetricsConfig config) {
         // Streams is created at startup, after this bean may be; look it up when a query needs it.
         this.all = new FanoutStorage(local,
-                () -> new StreamsPeers(streams.get(), MetricsTopology.STORE).peers(),
+                () -> new StreamsPeers(streams.get(), MetricsTopology.STORE, local::partitions).peers(),
                 new PeerClient(config.fanout().timeout()));
     }
 
