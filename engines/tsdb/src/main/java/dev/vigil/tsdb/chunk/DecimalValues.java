@@ -70,7 +70,7 @@ final class DecimalValues {
 
     /** The value a mantissa stands for at scale {@code e}; the only way readers decode. */
     static double value(long m, int e) {
-        return (double) m / POW10[e];
+        return e == 0 ? (double) m : (double) m / POW10[e]; // dividing by 1 is exact, so skipping it changes no bit
     }
 
     /** m such that {@code value(m, e)} has exactly v's bits, or Long.MIN_VALUE when there is none. */

@@ -1,5 +1,7 @@
 package dev.vigil.tsdb.chunk;
 
+import java.util.Arrays;
+
 /**
  * Codes the integers x[1..n-1] of a closed chunk's column (timestamps, or decimal mantissas) when
  * x[0] is known to the reader. Four layouts; the encoder computes the size of each and writes the
@@ -64,7 +66,11 @@ final class IntegerSequence {
         return true;
     }
 
-    /** Writes x[1..n-1] in the smallest of the four layouts. */
+    /**
+     * Writes x[1..n-1] in the smallest of the four layouts (the first of equals, in tag order).
+     * A layout whose least possible size cannot beat the best so far is not sized at all: closing
+     * a chunk is on the append path, and steady columns are settled by the first layout.
+     */
     static void write(BitWriter w, long[] x, int n) {
         if (n < 2) {
             return;
@@ -73,21 +79,35 @@ final class IntegerSequence {
         for (int i = 1; i < n; i++) {
             deltas[i - 1] = x[i] - x[i - 1];
         }
-        long[] dods = new long[n - 2];
-        for (int i = 1; i < deltas.length; i++) {
-            dods[i - 1] = deltas[i] - deltas[i - 1];
+        Frame deltaFrame = Frame.of(deltas);
+        int mode = DELTA_FOR;
+        long best = deltaFrame.cost();
+        Sparse deltaSparse = null;
+        if (best > Sparse.leastCost(deltas.length)) {
+            deltaSparse = Sparse.of(deltas);
+            if (deltaSparse.cost() < best) {
+                mode = DELTA_SPARSE;
+                best = deltaSparse.cost();
+            }
         }
         long firstDeltaBits = varbitsCost(zigzag(deltas[0]));
-        Frame deltaFrame = Frame.of(deltas);
-        Sparse deltaSparse = Sparse.of(deltas);
-        Frame dodFrame = Frame.of(dods);
-        Sparse dodSparse = Sparse.of(dods);
-        long[] costs = {deltaFrame.cost(), deltaSparse.cost(), firstDeltaBits + dodFrame.cost(),
-                firstDeltaBits + dodSparse.cost()};
-        int mode = 0;
-        for (int m = 1; m < costs.length; m++) {
-            if (costs[m] < costs[mode]) {
-                mode = m;
+        long[] dods = new long[n - 2];
+        Frame dodFrame = null;
+        Sparse dodSparse = null;
+        if (best > firstDeltaBits + Frame.LEAST_COST) {
+            for (int i = 1; i < deltas.length; i++) {
+                dods[i - 1] = deltas[i] - deltas[i - 1];
+            }
+            dodFrame = Frame.of(dods);
+            if (firstDeltaBits + dodFrame.cost() < best) {
+                mode = DOD_FOR;
+                best = firstDeltaBits + dodFrame.cost();
+            }
+            if (best > firstDeltaBits + Sparse.leastCost(dods.length)) {
+                dodSparse = Sparse.of(dods);
+                if (firstDeltaBits + dodSparse.cost() < best) {
+                    mode = DOD_SPARSE;
+                }
             }
         }
         w.writeBits(mode, 2);
@@ -112,33 +132,35 @@ final class IntegerSequence {
         }
         int mode = (int) r.readBits(2);
         if (mode == DELTA_FOR || mode == DELTA_SPARSE) {
-            long[] deltas = new long[n - 1];
+            // residuals land in x[1..n-1] and are summed up in place
             if (mode == DELTA_FOR) {
-                Frame.read(r, deltas);
+                Frame.read(r, x, 1, n);
             } else {
-                Sparse.read(r, deltas);
+                Sparse.read(r, x, 1, n);
             }
             for (int i = 1; i < n; i++) {
-                x[i] = x[i - 1] + deltas[i - 1];
+                x[i] += x[i - 1];
             }
             return;
         }
         long delta = unzigzag(readVarbits(r));
-        long[] dods = new long[n - 2];
         if (mode == DOD_FOR) {
-            Frame.read(r, dods);
+            Frame.read(r, x, 2, n);
         } else {
-            Sparse.read(r, dods);
+            Sparse.read(r, x, 2, n);
         }
         x[1] = x[0] + delta;
         for (int i = 2; i < n; i++) {
-            delta += dods[i - 2];
+            delta += x[i];
             x[i] = x[i - 1] + delta;
         }
     }
 
     /** Frame of reference: every residual as (r - min) / g in a fixed width. */
     private record Frame(long min, long divisor, int width, int count) {
+        /** Tag, the shortest min and the width field. */
+        static final long LEAST_COST = 2 + WIDTH_BITS + WIDTH_BITS;
+
         static Frame of(long[] rs) {
             if (rs.length == 0) {
                 return new Frame(0, 1, 0, 0);
@@ -171,15 +193,20 @@ final class IntegerSequence {
                 writeVarbits(w, divisor - 1);
             }
             for (long r : rs) {
-                w.writeBits((r - min) / divisor, width);
+                w.writeBits(divisor == 1 ? r - min : (r - min) / divisor, width);
             }
         }
 
-        static void read(BitReader r, long[] out) {
+        /** Reads residuals into out[from..to-1]. */
+        static void read(BitReader r, long[] out, int from, int to) {
             long min = unzigzag(readVarbits(r));
             int width = readWidth(r);
-            long divisor = width > 0 ? readVarbits(r) + 1 : 1;
-            for (int i = 0; i < out.length; i++) {
+            if (width == 0) {
+                Arrays.fill(out, from, to, min);
+                return;
+            }
+            long divisor = readVarbits(r) + 1;
+            for (int i = from; i < to; i++) {
                 out[i] = min + divisor * r.readBits(width);
             }
         }
@@ -187,6 +214,11 @@ final class IntegerSequence {
 
     /** Sparse code: one bit for a zero residual, a short or a long code for the others. */
     private record Sparse(long divisor, int shortWidth, int longWidth, long dataBits) {
+        /** Tag, the shortest divisor, both widths and one bit per residual. */
+        static long leastCost(int count) {
+            return 2 + WIDTH_BITS + 2 * WIDTH_BITS + count;
+        }
+
         static Sparse of(long[] rs) {
             long g = 0;
             for (int i = 0; i < rs.length && g != 1; i++) {
@@ -196,7 +228,7 @@ final class IntegerSequence {
             long[] countByWidth = new long[65];
             int longWidth = 0;
             for (long r : rs) {
-                int wd = bitWidth(zigzag(r / g));
+                int wd = bitWidth(zigzag(g == 1 ? r : r / g));
                 countByWidth[wd]++;
                 longWidth = Math.max(longWidth, wd);
             }
@@ -224,7 +256,7 @@ final class IntegerSequence {
             w.writeBits(shortWidth, WIDTH_BITS);
             w.writeBits(longWidth, WIDTH_BITS);
             for (long r : rs) {
-                long z = zigzag(r / divisor);
+                long z = zigzag(divisor == 1 ? r : r / divisor);
                 if (z == 0) {
                     w.writeBit(false);
                 } else if (bitWidth(z) <= shortWidth) {
@@ -237,11 +269,12 @@ final class IntegerSequence {
             }
         }
 
-        static void read(BitReader r, long[] out) {
+        /** Reads residuals into out[from..to-1]. */
+        static void read(BitReader r, long[] out, int from, int to) {
             long divisor = readVarbits(r) + 1;
             int shortWidth = readWidth(r);
             int longWidth = readWidth(r);
-            for (int i = 0; i < out.length; i++) {
+            for (int i = from; i < to; i++) {
                 if (!r.readBit()) {
                     out[i] = 0;
                 } else {
@@ -286,6 +319,9 @@ final class IntegerSequence {
     private static long gcd(long a, long b) {
         a = Math.abs(a);
         b = Math.abs(b);
+        if (a == b || b == 0) {
+            return a; // the common case of steady columns, without a division
+        }
         while (b != 0) {
             long t = a % b;
             a = b;
