@@ -19,6 +19,7 @@ import java.util.Set;
  * {@link #interval()}, at {@link #evaluationTime(Instant)}. Not thread-safe.
  */
 public final class RuleGroup {
+    private static final Duration MAX_EARLY = Duration.ofMillis(50);
     /** Prometheus' default resend delay for firing alerts. */
     public static final Duration DEFAULT_RESEND_DELAY = Duration.ofMinutes(1);
 
@@ -53,6 +54,17 @@ public final class RuleGroup {
 
     public Duration interval() {
         return interval;
+    }
+
+    /**
+     * The slot a scheduled run that starts at {@code now} evaluates. The scheduler's clock drifts
+     * from the wall clock, so a run may start a little before its slot; flooring that instant
+     * would evaluate the previous slot, one interval late, and miss the newest samples. A run up
+     * to a twentieth of the interval (at most 50 ms) early still counts as its own slot.
+     */
+    public Instant slotOfRun(Instant now) {
+        Duration early = interval.dividedBy(20);
+        return evaluationTime(now.plus(early.compareTo(MAX_EARLY) < 0 ? early : MAX_EARLY));
     }
 
     /**

@@ -145,7 +145,7 @@ public class AlertingService {
         evaluations.clear();
         groups = loaded;
         for (RuleGroup g : loaded) {
-            evaluations.add(scheduler.scheduleAtFixedRate(() -> evaluate(g), initialDelay(g), g.interval().toMillis(), TimeUnit.MILLISECONDS));
+            evaluations.add(scheduler.scheduleAtFixedRate(() -> evaluate(g), initialDelay(g), g.interval().toNanos(), TimeUnit.NANOSECONDS));
         }
         LOG.infof("loaded %d rule group(s); routing to %d receiver(s)", loaded.size(), am.receivers().size());
     }
@@ -204,19 +204,24 @@ public class AlertingService {
         return files;
     }
 
+    /** Nanoseconds until the group's next slot: whole milliseconds would start every run up to 1 ms early. */
     private long initialDelay(RuleGroup g) {
         Instant now = clock.instant();
         Instant slot = g.evaluationTime(now).plus(g.interval());
-        return Math.max(0, Duration.between(now, slot).toMillis()) % Math.max(1, g.interval().toMillis());
+        return Math.max(0, Duration.between(now, slot).toNanos()) % Math.max(1, g.interval().toNanos());
     }
+
 
     private void evaluate(RuleGroup g) {
         try {
-            Instant ts = g.evaluationTime(clock.instant());
+            Instant ts = g.slotOfRun(clock.instant());
             EvaluationResult r = g.evaluate(ts, queries);
             RoutingEngine e = engine;
             for (OutgoingAlert a : r.alerts()) {
                 e.receive(a.labels(), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()), a.generatorUrl());
+            }
+            if (!r.alerts().isEmpty()) {
+                tick(); // groups with group_wait 0 are due now, not at the next dispatch tick
             }
             if (!r.samples().isEmpty()) {
                 List<MetricSeries> series = new ArrayList<>();

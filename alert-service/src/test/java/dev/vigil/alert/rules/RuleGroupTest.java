@@ -91,4 +91,14 @@ class RuleGroupTest {
         assertEquals(t, g.evaluationTime(t.plusSeconds(29)));
         assertEquals(t.plusSeconds(30), g.evaluationTime(t.plusSeconds(30)));
     }
+
+    @Test
+    void aRunStartingJustBeforeItsSlotEvaluatesThatSlotNotThePreviousOne() {
+        RuleGroup g = group(); // 30 s interval: up to 50 ms early counts
+        Instant slot = g.evaluationTime(T0.plusSeconds(7)).plusSeconds(30);
+        assertEquals(slot, g.slotOfRun(slot.minusMillis(3)));
+        assertEquals(slot, g.slotOfRun(slot.minusMillis(49)));
+        assertEquals(slot.minusSeconds(30), g.slotOfRun(slot.minusMillis(51)));
+        assertEquals(slot, g.slotOfRun(slot.plusMillis(200)));
+    }
 }
