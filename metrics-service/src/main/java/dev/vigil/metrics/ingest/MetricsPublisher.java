@@ -5,9 +5,11 @@ import dev.vigil.model.kafka.ProducerFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** The producer behind the remote-write receiver: batches go to {@code vigil.metrics} by series partition. */
 @ApplicationScoped
@@ -16,7 +18,10 @@ public class MetricsPublisher {
     private final BatchPublisher publisher;
 
     public MetricsPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.producer = ProducerFactory.create(bootstrap, "vigil-metrics-remote-write");
+        this.producer = ProducerFactory.create(bootstrap, "vigil-metrics-remote-write",
+                // Each HTTP request waits for its acknowledgement, so lingering only delays the answer;
+                // under load records still batch while earlier requests are in flight.
+                Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
         this.publisher = new BatchPublisher(producer);
     }
 
