@@ -22,7 +22,10 @@ public interface EntryCursor extends AutoCloseable {
     /** Structured metadata of the current entry; {@link Labels#EMPTY} when it has none. */
     Labels metadata();
 
-    /** Releases what the cursor holds; cursors hold no files, so this never fails. */
+    /**
+     * Releases what the cursor holds, including chunks being decoded ahead that it will not read;
+     * {@link #next()} then returns false. Cursors hold no files, so this never fails.
+     */
     @Override
     default void close() {
     }

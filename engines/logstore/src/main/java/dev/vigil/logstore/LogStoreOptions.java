@@ -52,12 +52,13 @@ public record LogStoreOptions(long chunkTargetBytes, Duration chunkMaxAge, Durat
     /**
      * 256 KiB chunks, 1 h chunk age, 1 h out-of-order window, 7 d retention, zstd level 8 (on
      * generated container logs 8.4x against 7.1x at level 3, at about a third of the ingest speed,
-     * still some 300 000 entries/s; see the README), and one scan thread per available processor
-     * (a scan is bound by zstd decompression, which runs on one core per chunk).
+     * still some 300 000 entries/s; see the README), and one scan thread per available processor up
+     * to four (a scan is bound by zstd decompression, one core per chunk; the cap bounds the chunks
+     * each cursor holds decoded ahead).
      */
     public static LogStoreOptions defaults() {
         return new LogStoreOptions(256 * 1024, Duration.ofHours(1), Duration.ofHours(1), Duration.ofDays(7),
-                8, 64L << 20, 128L << 20, Runtime.getRuntime().availableProcessors());
+                8, 64L << 20, 128L << 20, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     public LogStoreOptions withChunkTargetBytes(long bytes) {

@@ -1,5 +1,7 @@
 package dev.vigil.logstore.read;
 
+import java.util.Arrays;
+
 /**
  * Finds a byte sequence by Horspool's rule: compare the byte under the needle's last position and
  * shift by how far that byte sits from the needle's end (the whole length when the needle lacks
@@ -16,7 +18,7 @@ final class SkipSearch {
         }
         this.needle = needle.clone();
         int last = needle.length - 1;
-        java.util.Arrays.fill(shift, needle.length);
+        Arrays.fill(shift, needle.length);
         for (int i = 0; i < last; i++) {
             shift[needle[i] & 0xff] = last - i;
         }
