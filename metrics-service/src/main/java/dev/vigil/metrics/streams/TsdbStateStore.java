@@ -1,42 +1,34 @@
 package dev.vigil.metrics.streams;
 
 import dev.vigil.metrics.store.LocalTsdbs;
-import dev.vigil.model.DecodeException;
-import dev.vigil.model.MetricCodec;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbOptions;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.BatchingStateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Collection;
 
 /**
- * The TSDB of one {@code vigil.metrics} partition as a Kafka Streams state store. Its changelog is
- * the input topic: Streams restores it by replaying {@code vigil.metrics} records from the store's
- * checkpoint to the committed offset, which this store decodes and appends like the processor does.
- * {@link #flush()} makes every appended sample durable; Streams calls it before it writes a
- * checkpoint, and the ingest processor before it asks for an offset commit, so a crash replays only
- * what came after the last checkpoint, and the TSDB's duplicate check absorbs what it had already kept.
+ * The TSDB of one {@code vigil.metrics} partition as a Kafka Streams state store. It has no
+ * changelog: the input topic is the log. {@link #flush()} makes every appended sample durable; the
+ * ingest processor calls it before it asks for an offset commit (Streams itself flushes such a
+ * store only on close), so a crash replays only what came after the last commit, and the TSDB's
+ * duplicate check absorbs what it had already kept.
  */
 public final class TsdbStateStore implements StateStore {
     private final String name;
     private final TsdbOptions options;
     private final LocalTsdbs registry;
-    private final IngestCounters counters;
     private Tsdb tsdb;
     private int partition;
     private volatile boolean open;
 
-    TsdbStateStore(String name, TsdbOptions options, LocalTsdbs registry, IngestCounters counters) {
+    TsdbStateStore(String name, TsdbOptions options, LocalTsdbs registry) {
         this.name = name;
         this.options = options;
         this.registry = registry;
-        this.counters = counters;
     }
 
     @Override
@@ -53,20 +45,10 @@ public final class TsdbStateStore implements StateStore {
             throw new UncheckedIOException("cannot open TSDB in " + dir, e);
         }
         partition = context.taskId().partition();
-        context.register(root, (BatchingStateRestoreCallback) this::restore);
+        // Nothing to restore from a changelog; registering is still required by Streams.
+        context.register(root, (key, value) -> { });
         registry.register(partition, tsdb);
         open = true;
-    }
-
-    /** Appends replayed {@code vigil.metrics} records; one that does not decode was dead-lettered when first read. */
-    private void restore(Collection<KeyValue<byte[], byte[]>> records) {
-        for (KeyValue<byte[], byte[]> r : records) {
-            try {
-                IngestProcessor.append(tsdb, MetricCodec.decode(r.value), counters);
-            } catch (DecodeException e) {
-                // skipped, as the processor skipped it
-            }
-        }
     }
 
     public Tsdb tsdb() {
