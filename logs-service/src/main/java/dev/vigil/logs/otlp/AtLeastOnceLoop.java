@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The poll, handle, commit loop of the OTLP intake, apart from Quarkus so that it runs against a
- * {@code MockConsumer}: offsets are committed only after the handler returned (everything the
+ * The poll, handle, commit loop of the OTLP intake, apart from Quarkus so that a test drives it
+ * poll by poll against a broker: offsets are committed only after the handler returned (everything the
  * poll produced is acknowledged); when it throws, the consumer seeks back to the poll's first
  * records and reads them again after a pause, so a failed publish is retried, never skipped.
  */
