@@ -1,5 +1,6 @@
 package dev.vigil.logs.otlp;
 
+import dev.vigil.model.kafka.AtLeastOnceLoop;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.logs.ingest.LogsPublisher;
 import dev.vigil.model.DeadLetter;

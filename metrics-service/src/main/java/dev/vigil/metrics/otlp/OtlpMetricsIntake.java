@@ -1,5 +1,6 @@
 package dev.vigil.metrics.otlp;
 
+import dev.vigil.model.kafka.AtLeastOnceLoop;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.ingest.MetricsPublisher;
 import dev.vigil.model.DeadLetter;

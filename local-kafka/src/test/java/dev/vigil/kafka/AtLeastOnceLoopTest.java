@@ -1,6 +1,6 @@
-package dev.vigil.logs.otlp;
+package dev.vigil.kafka;
 
-import dev.vigil.kafka.TestKafka;
+import dev.vigil.model.kafka.AtLeastOnceLoop;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The intake's poll/publish/commit loop against a real broker. */
+/** The OpenTelemetry intakes' poll/publish/commit loop against a real broker. */
 class AtLeastOnceLoopTest {
     private static TestKafka kafka;
 

@@ -1,27 +1,26 @@
-package dev.vigil.logs.otlp;
+package dev.vigil.model.kafka;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The poll, handle, commit loop of the OTLP intake, apart from Quarkus so that a test drives it
- * poll by poll against a broker: offsets are committed only after the handler returned (everything the
+ * A poll, handle, commit loop for a service that turns another topic's records into Vigil's (the
+ * OpenTelemetry intakes), apart from Quarkus so that a test drives it poll by poll against a broker: offsets are committed only after the handler returned (everything the
  * poll produced is acknowledged); when it throws, the consumer seeks back to the poll's first
  * records and reads them again after a pause, so a failed publish is retried, never skipped.
  */
-final class AtLeastOnceLoop implements Runnable {
-    private static final Logger LOG = Logger.getLogger(AtLeastOnceLoop.class);
+public final class AtLeastOnceLoop implements Runnable {
+    private static final System.Logger LOG = System.getLogger(AtLeastOnceLoop.class.getName());
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** Handles one poll's records; returns only when all their output is acknowledged. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(ConsumerRecords<byte[], byte[]> batch) throws Exception;
     }
 
@@ -31,7 +30,7 @@ final class AtLeastOnceLoop implements Runnable {
     private final Duration retryBackoff;
     private volatile boolean running = true;
 
-    AtLeastOnceLoop(Consumer<byte[], byte[]> consumer, String topic, Handler handler, Duration retryBackoff) {
+    public AtLeastOnceLoop(Consumer<byte[], byte[]> consumer, String topic, Handler handler, Duration retryBackoff) {
         this.consumer = consumer;
         this.topic = topic;
         this.handler = handler;
@@ -50,18 +49,18 @@ final class AtLeastOnceLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.errorf(e, "intake of %s stopped", topic);
+            LOG.log(System.Logger.Level.ERROR, "intake of " + topic + " stopped", e);
         }
     }
 
     /** Any thread may stop the loop; a poll or commit in progress ends with a wakeup. */
-    void stop() {
+    public void stop() {
         running = false;
         consumer.wakeup();
     }
 
     /** One poll, handled and committed, or rewound when the handler failed. */
-    void pollOnce() throws InterruptedException {
+    public void pollOnce() throws InterruptedException {
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL);
         if (batch.isEmpty()) {
             return;
@@ -71,7 +70,7 @@ final class AtLeastOnceLoop implements Runnable {
         } catch (InterruptedException | WakeupException e) {
             throw e;
         } catch (Exception e) {
-            LOG.warnf("records of %s not published, reading them again: %s", topic, e.toString());
+            LOG.log(System.Logger.Level.WARNING, "records of " + topic + " not published, reading them again: " + e);
             for (TopicPartition tp : batch.partitions()) {
                 consumer.seek(tp, batch.records(tp).get(0).offset());
             }
