@@ -38,6 +38,35 @@ public final class SeriesHash {
         return (int) Long.remainderUnsigned(of(labels), partitions);
     }
 
+    /** The partition of a series whose {@link #of} hash is {@code hash}. */
+    public static int partition(long hash, int partitions) {
+        return (int) Long.remainderUnsigned(hash, partitions);
+    }
+
+    /** The hash of the empty label set; feed it the labels in name order with {@link #pair}. */
+    public static long start() {
+        return OFFSET;
+    }
+
+    /**
+     * Adds one label, given as its UTF-8 name and value bytes in {@code buf}, to {@code h}: the
+     * result equals {@link #of} for the same labels, without decoding them into strings.
+     */
+    public static long pair(long h, byte[] buf, int nameOff, int nameLen, int valueOff, int valueLen) {
+        h = mix(h, buf, nameOff, nameLen);
+        h = (h ^ 0xff) * PRIME;
+        h = mix(h, buf, valueOff, valueLen);
+        return (h ^ 0xff) * PRIME;
+    }
+
+    private static long mix(long h, byte[] buf, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            h ^= buf[i] & 0xff;
+            h *= PRIME;
+        }
+        return h;
+    }
+
     private static long mix(long h, String s) {
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;

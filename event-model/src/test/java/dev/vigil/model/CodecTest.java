@@ -52,6 +52,22 @@ class CodecTest {
     }
 
     @Test
+    void seriesHashOverLabelBytesEqualsTheHashOfTheLabelSet() {
+        Labels l = Labels.of("__name__", "node_cpu_seconds_total", "cpu", "0", "city", "Zürich");
+        long h = SeriesHash.start();
+        for (int i = 0; i < l.size(); i++) {
+            byte[] name = l.name(i).getBytes(StandardCharsets.UTF_8);
+            byte[] value = l.value(i).getBytes(StandardCharsets.UTF_8);
+            byte[] buf = new byte[name.length + value.length + 3];
+            System.arraycopy(name, 0, buf, 1, name.length);
+            System.arraycopy(value, 0, buf, 2 + name.length, value.length);
+            h = SeriesHash.pair(h, buf, 1, name.length, 2 + name.length, value.length);
+        }
+        assertEquals(SeriesHash.of(l), h);
+        assertEquals(SeriesHash.partition(l, 7), SeriesHash.partition(h, 7));
+    }
+
+    @Test
     void diagnosticsResultJsonRoundTrip() {
         DiagnosticsResult r = new DiagnosticsResult("run-1", "win-1", "windows", "eventlog", DiagnosticsResult.Status.PASSED,
                 "Event Log reachable", Instant.parse("2024-01-01T00:00:00Z"));

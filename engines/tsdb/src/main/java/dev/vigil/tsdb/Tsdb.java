@@ -196,6 +196,21 @@ public final class Tsdb implements Storage, AutoCloseable {
     }
 
     /**
+     * The instance of {@code labels} this store keys its series by, or {@code labels} when it has
+     * no such series. A writer that passes that instance to {@link #append} finds its series by
+     * reference instead of comparing every label string.
+     */
+    public Labels canonical(Labels labels) {
+        Objects.requireNonNull(labels, "labels");
+        lock.readLock().lock();
+        try {
+            return head.canonical(labels);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
      * Makes everything appended so far durable: writes closed chunks to the active segment, syncs
      * it, then publishes a checkpoint with the open heads. Returns once the data is on disk.
      */

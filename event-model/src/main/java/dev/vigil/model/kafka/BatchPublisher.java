@@ -44,6 +44,25 @@ public final class BatchPublisher {
         return publish(Topics.LOGS, streams, LogStream::labels, LogCodec::encode);
     }
 
+    /** The partition count of {@code topic}, as the producer's metadata knows it. */
+    public int partitions(String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
+    /**
+     * Sends records already encoded and split by partition ({@code records[p]} for partition
+     * {@code p}, null for none); the future completes when Kafka has acknowledged every record.
+     */
+    public CompletableFuture<Void> publishEncoded(String topic, byte[][] records) {
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        for (int p = 0; p < records.length; p++) {
+            if (records[p] != null) {
+                acks.add(send(topic, p, records[p]));
+            }
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
     /** The key of a record for {@code partition}: the partition number, 4 bytes big-endian. */
     public static byte[] partitionKey(int partition) {
         return ByteBuffer.allocate(Integer.BYTES).putInt(partition).array();
@@ -54,23 +73,27 @@ public final class BatchPublisher {
         if (items.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        int partitions = producer.partitionsFor(topic).size();
+        int partitions = partitions(topic);
         Map<Integer, List<T>> byPartition = new TreeMap<>();
         for (T item : items) {
             byPartition.computeIfAbsent(SeriesHash.partition(labels.apply(item), partitions), p -> new ArrayList<>()).add(item);
         }
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
         for (Map.Entry<Integer, List<T>> e : byPartition.entrySet()) {
-            CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
-            producer.send(new ProducerRecord<>(topic, e.getKey(), partitionKey(e.getKey()), encode.apply(e.getValue())), (md, ex) -> {
-                if (ex != null) {
-                    ack.completeExceptionally(ex);
-                } else {
-                    ack.complete(md);
-                }
-            });
-            acks.add(ack);
+            acks.add(send(topic, e.getKey(), encode.apply(e.getValue())));
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<RecordMetadata> send(String topic, int partition, byte[] value) {
+        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, partition, partitionKey(partition), value), (md, ex) -> {
+            if (ex != null) {
+                ack.completeExceptionally(ex);
+            } else {
+                ack.complete(md);
+            }
+        });
+        return ack;
     }
 }

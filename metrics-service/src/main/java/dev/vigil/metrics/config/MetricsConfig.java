@@ -16,6 +16,15 @@ public interface MetricsConfig {
 
     Otlp otlp();
 
+    RemoteWrite remoteWrite();
+
+    /** The remote-write receiver's producer into {@code vigil.metrics}. */
+    interface RemoteWrite {
+        /** Kafka compression of the records it writes: none, gzip, snappy, lz4 or zstd. */
+        @WithDefault("zstd")
+        String compression();
+    }
+
     /** TSDB settings, applied to every partition's store. */
     interface Storage {
         @WithDefault("15d")

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.ingest;
 
+import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.model.kafka.BatchPublisher;
 import dev.vigil.model.kafka.ProducerFactory;
 import jakarta.annotation.PreDestroy;
@@ -17,11 +18,13 @@ public class MetricsPublisher {
     private final Producer<byte[], byte[]> producer;
     private final BatchPublisher publisher;
 
-    public MetricsPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.producer = ProducerFactory.create(bootstrap, "vigil-metrics-remote-write",
+    public MetricsPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                            MetricsConfig config) {
+        this.producer = ProducerFactory.create(bootstrap, "vigil-metrics-remote-write", Map.of(
                 // Each HTTP request waits for its acknowledgement, so lingering only delays the answer;
                 // under load records still batch while earlier requests are in flight.
-                Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.remoteWrite().compression()));
         this.publisher = new BatchPublisher(producer);
     }
 

@@ -24,15 +24,23 @@ public final class RemoteWriteDecoder {
 
     /** @throws BadPayloadException with a message for the sender */
     public static List<MetricSeries> decode(byte[] body) {
+        return parse(uncompress(body));
+    }
+
+    /** The protobuf bytes inside the snappy block. @throws BadPayloadException when there are none */
+    public static byte[] uncompress(byte[] body) {
         if (body == null || body.length == 0) {
             throw new BadPayloadException("empty remote-write body");
         }
-        byte[] raw;
         try {
-            raw = Snappy.uncompress(body);
+            return Snappy.uncompress(body);
         } catch (IOException e) {
             throw new BadPayloadException("body is not snappy-compressed (block format): " + e.getMessage());
         }
+    }
+
+    /** The series of a decompressed {@code WriteRequest}. @throws BadPayloadException with a message for the sender */
+    public static List<MetricSeries> parse(byte[] raw) {
         WriteRequest req;
         try {
             req = WriteRequest.parseFrom(raw);

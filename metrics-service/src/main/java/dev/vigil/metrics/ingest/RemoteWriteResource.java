@@ -1,6 +1,8 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Topics;
+import dev.vigil.model.kafka.BatchPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Prometheus remote-write receiver ({@code POST /api/v1/write}): series are produced to
@@ -34,15 +37,26 @@ public class RemoteWriteResource {
     @Blocking // decoding and the producer's metadata lookup must not run on the event loop
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> write(byte[] body) {
-        List<MetricSeries> series;
+        BatchPublisher out = publisher.publisher();
+        CompletableFuture<Void> sent;
+        long n;
         try {
-            series = RemoteWriteDecoder.decode(body);
+            byte[] raw = RemoteWriteDecoder.uncompress(body);
+            // the common shape is split by copying bytes; anything else is decoded and re-encoded
+            RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, out.partitions(Topics.METRICS));
+            if (split != null) {
+                n = split.samples();
+                sent = out.publishEncoded(Topics.METRICS, split.records());
+            } else {
+                List<MetricSeries> series = RemoteWriteDecoder.parse(raw);
+                n = series.stream().mapToLong(s -> s.samples().size()).sum();
+                sent = out.publishMetrics(series);
+            }
         } catch (RemoteWriteDecoder.BadPayloadException e) {
             rejected.increment();
             return Uni.createFrom().item(Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build());
         }
-        long n = series.stream().mapToLong(s -> s.samples().size()).sum();
-        return Uni.createFrom().completionStage(publisher.publisher().publishMetrics(series))
+        return Uni.createFrom().completionStage(sent)
                 .map(ok -> {
                     samples.increment(n);
                     return Response.noContent().build();

@@ -3,9 +3,8 @@ package dev.vigil.metrics.streams;
 import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
-import dev.vigil.model.MetricCodec;
-import dev.vigil.model.MetricSeries;
-import dev.vigil.model.Sample;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricRecordReader;
 import dev.vigil.tsdb.Tsdb;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,7 +15,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Decodes each {@code vigil.metrics} record and appends its samples to the partition's TSDB; a
@@ -29,10 +27,13 @@ import java.util.List;
  * had not made durable, and its duplicate check absorbs any overlap.
  */
 final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+    static final int MAX_CACHED_SERIES = 1 << 21;
     private final String storeName;
     private final IngestCounters counters;
     private ProcessorContext<byte[], byte[]> context;
     private Tsdb tsdb;
+    private MetricRecordReader reader;
+    private final MetricRecordReader.SampleSink sink = this::append;
 
     private final Duration commitInterval;
     private final LocalTsdbs registry;
@@ -49,6 +50,9 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.context = context;
         TsdbStateStore store = context.getStateStore(storeName);
         this.tsdb = store.tsdb();
+        // label sets kept by their bytes: well above a partition's series limit in practice,
+        // and a cache that fills up only starts over
+        this.reader = new MetricRecordReader(tsdb::canonical, MAX_CACHED_SERIES);
         context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
             try {
                 registry.commitAll(); // the commit below covers every task of this thread
@@ -61,20 +65,17 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        List<MetricSeries> batch;
         try {
-            batch = MetricCodec.decode(record.value());
+            reader.read(record.value(), sink);
         } catch (DecodeException e) {
             RecordMetadata md = context.recordMetadata().orElseThrow();
             context.forward(record.withHeaders(DeadLetter.headers(md.topic(), md.partition(), md.offset(), e.getMessage())),
                     MetricsTopology.DEADLETTER_SINK);
             counters.deadLetter();
-            return;
         }
-        for (MetricSeries s : batch) {
-            for (Sample sample : s.samples()) {
-                counters.count(tsdb.append(s.labels(), sample.timestampMs(), sample.value()));
-            }
-        }
+    }
+
+    private void append(Labels labels, long timestampMs, double value) {
+        counters.count(tsdb.append(labels, timestampMs, value));
     }
 }

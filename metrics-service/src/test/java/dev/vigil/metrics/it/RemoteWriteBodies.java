@@ -52,8 +52,14 @@ final class RemoteWriteBodies {
     }
 
     static RemoteWriteBodies build(int nodes, int seriesPerNode, int scrapes, int batchSamples, int senders, long endMs, long seed) {
+        return build(nodes, seriesPerNode, scrapes, batchSamples, senders, endMs, seed, JOB);
+    }
+
+    /** As above, for series of another {@code job}, which a query for {@link #JOB} does not count. */
+    static RemoteWriteBodies build(int nodes, int seriesPerNode, int scrapes, int batchSamples, int senders, long endMs, long seed,
+                                   String job) {
         int n = nodes * seriesPerNode;
-        List<Label>[] labels = seriesLabels(nodes, seriesPerNode);
+        List<Label>[] labels = seriesLabels(nodes, seriesPerNode, job);
         int[] shard = new int[n];
         for (int i = 0; i < n; i++) {
             shard[i] = Math.floorMod(labels[i].hashCode() * 0x9E3779B9, senders);
@@ -120,7 +126,7 @@ final class RemoteWriteBodies {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Label>[] seriesLabels(int nodes, int seriesPerNode) {
+    private static List<Label>[] seriesLabels(int nodes, int seriesPerNode, String job) {
         List<Label>[] out = new List[nodes * seriesPerNode];
         for (int node = 0; node < nodes; node++) {
             for (int j = 0; j < seriesPerNode; j++) {
@@ -128,7 +134,7 @@ final class RemoteWriteBodies {
                 // series stay apart once count_over_time drops the metric name.
                 out[node * seriesPerNode + j] = List.of(label("__name__", NAMES[j % NAMES.length]),
                         label("device", "dev" + j), label("instance", "node-" + node + ":9100"),
-                        label("job", JOB));
+                        label("job", job));
             }
         }
         return out;

@@ -35,7 +35,10 @@ import java.util.stream.Stream;
  * {@code sum(count_over_time(...))} query), hence the end-to-end rate.
  *
  * <p>Arguments ({@code key=value}, lists comma-separated): {@code batch=500,2000 senders=1,4
- * nodes=10 series=1000 scrapes=500 max-send=60 partitions=2 receivers=prometheus,vigil}.
+ * nodes=10 series=1000 scrapes=500 max-send=60 partitions=2 receivers=prometheus,vigil warmup=0}.
+ * {@code warmup=N} first sends N scrapes of other series ({@code job="warmup"}, just before the
+ * measured ones) to each fresh receiver and waits until they are appended, so the measured run
+ * sees a warmed-up JVM (JIT) rather than a cold start; 0 measures the cold start.
  * {@code max-send} caps the seconds a run keeps sending; what was acknowledged by then must become
  * queryable. Needs {@code -Dmetrics.jar=metrics-service/target/quarkus-app/quarkus-run.jar};
  * {@code -Dprometheus.bin} (default /usr/bin/prometheus); {@code -Dservice.KEY=VALUE} is passed
@@ -64,7 +67,7 @@ public final class RemoteWriteIngestBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("batch", "500,2000", "senders", "1,4", "nodes", "10", "series", "1000",
-                "scrapes", "500", "max-send", "60", "partitions", "2", "receivers", "prometheus,vigil"));
+                "scrapes", "500", "max-send", "60", "partitions", "2", "receivers", "prometheus,vigil", "warmup", "0"));
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq < 1 || !opt.containsKey(a.substring(0, eq))) {
@@ -80,6 +83,7 @@ public final class RemoteWriteIngestBench {
         double maxSend = Double.parseDouble(opt.get("max-send"));
         int partitions = Integer.parseInt(opt.get("partitions"));
         List<String> receivers = List.of(opt.get("receivers").split(","));
+        int warmupScrapes = Integer.parseInt(opt.get("warmup"));
         Map<String, String> serviceProps = new HashMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("service."))
                 .forEach(k -> serviceProps.put(k.substring("service.".length()), System.getProperty(k)));
@@ -88,13 +92,17 @@ public final class RemoteWriteIngestBench {
         List<Run> runs = new ArrayList<>();
         for (int batch : ints(opt.get("batch"))) {
             for (int senders : ints(opt.get("senders"))) {
-                RemoteWriteBodies bodies = RemoteWriteBodies.build(nodes, series, scrapes, batch, senders, System.currentTimeMillis(), 1);
+                long end = System.currentTimeMillis();
+                RemoteWriteBodies bodies = RemoteWriteBodies.build(nodes, series, scrapes, batch, senders, end, 1);
+                // the warm-up series end where the measured ones begin: Prometheus's head then accepts both
+                RemoteWriteBodies warmup = warmupScrapes == 0 ? null : RemoteWriteBodies.build(nodes, series, warmupScrapes, batch, senders,
+                        end - scrapes * RemoteWriteBodies.INTERVAL_MS, 2, "warmup");
                 System.out.printf("batch %d, %d senders: %,d bodies, %,d bytes (%.1f B/sample)%n", batch, senders,
                         bodies.samples() / batch, bodies.bytes(), (double) bodies.bytes() / bodies.samples());
                 for (String receiver : receivers) {
                     Run run = switch (receiver) {
-                        case "prometheus" -> prometheus(bodies, batch, maxSend);
-                        case "vigil" -> vigil(bodies, batch, maxSend, partitions, serviceProps);
+                        case "prometheus" -> prometheus(bodies, warmup, batch, maxSend);
+                        case "vigil" -> vigil(bodies, warmup, batch, maxSend, partitions, serviceProps);
                         default -> throw new IllegalArgumentException("unknown receiver \"" + receiver + "\" (prometheus or vigil)");
                     };
                     System.out.println(run.row());
@@ -109,7 +117,7 @@ public final class RemoteWriteIngestBench {
         runs.forEach(r -> System.out.println(r.row()));
     }
 
-    private static Run prometheus(RemoteWriteBodies bodies, int batch, double maxSend) throws Exception {
+    private static Run prometheus(RemoteWriteBodies bodies, RemoteWriteBodies warmup, int batch, double maxSend) throws Exception {
         Path dir = Files.createTempDirectory("vigil-rw-bench-prometheus");
         try {
             Path config = dir.resolve("prometheus.yml");
@@ -121,7 +129,7 @@ public final class RemoteWriteIngestBench {
                             "--storage.tsdb.retention.time=100y", "--web.listen-address=127.0.0.1:" + port,
                             "--web.enable-remote-write-receiver"),
                     dir.resolve("prometheus.log"), base + "/-/ready")) {
-                return measure("Prometheus 2.42", bodies, batch, maxSend, URI.create(base + "/api/v1/write"),
+                return measure("Prometheus 2.42", bodies, warmup, batch, maxSend, URI.create(base + "/api/v1/write"),
                         () -> get(base + "/metrics"), PROMETHEUS_APPENDED,
                         () -> get(base + "/api/v1/query?query=" + URLEncoder.encode(COUNT_QUERY, StandardCharsets.UTF_8)));
             }
@@ -130,13 +138,13 @@ public final class RemoteWriteIngestBench {
         }
     }
 
-    private static Run vigil(RemoteWriteBodies bodies, int batch, double maxSend, int partitions, Map<String, String> props) throws Exception {
+    private static Run vigil(RemoteWriteBodies bodies, RemoteWriteBodies warmup, int batch, double maxSend, int partitions, Map<String, String> props) throws Exception {
         Path dir = Files.createTempDirectory("vigil-rw-bench-service");
         try (TestKafka kafka = TestKafka.start()) {
             LocalKafka.createVigilTopics(kafka.bootstrapServers(), partitions);
             try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), props)) {
                 service.start();
-                return measure("Vigil", bodies, batch, maxSend, URI.create("http://127.0.0.1:" + service.port() + "/api/v1/write"),
+                return measure("Vigil", bodies, warmup, batch, maxSend, URI.create("http://127.0.0.1:" + service.port() + "/api/v1/write"),
                         () -> service.get("/q/metrics"), VIGIL_APPENDED,
                         () -> service.get("/api/v1/query?query=" + URLEncoder.encode(COUNT_QUERY, StandardCharsets.UTF_8)));
             }
@@ -145,19 +153,19 @@ public final class RemoteWriteIngestBench {
         }
     }
 
-    private static Run measure(String receiver, RemoteWriteBodies bodies, int batch, double maxSend, URI writeUrl,
+    private static Run measure(String receiver, RemoteWriteBodies bodies, RemoteWriteBodies warmup, int batch, double maxSend, URI writeUrl,
                                Supplier<Optional<String>> metrics, Pattern appended, Supplier<Optional<String>> countQuery)
             throws InterruptedException {
+        if (warmup != null) {
+            long before = sum(metrics.get().orElse(""), appended);
+            RemoteWriteLoad.Result load = RemoteWriteLoad.run(writeUrl, warmup, maxSend);
+            awaitAppended(receiver, metrics, appended, before, load.acceptedSamples());
+            System.out.printf("%s: warm-up of %,d samples appended%n", receiver, load.acceptedSamples());
+        }
         long before = sum(metrics.get().orElse(""), appended);
         long start = System.nanoTime();
         RemoteWriteLoad.Result load = RemoteWriteLoad.run(writeUrl, bodies, maxSend);
-        long deadline = System.nanoTime() + QUERYABLE_TIMEOUT.toNanos();
-        while (sum(metrics.get().orElse(""), appended) - before < load.acceptedSamples()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(receiver + ": acknowledged samples not all appended after " + QUERYABLE_TIMEOUT);
-            }
-            Thread.sleep(50);
-        }
+        awaitAppended(receiver, metrics, appended, before, load.acceptedSamples());
         double queryable = (System.nanoTime() - start) / 1e9;
         String answer = countQuery.get().orElse("(no 200 answer)");
         Matcher m = SCALAR_RESULT.matcher(answer);
@@ -168,6 +176,17 @@ public final class RemoteWriteIngestBench {
             System.out.println(receiver + ": " + COUNT_QUERY + " answered " + answer.substring(0, Math.min(300, answer.length())));
         }
         return new Run(receiver, batch, bodies.senders(), load, queryable, counted);
+    }
+
+    private static void awaitAppended(String receiver, Supplier<Optional<String>> metrics, Pattern appended, long before, long samples)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + QUERYABLE_TIMEOUT.toNanos();
+        while (sum(metrics.get().orElse(""), appended) - before < samples) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(receiver + ": acknowledged samples not all appended after " + QUERYABLE_TIMEOUT);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static long sum(String exposition, Pattern p) {

@@ -51,6 +51,12 @@ final class ServiceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        // e.g. -Dmetrics.jvm.args="-XX:StartFlightRecording=filename=/tmp/svc.jfr" to profile a benchmark run
+        for (String arg : System.getProperty("metrics.jvm.args", "").trim().split("\\s+")) {
+            if (!arg.isEmpty()) {
+                cmd.add(arg);
+            }
+        }
         cmd.add("-Dvigil.data-dir=" + dataDir.resolve("data"));
         cmd.add("-Dkafka-streams.state.dir=" + dataDir.resolve("streams"));
         cmd.add("-Dquarkus.http.port=" + port);
@@ -58,8 +64,8 @@ final class ServiceProcess implements AutoCloseable {
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar().toString());
+        Path log = dataDir.resolve("service-" + (++starts) + ".log");
         try {
-            Path log = dataDir.resolve("service-" + (++starts) + ".log");
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -67,7 +73,7 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("metrics-service exited with " + process.exitValue() + ", see " + dataDir);
+                throw new IllegalStateException("metrics-service exited with " + process.exitValue() + ", log ends:\n" + tail(log));
             }
             if (get("/q/health/ready").map(b -> b.contains("\"UP\"")).orElse(false)) {
                 return;
@@ -75,6 +81,15 @@ final class ServiceProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("metrics-service did not become ready in 90 s, see " + dataDir);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no offset commit. */

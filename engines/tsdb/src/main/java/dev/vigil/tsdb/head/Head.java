@@ -104,6 +104,12 @@ public final class Head {
         return r;
     }
 
+    /** The label set instance this head keys {@code labels}' series by, or {@code labels} if it has none. */
+    public Labels canonical(Labels labels) {
+        MemSeries s = byLabels.get(labels);
+        return s == null ? labels : s.labels;
+    }
+
     private long floor() {
         return Math.max(retentionCutoff, rollupWatermark);
     }
