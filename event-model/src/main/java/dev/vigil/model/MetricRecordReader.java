@@ -10,24 +10,25 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * Reads {@code vigil.metrics} records ({@code MetricBatch}) straight from their bytes into a
  * {@link SampleSink}: what {@link MetricCodec#decode} does, without building a message, a label
  * map or a sample object per sample. A series' labels are decoded the first time their bytes are
- * seen and found by those bytes afterwards ({@link LabelBytesCache}), as the same
- * {@link Labels} instance, so a store keyed by label set compares references, not strings.
+ * seen and turned into the caller's handle on that series ({@code S}); afterwards the handle is
+ * found by those bytes ({@link LabelBytesCache}), so a store can keep in it whatever spares it
+ * looking the series up again.
  *
  * <p>A record is checked whole before any sample reaches the sink: one that does not decode
  * throws {@link DecodeException} and delivers nothing, as {@link MetricCodec#decode} would.
  * Not thread-safe: one per consumer task.
  */
-public final class MetricRecordReader {
+public final class MetricRecordReader<S> {
     /** Receives the samples of a record, series by series, each series' samples in record order. */
     @FunctionalInterface
-    public interface SampleSink {
-        void append(Labels labels, long timestampMs, double value);
+    public interface SampleSink<S> {
+        void append(S series, long timestampMs, double value);
     }
 
     private static final int SERIES = 1 << 3 | ProtoCursor.LENGTH_DELIMITED;
@@ -38,26 +39,27 @@ public final class MetricRecordReader {
     private static final int SAMPLE_TIMESTAMP = 1 << 3 | ProtoCursor.VARINT;
     private static final int SAMPLE_VALUE = 2 << 3 | ProtoCursor.FIXED64;
 
-    private final UnaryOperator<Labels> canonical;
-    private final LabelBytesCache cache;
+    private final Function<Labels, S> resolve;
+    private final LabelBytesCache<S> cache;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    private Labels[] seriesLabels = new Labels[64];
+    private Object[] seriesHandles = new Object[64];
     private int[] seriesBounds = new int[128];
     private byte[] scratch = new byte[256];
 
     /**
-     * @param canonical maps a newly decoded label set to the instance the caller already keeps
-     *                  for it, if any (identity when it has none)
-     * @param maxCachedSeries label sets kept before the cache starts over
+     * @param resolve the caller's handle on a series, from its label set; called once per label
+     *                encoding seen (again after the cache starts over)
+     * @param maxCachedSeries handles kept before the cache starts over
      */
-    public MetricRecordReader(UnaryOperator<Labels> canonical, int maxCachedSeries) {
-        this.canonical = canonical;
-        this.cache = new LabelBytesCache(maxCachedSeries);
+    public MetricRecordReader(Function<Labels, S> resolve, int maxCachedSeries) {
+        this.resolve = resolve;
+        this.cache = new LabelBytesCache<>(maxCachedSeries);
     }
 
     /** Delivers every sample of {@code record} to {@code sink}; returns how many. */
-    public long read(byte[] record, SampleSink sink) {
+    @SuppressWarnings("unchecked")
+    public long read(byte[] record, SampleSink<S> sink) {
         if (record == null) {
             throw new DecodeException("metric record has no value", null);
         }
@@ -69,7 +71,7 @@ public final class MetricRecordReader {
         }
         long samples = 0;
         for (int i = 0; i < n; i++) {
-            samples += deliver(record, seriesBounds[2 * i], seriesBounds[2 * i + 1], seriesLabels[i], sink);
+            samples += deliver(record, seriesBounds[2 * i], seriesBounds[2 * i + 1], (S) seriesHandles[i], sink);
         }
         return samples;
     }
@@ -86,12 +88,12 @@ public final class MetricRecordReader {
             }
             int end = batch.readLengthEnd();
             int start = batch.position();
-            Labels labels = seriesLabels(record, start, end);
-            if (n == seriesLabels.length) {
-                seriesLabels = Arrays.copyOf(seriesLabels, n * 2);
+            S series = seriesHandle(record, start, end);
+            if (n == seriesHandles.length) {
+                seriesHandles = Arrays.copyOf(seriesHandles, n * 2);
                 seriesBounds = Arrays.copyOf(seriesBounds, n * 4);
             }
-            seriesLabels[n] = labels;
+            seriesHandles[n] = series;
             seriesBounds[2 * n] = start;
             seriesBounds[2 * n + 1] = end;
             n++;
@@ -100,8 +102,8 @@ public final class MetricRecordReader {
         return n;
     }
 
-    /** The labels of the series in {@code record[start, end)}, checking its samples on the way. */
-    private Labels seriesLabels(byte[] record, int start, int end) {
+    /** The handle on the series in {@code record[start, end)}, checking its samples on the way. */
+    private S seriesHandle(byte[] record, int start, int end) {
         ProtoCursor series = new ProtoCursor(record, start, end);
         int labelsFrom = -1;
         int labelsTo = -1;
@@ -137,13 +139,13 @@ public final class MetricRecordReader {
         return lookup(scratch, 0, len);
     }
 
-    private Labels lookup(byte[] buf, int from, int to) {
-        Labels labels = cache.get(buf, from, to);
-        if (labels == null) {
-            labels = canonical.apply(decodeLabels(buf, from, to));
-            cache.put(buf, from, to, labels);
+    private S lookup(byte[] buf, int from, int to) {
+        S series = cache.get(buf, from, to);
+        if (series == null) {
+            series = resolve.apply(decodeLabels(buf, from, to));
+            cache.put(buf, from, to, series);
         }
-        return labels;
+        return series;
     }
 
     private int gatherLabels(byte[] record, int start, int end) {
@@ -221,7 +223,7 @@ public final class MetricRecordReader {
     }
 
     /** Second pass: the samples of one (already checked) series to the sink. */
-    private static int deliver(byte[] record, int start, int end, Labels labels, SampleSink sink) {
+    private static <S> int deliver(byte[] record, int start, int end, S handle, SampleSink<S> sink) {
         ProtoCursor series = new ProtoCursor(record, start, end);
         int n = 0;
         while (series.hasMore()) {
@@ -244,7 +246,7 @@ public final class MetricRecordReader {
                     sample.skip(field & 7);
                 }
             }
-            sink.append(labels, t, Double.longBitsToDouble(bits));
+            sink.append(handle, t, Double.longBitsToDouble(bits));
             n++;
             series.seek(to);
         }

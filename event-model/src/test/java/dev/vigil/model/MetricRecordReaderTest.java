@@ -22,7 +22,7 @@ class MetricRecordReaderTest {
     @Test
     void deliversWhatTheCodecDecodesForRandomBatches() {
         Random rnd = new Random(11);
-        MetricRecordReader reader = new MetricRecordReader(l -> l, 1000);
+        MetricRecordReader<Labels> reader = new MetricRecordReader<Labels>(l -> l, 1000);
         for (int round = 0; round < 300; round++) {
             List<MetricSeries> batch = new ArrayList<>();
             for (int s = 0, n = 1 + rnd.nextInt(30); s < n; s++) {
@@ -49,17 +49,17 @@ class MetricRecordReaderTest {
                 .addSamples(dev.vigil.model.proto.Sample.newBuilder().setTimestampMs(2).setValue(2)).build().toByteArray();
         byte[] series = concat(part1, part2);
         byte[] record = concat(new byte[]{0x0a, (byte) series.length}, series);
-        List<MetricSeries> got = readAll(new MetricRecordReader(l -> l, 10), record);
+        List<MetricSeries> got = readAll(new MetricRecordReader<Labels>(l -> l, 10), record);
         assertEquals(decodeFlat(record), got);
         assertEquals(Labels.of("__name__", "up", "job", "node"), got.get(0).labels());
         assertEquals(2, got.size());
     }
 
     @Test
-    void aSeriesSeenAgainIsTheSameInstanceAndTheCanonicalOneWins() {
+    void aSeriesSeenAgainGetsTheSameHandleResolvedOnce() {
         Labels kept = Labels.of("__name__", "up", "job", "node");
         List<Labels> asked = new ArrayList<>();
-        MetricRecordReader reader = new MetricRecordReader(l -> {
+        MetricRecordReader<Labels> reader = new MetricRecordReader<>(l -> {
             asked.add(l);
             return l.equals(kept) ? kept : l;
         }, 100);
@@ -76,7 +76,7 @@ class MetricRecordReaderTest {
 
     @Test
     void aBadRecordDeliversNothingAndSaysWhy() {
-        MetricRecordReader reader = new MetricRecordReader(l -> l, 10);
+        MetricRecordReader<Labels> reader = new MetricRecordReader<Labels>(l -> l, 10);
         byte[] good = MetricCodec.encode(List.of(new MetricSeries(Labels.of("__name__", "up"), List.of(new Sample(1, 1)))));
         byte[] noLabels = MetricBatch.newBuilder().addSeries(Series.newBuilder()
                 .addSamples(dev.vigil.model.proto.Sample.newBuilder().setTimestampMs(1).setValue(1))).build().toByteArray();
@@ -96,7 +96,7 @@ class MetricRecordReaderTest {
     }
 
     /** One series per sample, in delivery order: what the reader delivers, and what the codec decodes flattened. */
-    private static List<MetricSeries> readAll(MetricRecordReader reader, byte[] record) {
+    private static List<MetricSeries> readAll(MetricRecordReader<Labels> reader, byte[] record) {
         List<MetricSeries> out = new ArrayList<>();
         long n = reader.read(record, (labels, t, v) -> out.add(new MetricSeries(labels, List.of(new Sample(t, v)))));
         assertEquals(out.size(), n);

@@ -13,6 +13,7 @@ import dev.vigil.tsdb.disk.Segment;
 import dev.vigil.tsdb.head.ChunkMeta;
 import dev.vigil.tsdb.head.Head;
 import dev.vigil.tsdb.head.PendingChunk;
+import dev.vigil.tsdb.head.SeriesRef;
 import dev.vigil.tsdb.rollup.RollupColumn;
 
 import java.io.IOException;
@@ -196,17 +197,20 @@ public final class Tsdb implements Storage, AutoCloseable {
     }
 
     /**
-     * The instance of {@code labels} this store keys its series by, or {@code labels} when it has
-     * no such series. A writer that passes that instance to {@link #append} finds its series by
-     * reference instead of comparing every label string.
+     * Appends one sample through a writer's handle on its series ({@link SeriesRef}, made once per
+     * series with {@code new SeriesRef(labels)}); the same rules and result as {@link #append(Labels, long, double)}.
      */
-    public Labels canonical(Labels labels) {
-        Objects.requireNonNull(labels, "labels");
-        lock.readLock().lock();
+    public synchronized AppendResult append(SeriesRef ref, long timestampMs, double value) {
+        ensureOpen();
+        lock.writeLock().lock();
         try {
-            return head.canonical(labels);
+            AppendResult r = head.append(ref, timestampMs, value);
+            if (r == AppendResult.APPENDED) {
+                dirty = true;
+            }
+            return r;
         } finally {
-            lock.readLock().unlock();
+            lock.writeLock().unlock();
         }
     }
 

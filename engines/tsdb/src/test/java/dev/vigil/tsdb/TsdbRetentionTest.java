@@ -3,6 +3,7 @@ package dev.vigil.tsdb;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.tsdb.TsdbFixtures.S;
+import dev.vigil.tsdb.head.SeriesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,32 @@ class TsdbRetentionTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aSeriesRefOutlivesItsSeriesBeingDroppedAndRecreated() throws IOException {
+        SeriesRef gone = new SeriesRef(GONE);
+        SeriesRef live = new SeriesRef(LIVE);
+        try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
+            assertEquals(AppendResult.APPENDED, db.append(gone, T0, 1));
+            assertEquals(AppendResult.DUPLICATE, db.append(gone, T0, 1), "the ref finds the series it created");
+            assertEquals(AppendResult.DUPLICATE, db.append(GONE, T0, 1), "the same series as by label set");
+            assertEquals(AppendResult.APPENDED, db.append(live, T0 + 3 * HOUR, 1));
+            db.enforceRetention(T0 + 3 * HOUR);
+            assertEquals(1, db.stats().series(), "retention dropped the series behind the ref");
+
+            assertEquals(AppendResult.APPENDED, db.append(gone, T0 + 3 * HOUR, 2), "the ref makes the series anew");
+            assertEquals(AppendResult.APPENDED, db.append(GONE, T0 + 3 * HOUR + 15_000, 3));
+            assertEquals(AppendResult.DUPLICATE, db.append(gone, T0 + 3 * HOUR + 15_000, 3));
+            assertEquals(2, db.stats().series());
+            assertEquals(List.of(S.of(T0 + 3 * HOUR, 2), S.of(T0 + 3 * HOUR + 15_000, 3)), dumpAll(db).get(GONE.toString()));
+            db.commit();
+        }
+        try (Tsdb db = Tsdb.open(dir, OPTIONS)) {
+            assertEquals(AppendResult.DUPLICATE, db.append(live, T0 + 3 * HOUR, 1), "another store: the ref looks its series up there");
+            assertEquals(AppendResult.APPENDED, db.append(live, T0 + 3 * HOUR + 15_000, 1));
+            assertEquals(2, dumpAll(db).get(LIVE.toString()).size());
+        }
+    }
 
     @Test
     void chunksWhollyBeforeTheCutoffAndEmptySeriesAreDroppedDurably() throws IOException {

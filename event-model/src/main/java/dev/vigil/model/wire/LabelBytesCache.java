@@ -1,27 +1,25 @@
 package dev.vigil.model.wire;
 
-import dev.vigil.model.Labels;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Label sets by their encoded bytes: a series sends the same label bytes with every sample, so
- * after the first record its {@link Labels} is found by hashing and comparing bytes, with no
- * string decoding, sorting or string comparison. Open addressing, linear probing. When it holds
+ * Values by the encoded bytes of a label set: a series sends the same label bytes with every
+ * sample, so after the first record whatever the reader keeps for it (its labels, a handle on it)
+ * is found by hashing and comparing bytes, with no string decoding, sorting or string comparison. Open addressing, linear probing. When it holds
  * {@code maxEntries} it starts over empty, which bounds its memory under series churn.
  * Not thread-safe: one per consumer task.
  */
-public final class LabelBytesCache {
+public final class LabelBytesCache<V> {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long M = 0x9E3779B97F4A7C15L;
 
     private final int maxEntries;
     private byte[][] keys;
     private int[] hashes;
-    private Labels[] values;
+    private Object[] values;
     private int size;
 
     public LabelBytesCache(int maxEntries) {
@@ -33,8 +31,9 @@ public final class LabelBytesCache {
         return size;
     }
 
-    /** The label set cached for {@code buf[from, to)}, or null. */
-    public Labels get(byte[] buf, int from, int to) {
+    /** The value cached for {@code buf[from, to)}, or null. */
+    @SuppressWarnings("unchecked")
+    public V get(byte[] buf, int from, int to) {
         int h = hash(buf, from, to);
         int mask = keys.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -43,24 +42,24 @@ public final class LabelBytesCache {
                 return null;
             }
             if (hashes[i] == h && Arrays.equals(k, 0, k.length, buf, from, to)) {
-                return values[i];
+                return (V) values[i];
             }
         }
     }
 
-    /** Caches {@code labels} for a copy of {@code buf[from, to)}, which must not be cached yet. */
-    public void put(byte[] buf, int from, int to, Labels labels) {
+    /** Caches {@code value} for a copy of {@code buf[from, to)}, which must not be cached yet. */
+    public void put(byte[] buf, int from, int to, V value) {
         if (size >= maxEntries) {
             clear(16);
         }
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        insert(Arrays.copyOfRange(buf, from, to), hash(buf, from, to), labels);
+        insert(Arrays.copyOfRange(buf, from, to), hash(buf, from, to), value);
         size++;
     }
 
-    private void insert(byte[] key, int h, Labels labels) {
+    private void insert(byte[] key, int h, Object value) {
         int mask = keys.length - 1;
         int i = h & mask;
         while (keys[i] != null) {
@@ -68,13 +67,13 @@ public final class LabelBytesCache {
         }
         keys[i] = key;
         hashes[i] = h;
-        values[i] = labels;
+        values[i] = value;
     }
 
     private void grow() {
         byte[][] oldKeys = keys;
         int[] oldHashes = hashes;
-        Labels[] oldValues = values;
+        Object[] oldValues = values;
         int oldSize = size;
         clear(oldKeys.length * 2);
         size = oldSize;
@@ -88,7 +87,7 @@ public final class LabelBytesCache {
     private void clear(int capacity) {
         keys = new byte[capacity][];
         hashes = new int[capacity];
-        values = new Labels[capacity];
+        values = new Object[capacity];
         size = 0;
     }
 

@@ -13,7 +13,7 @@ class LabelBytesCacheTest {
 
     @Test
     void findsBySliceAcrossGrowthAndStartsOverWhenFull() {
-        LabelBytesCache cache = new LabelBytesCache(5_000);
+        LabelBytesCache<Labels> cache = new LabelBytesCache<Labels>(5_000);
         Labels[] labels = new Labels[5_000];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = Labels.of("i", Integer.toString(i));
@@ -38,7 +38,7 @@ class LabelBytesCacheTest {
 
     @Test
     void slicesThatDifferOnlyInTheirTailAreDifferentKeys() {
-        LabelBytesCache cache = new LabelBytesCache(10);
+        LabelBytesCache<Labels> cache = new LabelBytesCache<Labels>(10);
         byte[] a = "0123456789abcdefX".getBytes(StandardCharsets.US_ASCII);
         byte[] b = "0123456789abcdefY".getBytes(StandardCharsets.US_ASCII);
         cache.put(a, 0, a.length, Labels.of("k", "a"));

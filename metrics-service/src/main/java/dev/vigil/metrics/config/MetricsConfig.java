@@ -23,6 +23,14 @@ public interface MetricsConfig {
         /** Kafka compression of the records it writes: none, gzip, snappy, lz4 or zstd. */
         @WithDefault("zstd")
         String compression();
+
+        /**
+         * How long the producer waits for more records before sending. Every request waits for its
+         * acknowledgement, so this adds to each answer; under concurrent senders it lets their
+         * records share one produce request.
+         */
+        @WithDefault("0")
+        int lingerMs();
     }
 
     /** TSDB settings, applied to every partition's store. */

@@ -23,7 +23,7 @@ public class MetricsPublisher {
         this.producer = ProducerFactory.create(bootstrap, "vigil-metrics-remote-write", Map.of(
                 // Each HTTP request waits for its acknowledgement, so lingering only delays the answer;
                 // under load records still batch while earlier requests are in flight.
-                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.LINGER_MS_CONFIG, config.remoteWrite().lingerMs(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, config.remoteWrite().compression()));
         this.publisher = new BatchPublisher(producer);
     }

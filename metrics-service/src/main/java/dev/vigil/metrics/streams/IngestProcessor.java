@@ -3,9 +3,9 @@ package dev.vigil.metrics.streams;
 import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
-import dev.vigil.model.Labels;
 import dev.vigil.model.MetricRecordReader;
 import dev.vigil.tsdb.Tsdb;
+import dev.vigil.tsdb.head.SeriesRef;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,8 +32,8 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private final IngestCounters counters;
     private ProcessorContext<byte[], byte[]> context;
     private Tsdb tsdb;
-    private MetricRecordReader reader;
-    private final MetricRecordReader.SampleSink sink = this::append;
+    private MetricRecordReader<SeriesRef> reader;
+    private final MetricRecordReader.SampleSink<SeriesRef> sink = this::append;
 
     private final Duration commitInterval;
     private final LocalTsdbs registry;
@@ -50,9 +50,9 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.context = context;
         TsdbStateStore store = context.getStateStore(storeName);
         this.tsdb = store.tsdb();
-        // label sets kept by their bytes: well above a partition's series limit in practice,
-        // and a cache that fills up only starts over
-        this.reader = new MetricRecordReader(tsdb::canonical, MAX_CACHED_SERIES);
+        // a handle per series, found by its label bytes: well above a partition's series count in
+        // practice, and a cache that fills up only starts over
+        this.reader = new MetricRecordReader<>(SeriesRef::new, MAX_CACHED_SERIES);
         context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
             try {
                 registry.commitAll(); // the commit below covers every task of this thread
@@ -75,7 +75,7 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
     }
 
-    private void append(Labels labels, long timestampMs, double value) {
-        counters.count(tsdb.append(labels, timestampMs, value));
+    private void append(SeriesRef series, long timestampMs, double value) {
+        counters.count(tsdb.append(series, timestampMs, value));
     }
 }

@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  * {@code sum(count_over_time(...))} query), hence the end-to-end rate.
  *
  * <p>Arguments ({@code key=value}, lists comma-separated): {@code batch=500,2000 senders=1,4
- * nodes=10 series=1000 scrapes=500 max-send=60 partitions=2 receivers=prometheus,vigil warmup=0}.
- * {@code warmup=N} first sends N scrapes of other series ({@code job="warmup"}, just before the
+ * nodes=10 series=1000 scrapes=500 max-send=60 partitions=2 receivers=prometheus,vigil warmup=0 warmup-nodes=10}.
+ * {@code warmup=N} first sends N scrapes of {@code warmup-nodes × series} other series ({@code job="warmup"}, just before the
  * measured ones) to each fresh receiver and waits until they are appended, so the measured run
  * sees a warmed-up JVM (JIT) rather than a cold start; 0 measures the cold start.
  * {@code max-send} caps the seconds a run keeps sending; what was acknowledged by then must become
@@ -67,7 +67,7 @@ public final class RemoteWriteIngestBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("batch", "500,2000", "senders", "1,4", "nodes", "10", "series", "1000",
-                "scrapes", "500", "max-send", "60", "partitions", "2", "receivers", "prometheus,vigil", "warmup", "0"));
+                "scrapes", "500", "max-send", "60", "partitions", "2", "receivers", "prometheus,vigil", "warmup", "0", "warmup-nodes", "10"));
         for (String a : args) {
             int eq = a.indexOf('=');
             if (eq < 1 || !opt.containsKey(a.substring(0, eq))) {
@@ -84,6 +84,7 @@ public final class RemoteWriteIngestBench {
         int partitions = Integer.parseInt(opt.get("partitions"));
         List<String> receivers = List.of(opt.get("receivers").split(","));
         int warmupScrapes = Integer.parseInt(opt.get("warmup"));
+        int warmupNodes = Integer.parseInt(opt.get("warmup-nodes"));
         Map<String, String> serviceProps = new HashMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("service."))
                 .forEach(k -> serviceProps.put(k.substring("service.".length()), System.getProperty(k)));
@@ -95,7 +96,7 @@ public final class RemoteWriteIngestBench {
                 long end = System.currentTimeMillis();
                 RemoteWriteBodies bodies = RemoteWriteBodies.build(nodes, series, scrapes, batch, senders, end, 1);
                 // the warm-up series end where the measured ones begin: Prometheus's head then accepts both
-                RemoteWriteBodies warmup = warmupScrapes == 0 ? null : RemoteWriteBodies.build(nodes, series, warmupScrapes, batch, senders,
+                RemoteWriteBodies warmup = warmupScrapes == 0 ? null : RemoteWriteBodies.build(warmupNodes, series, warmupScrapes, batch, senders,
                         end - scrapes * RemoteWriteBodies.INTERVAL_MS, 2, "warmup");
                 System.out.printf("batch %d, %d senders: %,d bodies, %,d bytes (%.1f B/sample)%n", batch, senders,
                         bodies.samples() / batch, bodies.bytes(), (double) bodies.bytes() / bodies.samples());

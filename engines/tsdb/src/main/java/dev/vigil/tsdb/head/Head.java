@@ -68,19 +68,40 @@ public final class Head {
 
     public AppendResult append(Labels labels, long t, double v) {
         MemSeries s = byLabels.get(labels);
-        if (s == null) {
-            AppendResult r = labels.isEmpty() ? AppendResult.INVALID_LABELS
-                    : t < floor() ? AppendResult.OUT_OF_ORDER_TOO_OLD
-                    : seriesPerMetric.getOrDefault(labels.metricName(), 0) >= options.maxSeriesPerMetric()
-                    ? AppendResult.SERIES_LIMIT : AppendResult.APPENDED;
-            if (r != AppendResult.APPENDED) {
-                rejected[r.ordinal()]++;
+        return s == null ? appendNew(labels, t, v) : appendTo(s, t, v);
+    }
+
+    /** As {@link #append(Labels, long, double)}, finding the series through {@code ref} when it can. */
+    public AppendResult append(SeriesRef ref, long t, double v) {
+        MemSeries s = ref.series;
+        if (s == null || s.removed || ref.head != this) {
+            s = byLabels.get(ref.labels());
+            ref.head = this;
+            if (s == null) {
+                AppendResult r = appendNew(ref.labels(), t, v);
+                ref.series = byLabels.get(ref.labels()); // null when the new series was refused
                 return r;
             }
-            s = createSeries(nextSeriesId++, labels);
-            appendInOrder(s, t, v, Double.doubleToRawLongBits(v));
-            return AppendResult.APPENDED;
+            ref.series = s;
         }
+        return appendTo(s, t, v);
+    }
+
+    private AppendResult appendNew(Labels labels, long t, double v) {
+        AppendResult r = labels.isEmpty() ? AppendResult.INVALID_LABELS
+                : t < floor() ? AppendResult.OUT_OF_ORDER_TOO_OLD
+                : seriesPerMetric.getOrDefault(labels.metricName(), 0) >= options.maxSeriesPerMetric()
+                ? AppendResult.SERIES_LIMIT : AppendResult.APPENDED;
+        if (r != AppendResult.APPENDED) {
+            rejected[r.ordinal()]++;
+            return r;
+        }
+        MemSeries s = createSeries(nextSeriesId++, labels);
+        appendInOrder(s, t, v, Double.doubleToRawLongBits(v));
+        return AppendResult.APPENDED;
+    }
+
+    private AppendResult appendTo(MemSeries s, long t, double v) {
         long bits = Double.doubleToRawLongBits(v);
         if (t > s.maxTime && t >= floor()) {
             appendInOrder(s, t, v, bits);
@@ -102,12 +123,6 @@ public final class Head {
         }
         rejected[r.ordinal()]++;
         return r;
-    }
-
-    /** The label set instance this head keys {@code labels}' series by, or {@code labels} if it has none. */
-    public Labels canonical(Labels labels) {
-        MemSeries s = byLabels.get(labels);
-        return s == null ? labels : s.labels;
     }
 
     private long floor() {
@@ -239,6 +254,7 @@ public final class Head {
             rawSamples -= s.ooo.dropBefore(cutoff);
             if (s.isEmpty()) {
                 it.remove();
+                s.removed = true;
                 byLabels.remove(s.labels);
                 seriesPerMetric.computeIfPresent(s.labels.metricName(), (k, n) -> n <= 1 ? null : n - 1);
                 index.remove(s.id, s.labels);

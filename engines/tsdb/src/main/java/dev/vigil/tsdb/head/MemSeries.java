@@ -25,6 +25,8 @@ final class MemSeries {
     long headMinTime;
     long maxTime = Long.MIN_VALUE;
     long lastValueBits;
+    /** Dropped from the head by retention: a {@link SeriesRef} pointing here must look again. */
+    boolean removed;
 
     MemSeries(int id, Labels labels) {
         this.id = id;
