@@ -17,8 +17,14 @@ public final class IngestCounters {
         }
     }
 
-    void count(AppendResult r) {
-        byResult.get(r).incrementAndGet();
+    /** Adds counts gathered by a writer, indexed by {@link AppendResult#ordinal()}, and clears them. */
+    void addAndClear(long[] byOrdinal) {
+        for (AppendResult r : AppendResult.values()) {
+            if (byOrdinal[r.ordinal()] != 0) {
+                byResult.get(r).addAndGet(byOrdinal[r.ordinal()]);
+                byOrdinal[r.ordinal()] = 0;
+            }
+        }
     }
 
     void deadLetter() {

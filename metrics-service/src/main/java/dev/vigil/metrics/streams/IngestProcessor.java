@@ -4,6 +4,7 @@ import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.MetricRecordReader;
+import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.head.SeriesRef;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -34,6 +35,8 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private Tsdb tsdb;
     private MetricRecordReader<SeriesRef> reader;
     private final MetricRecordReader.SampleSink<SeriesRef> sink = this::append;
+    /** Append results of the record being read, by ordinal: one counter update per record, not per sample. */
+    private final long[] results = new long[AppendResult.values().length];
 
     private final Duration commitInterval;
     private final LocalTsdbs registry;
@@ -67,6 +70,7 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     public void process(Record<byte[], byte[]> record) {
         try {
             reader.read(record.value(), sink);
+            counters.addAndClear(results);
         } catch (DecodeException e) {
             RecordMetadata md = context.recordMetadata().orElseThrow();
             context.forward(record.withHeaders(DeadLetter.headers(md.topic(), md.partition(), md.offset(), e.getMessage())),
@@ -76,6 +80,6 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     }
 
     private void append(SeriesRef series, long timestampMs, double value) {
-        counters.count(tsdb.append(series, timestampMs, value));
+        results[tsdb.append(series, timestampMs, value).ordinal()]++;
     }
 }
