@@ -28,9 +28,9 @@ import static dev.vigil.tsdb.TsdbFixtures.dumpAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Stores written before decimal chunks and the compact record frame existed: a {@code VGTSEG01}
- * segment of Gorilla chunk records in fixed 8-byte frames, built here byte for byte as that
- * version wrote them.
+ * Stores written by earlier versions, built here byte for byte as those versions wrote them: a
+ * {@code VGTSEG01} segment of Gorilla chunk records in fixed 8-byte frames (before decimal chunks
+ * and the compact record frame), and a {@code VGTCKP01} checkpoint (before the symbol table).
  */
 class TsdbFormatCompatibilityTest {
     private static final Labels OLD = Labels.of("__name__", "old_counter");
@@ -83,6 +83,70 @@ class TsdbFormatCompatibilityTest {
         }
         assertEquals(List.of("00000000.seg", "00000001.seg"), segmentFiles(),
                 "the old file is kept as it is and new records go to a new file");
+    }
+
+    @Test
+    void aCheckpointWithLabelStringsInEverySeriesStillReads() throws IOException {
+        // VGTCKP01, before the symbol table: two series, no segments, each with an open head chunk
+        Labels a = Labels.of("__name__", "up", "job", "node");
+        Labels b = Labels.of("__name__", "up", "job", "windows");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        putFixed(body, 1);                 // generation
+        putFixed(body, Long.MIN_VALUE);    // retention cutoff
+        putFixed(body, Long.MIN_VALUE);    // rollup watermark
+        body.write(0);                     // next segment id
+        body.write(2);                     // next series id
+        body.write(0);                     // segments
+        body.write(2);                     // series
+        List<S> expected = new ArrayList<>();
+        int id = 0;
+        for (Labels l : List.of(a, b)) {
+            XorAppender head = new XorAppender();
+            head.append(T0, id + 1);
+            head.append(T0 + 15_000, id + 2);
+            body.write(id++);
+            body.write(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                putString(body, l.name(i));
+                putString(body, l.value(i));
+            }
+            putFixed(body, T0 + 15_000);
+            putFixed(body, Double.doubleToRawLongBits(id + 1));
+            byte[] chunk = head.toChunk().bytes();
+            body.write(chunk.length);
+            body.writeBytes(chunk);
+            body.write(0);                 // out-of-order samples
+        }
+        byte[] bytes = body.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes("VGTCKP01".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(bytes);
+        file.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        Files.write(CheckpointFile.path(dir, 1), file.toByteArray());
+
+        try (Tsdb db = Tsdb.open(dir, TsdbOptions.DEFAULTS)) {
+            assertEquals(Map.of(a.toString(), List.of(S.of(T0, 1), S.of(T0 + 15_000, 2)),
+                    b.toString(), List.of(S.of(T0, 2), S.of(T0 + 15_000, 3))), dumpAll(db));
+            assertEquals(AppendResult.DUPLICATE, db.append(b, T0 + 15_000, 3), "its last value is known");
+            db.append(a, T0 + 30_000, 5);
+            db.commit(); // written as VGTCKP02
+        }
+        try (Tsdb db = Tsdb.open(dir, TsdbOptions.DEFAULTS)) {
+            assertEquals(3, dumpAll(db).get(a.toString()).size());
+            assertEquals(2, db.stats().series());
+        }
+    }
+
+    private static void putFixed(ByteArrayOutputStream out, long v) {
+        out.writeBytes(ByteBuffer.allocate(8).putLong(v).array());
+    }
+
+    private static void putString(ByteArrayOutputStream out, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.write(b.length);
+        out.writeBytes(b);
     }
 
     private List<String> segmentFiles() throws IOException {

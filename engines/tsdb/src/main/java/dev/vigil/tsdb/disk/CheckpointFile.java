@@ -15,7 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,12 +31,17 @@ import java.util.regex.Pattern;
  *
  * <p>Body: generation, retention cutoff, rollup watermark (all 8-byte longs), varint next segment
  * id and next series id, varint segment count and per segment (varint id, 8-byte committed length),
- * varint series count and per series (varint id, varint label count, label names and values as
- * varint-length UTF-8, 8-byte max time, 8-byte last value bits, varint head chunk length and bytes,
- * varint out-of-order count and per sample 8-byte time and value bits).
+ * then (since {@code VGTCKP02}) the symbol table: varint count and every distinct label name and
+ * value once as varint-length UTF-8, then varint series count and per series (varint id, varint
+ * label count, each name and value as the varint index of its symbol, 8-byte max time, 8-byte last
+ * value bits, varint head chunk length and bytes, varint out-of-order count and per sample 8-byte
+ * time and value bits). Label strings repeat across series (metric names, {@code job},
+ * {@code instance}), and without the table they were most of a checkpoint's bytes.
+ * {@code VGTCKP01} files (labels as strings in every series) are still read.
  */
 public final class CheckpointFile {
-    private static final byte[] MAGIC = "VGTCKP01".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "VGTCKP02".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC_V1 = "VGTCKP01".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{20})\\.ckpt");
 
     private CheckpointFile() {
@@ -114,7 +121,12 @@ public final class CheckpointFile {
 
     private static Optional<CheckpointData> read(Path p) throws IOException {
         byte[] all = Files.readAllBytes(p);
-        if (all.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(all, MAGIC.length), MAGIC)) {
+        if (all.length < MAGIC.length + 4) {
+            return Optional.empty();
+        }
+        byte[] magic = Arrays.copyOf(all, MAGIC.length);
+        boolean symbols = Arrays.equals(magic, MAGIC);
+        if (!symbols && !Arrays.equals(magic, MAGIC_V1)) {
             return Optional.empty();
         }
         byte[] body = Arrays.copyOfRange(all, MAGIC.length, all.length - 4);
@@ -123,7 +135,7 @@ public final class CheckpointFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(decode(ByteBuffer.wrap(body)));
+            return Optional.of(decode(ByteBuffer.wrap(body), symbols));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -141,13 +153,28 @@ public final class CheckpointFile {
             Varints.put(out, s.id());
             Varints.putLong(out, s.length());
         }
+        Map<String, Integer> symbols = new HashMap<>();
+        List<String> table = new ArrayList<>();
+        for (SeriesState s : d.series()) {
+            for (int i = 0; i < s.labels().size(); i++) {
+                for (String sym : new String[]{s.labels().name(i), s.labels().value(i)}) {
+                    if (symbols.putIfAbsent(sym, table.size()) == null) {
+                        table.add(sym);
+                    }
+                }
+            }
+        }
+        Varints.put(out, table.size());
+        for (String sym : table) {
+            Varints.putString(out, sym);
+        }
         Varints.put(out, d.series().size());
         for (SeriesState s : d.series()) {
             Varints.put(out, s.id());
             Varints.put(out, s.labels().size());
             for (int i = 0; i < s.labels().size(); i++) {
-                Varints.putString(out, s.labels().name(i));
-                Varints.putString(out, s.labels().value(i));
+                Varints.put(out, symbols.get(s.labels().name(i)));
+                Varints.put(out, symbols.get(s.labels().value(i)));
             }
             Varints.putLong(out, s.maxTime());
             Varints.putLong(out, s.lastValueBits());
@@ -162,7 +189,7 @@ public final class CheckpointFile {
         return out.toByteArray();
     }
 
-    private static CheckpointData decode(ByteBuffer in) {
+    private static CheckpointData decode(ByteBuffer in, boolean symbols) {
         long generation = in.getLong();
         long cutoff = in.getLong();
         long watermark = in.getLong();
@@ -173,6 +200,13 @@ public final class CheckpointFile {
         for (int i = 0; i < segCount; i++) {
             segments.add(new CheckpointData.SegmentLength(Varints.getInt(in), in.getLong()));
         }
+        String[] table = new String[0];
+        if (symbols) {
+            table = new String[Varints.getInt(in)];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = Varints.getString(in);
+            }
+        }
         int seriesCount = Varints.getInt(in);
         List<SeriesState> series = new ArrayList<>(seriesCount);
         for (int i = 0; i < seriesCount; i++) {
@@ -180,7 +214,7 @@ public final class CheckpointFile {
             int labelCount = Varints.getInt(in);
             String[] kv = new String[labelCount * 2];
             for (int j = 0; j < kv.length; j++) {
-                kv[j] = Varints.getString(in);
+                kv[j] = symbols ? table[Varints.getInt(in)] : Varints.getString(in);
             }
             long maxTime = in.getLong();
             long lastBits = in.getLong();
