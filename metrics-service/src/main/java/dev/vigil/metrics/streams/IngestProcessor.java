@@ -3,13 +3,10 @@ package dev.vigil.metrics.streams;
 import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
-import dev.vigil.model.MetricRecordReader;
-import dev.vigil.tsdb.AppendResult;
-import dev.vigil.tsdb.Tsdb;
-import dev.vigil.tsdb.head.SeriesRef;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
@@ -21,22 +18,18 @@ import java.time.Duration;
  * Decodes each {@code vigil.metrics} record and appends its samples to the partition's TSDB; a
  * record that does not decode goes to the dead-letter sink with the reason, and the stream goes on.
  *
- * <p>Durability is driven from here: Kafka Streams flushes a store without a changelog only when it
- * closes it, not before committing offsets. So every {@code commitInterval} a wall-clock punctuator
- * makes every local TSDB durable and only then asks Streams to commit the offsets of what it holds (Streams'
- * own timed commits are configured far apart). A crash therefore replays exactly what the TSDB
- * had not made durable, and its duplicate check absorbs any overlap.
+ * <p>Durability is driven from here: Kafka Streams flushes the store only when it writes a
+ * checkpoint (every 10,000 records or so) or closes it, not before each offset commit. So every
+ * {@code commitInterval} a wall-clock punctuator makes every local TSDB durable and only then asks
+ * Streams to commit the offsets of what it holds (Streams' own timed commits are configured far
+ * apart). A crash therefore replays what the TSDB had not made durable, and its duplicate check
+ * absorbs any overlap.
  */
 final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
-    static final int MAX_CACHED_SERIES = 1 << 21;
     private final String storeName;
     private final IngestCounters counters;
     private ProcessorContext<byte[], byte[]> context;
-    private Tsdb tsdb;
-    private MetricRecordReader<SeriesRef> reader;
-    private final MetricRecordReader.SampleSink<SeriesRef> sink = this::append;
-    /** Append results of the record being read, by ordinal: one counter update per record, not per sample. */
-    private final long[] results = new long[AppendResult.values().length];
+    private TsdbStateStore store;
 
     private final Duration commitInterval;
     private final LocalTsdbs registry;
@@ -48,14 +41,22 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         this.commitInterval = commitInterval;
     }
 
+    /**
+     * A supplier in the shape {@code Topology.addReadOnlyStateStore} takes. That method types the
+     * store's processor as forwarding nothing, but the topology gives it the dead-letter sink as a
+     * child, and forwarding to it works at run time: the cast only widens the declared output types.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static ProcessorSupplier<byte[], byte[], Void, Void> supplier(String storeName, IngestCounters counters, LocalTsdbs registry,
+                                                                  Duration commitInterval) {
+        ProcessorSupplier<byte[], byte[], byte[], byte[]> s = () -> new IngestProcessor(storeName, counters, registry, commitInterval);
+        return (ProcessorSupplier) s;
+    }
+
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        TsdbStateStore store = context.getStateStore(storeName);
-        this.tsdb = store.tsdb();
-        // a handle per series, found by its label bytes: well above a partition's series count in
-        // practice, and a cache that fills up only starts over
-        this.reader = new MetricRecordReader<>(SeriesRef::new, MAX_CACHED_SERIES);
+        this.store = context.getStateStore(storeName);
         context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, now -> {
             try {
                 registry.commitAll(); // the commit below covers every task of this thread
@@ -69,9 +70,9 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
     @Override
     public void process(Record<byte[], byte[]> record) {
         try {
-            reader.read(record.value(), sink);
-            counters.addAndClear(results);
+            store.write(record.value());
         } catch (DecodeException e) {
+            // A restore skips such a record: it went to the dead-letter topic when first read.
             RecordMetadata md = context.recordMetadata().orElseThrow();
             context.forward(record.withHeaders(DeadLetter.headers(md.topic(), md.partition(), md.offset(), e.getMessage())),
                     MetricsTopology.DEADLETTER_SINK);
@@ -79,7 +80,4 @@ final class IngestProcessor implements Processor<byte[], byte[], byte[], byte[]>
         }
     }
 
-    private void append(SeriesRef series, long timestampMs, double value) {
-        results[tsdb.append(series, timestampMs, value).ordinal()]++;
-    }
 }

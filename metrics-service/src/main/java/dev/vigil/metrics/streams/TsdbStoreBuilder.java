@@ -6,16 +6,18 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.util.Map;
 
-/** Builds one {@link TsdbStateStore} per task; changelog and caching are always off. */
+/** Builds one {@link TsdbStateStore} per task: no changelog of its own (the input topic serves as one) and no caching. */
 final class TsdbStoreBuilder implements StoreBuilder<TsdbStateStore> {
     private final String name;
     private final TsdbOptions options;
     private final LocalTsdbs registry;
+    private final IngestCounters counters;
 
-    TsdbStoreBuilder(String name, TsdbOptions options, LocalTsdbs registry) {
+    TsdbStoreBuilder(String name, TsdbOptions options, LocalTsdbs registry, IngestCounters counters) {
         this.name = name;
         this.options = options;
         this.registry = registry;
+        this.counters = counters;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class TsdbStoreBuilder implements StoreBuilder<TsdbStateStore> {
 
     @Override
     public StoreBuilder<TsdbStateStore> withLoggingEnabled(Map<String, String> config) {
-        throw new UnsupportedOperationException("the TSDB store is rebuilt from vigil.metrics, it has no changelog");
+        throw new UnsupportedOperationException("the TSDB store is restored from vigil.metrics, it has no changelog of its own");
     }
 
     @Override
@@ -40,7 +42,7 @@ final class TsdbStoreBuilder implements StoreBuilder<TsdbStateStore> {
 
     @Override
     public TsdbStateStore build() {
-        return new TsdbStateStore(name, options, registry);
+        return new TsdbStateStore(name, options, registry, counters);
     }
 
     @Override

@@ -48,6 +48,7 @@ final class SecondInstance implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
+        p.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, Long.toString(Long.MAX_VALUE)); // as the service configures it
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "10000");
         streams = new KafkaStreams(MetricsTopology.build(TsdbOptions.DEFAULTS, local, new IngestCounters()), p);
         streams.start();
