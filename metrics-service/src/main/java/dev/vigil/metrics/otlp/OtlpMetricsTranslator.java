@@ -7,6 +7,7 @@ import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.model.StaleNaN;
+import dev.vigil.model.otlp.AttributeValues;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;

@@ -1,4 +1,4 @@
-package dev.vigil.metrics.otlp;
+package dev.vigil.model.otlp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
