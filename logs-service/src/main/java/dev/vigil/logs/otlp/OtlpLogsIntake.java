@@ -1,35 +1,24 @@
 package dev.vigil.logs.otlp;
 
-import dev.vigil.model.kafka.AtLeastOnceLoop;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.logs.ingest.LogsPublisher;
-import dev.vigil.model.DeadLetter;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.LogStream;
-import dev.vigil.model.Topics;
-import dev.vigil.model.kafka.ProducerFactory;
+import dev.vigil.model.kafka.TopicIntake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -45,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OtlpLogsIntake {
     private static final Logger LOG = Logger.getLogger(OtlpLogsIntake.class);
-    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
     private final LogsConfig.Otlp config;
@@ -56,9 +44,7 @@ public class OtlpLogsIntake {
     private final Counter lines;
     private final Counter deadLetters;
 
-    private AtLeastOnceLoop loop;
-    private Producer<byte[], byte[]> deadLetterProducer;
-    private Thread thread;
+    private TopicIntake intake;
 
     public OtlpLogsIntake(LogsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                           LogsPublisher publisher, MeterRegistry registry) {
@@ -75,30 +61,15 @@ public class OtlpLogsIntake {
         if (!config.enabled()) {
             return;
         }
-        Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
-                ConsumerConfig.CLIENT_ID_CONFIG, config.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // A new group starts at the beginning: what the Collector wrote before the first start is wanted too.
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        deadLetterProducer = ProducerFactory.create(bootstrap, config.groupId() + "-deadletter");
-        loop = new AtLeastOnceLoop(consumer, config.topic(), this::process, RETRY_BACKOFF);
-        thread = new Thread(loop, "vigil-logs-otlp-intake");
-        // Never the thread that keeps the JVM alive: stop() ends it, and a stuck publish must not block exit.
-        thread.setDaemon(true);
-        thread.start();
+        intake = new TopicIntake(bootstrap, config.groupId(), config.topic());
+        intake.start(this::process, "vigil-logs-otlp-intake");
         LOG.infof("OTLP logs intake reads topic %s as group %s", config.topic(), config.groupId());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (thread == null) {
-            return;
+        if (intake != null) {
+            intake.close();
         }
-        loop.stop();
-        thread.join(TimeUnit.SECONDS.toMillis(15));
-        deadLetterProducer.close(Duration.ofSeconds(5));
     }
 
     /** Translates and publishes one poll's records; returns only when Kafka acknowledged all of it. */
@@ -109,8 +80,7 @@ public class OtlpLogsIntake {
             try {
                 out.addAll(OtlpLogsTranslator.translate(r.value(), r.timestamp() * 1_000_000L).streams());
             } catch (DecodeException e) {
-                dead.add(deadLetterProducer.send(new ProducerRecord<>(Topics.DEADLETTER, null, r.key(), r.value(),
-                        DeadLetter.headers(r.topic(), r.partition(), r.offset(), e.getMessage()))));
+                dead.add(intake.deadLetter(r, e.getMessage()));
             }
         }
         publisher.publisher().publishLogs(out).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
