@@ -7,6 +7,7 @@ import dev.vigil.model.Labels;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
 import dev.vigil.model.otlp.AttributeValues;
+import dev.vigil.model.otlp.LabelNamer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.common.v1.KeyValue;

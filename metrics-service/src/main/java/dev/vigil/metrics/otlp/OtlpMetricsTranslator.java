@@ -8,6 +8,7 @@ import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.model.StaleNaN;
 import dev.vigil.model.otlp.AttributeValues;
+import dev.vigil.model.otlp.LabelNamer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;

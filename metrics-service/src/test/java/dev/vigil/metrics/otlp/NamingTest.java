@@ -1,5 +1,6 @@
 package dev.vigil.metrics.otlp;
 
+import dev.vigil.model.otlp.LabelNamer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,10 +1,10 @@
-package dev.vigil.logs.otlp;
+package dev.vigil.model.otlp;
 
 import java.util.Optional;
 
 /**
- * OTLP attribute keys to label names, as Loki (through Prometheus's OTLP translator) does without UTF-8
- * names: every character outside {@code [a-zA-Z0-9_]} becomes {@code _}, a leading digit gains a
+ * OTLP attribute keys to Prometheus label names, as Prometheus's OTLP receiver does without UTF-8
+ * names (and Loki, through Prometheus's OTLP translator, for stream labels): every character outside {@code [a-zA-Z0-9_]} becomes {@code _}, a leading digit gains a
  * {@code key_} prefix and a single leading underscore a {@code key} prefix ({@code __} names are
  * reserved and kept).
  */
