@@ -149,8 +149,9 @@ track() { # pid name
   save_state
 }
 stop_all() {
-  trap - INT TERM HUP EXIT
-  trap '' PIPE # a closed terminal or pipe must not cut the stopping short
+  trap - EXIT
+  # a second Ctrl-C or SIGTERM, or a closed terminal or pipe, must not cut the stopping short
+  trap '' INT TERM HUP PIPE
   set +e
   echo "stopping Vigil..." 2>/dev/null
   stop_recorded 30 15
@@ -194,7 +195,7 @@ build_progress() { # log build-pid: one line per module as Maven reaches it, and
 if needs_build; then
   BUILD_LOG=$DATA/logs/build.log
   echo "building Vigil (first run or sources changed); Maven's output in $BUILD_LOG"
-  echo "  a first build takes about 5 minutes on 2 cores, longer while Maven downloads what it needs"
+  echo "  a first build takes 1-2 minutes on 2 cores, plus downloading about 330 MB into ~/.m2"
   started=$SECONDS
   # -DskipTests, not -Dmaven.test.skip: test jars that other modules' test scope needs are still built
   ./mvnw -B -DskipTests package -pl local-kafka,metrics-service,logs-service,alert-service,diagnostics-service,collector-service -am \
