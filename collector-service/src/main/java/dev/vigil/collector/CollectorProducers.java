@@ -4,7 +4,7 @@ import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.delivery.CollectorProducer;
 import dev.vigil.collector.delivery.Delivery;
 import dev.vigil.collector.spool.DiskSpool;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

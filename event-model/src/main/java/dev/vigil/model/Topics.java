@@ -22,7 +22,7 @@ public final class Topics {
     public static final String NOTIFICATION_LOG = "vigil.alerts.nflog";
     /** Compacted: diagnostics run state keyed by run id. */
     public static final String DIAGNOSTICS_RUNS = "vigil.diagnostics.runs";
-    /** Records that could not be decoded, with the reason in header {@link DeadLetter#REASON_HEADER}. */
+    /** Records that could not be decoded, with the reason in header {@code vigil.deadletter.reason}. */
     public static final String DEADLETTER = "vigil.deadletter";
 
     /** Every topic Vigil uses, with whether it is compacted. */

@@ -6,7 +6,7 @@ import dev.vigil.model.LogStream;
 import dev.vigil.model.MetricCodec;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package dev.vigil.collector.delivery;
 
-import dev.vigil.model.kafka.ProducerFactory;
+import dev.vigil.kafka.client.ProducerFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 

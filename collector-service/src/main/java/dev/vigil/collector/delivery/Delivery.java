@@ -9,7 +9,7 @@ import dev.vigil.model.LogStream;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.SeriesHash;
 import dev.vigil.model.Topics;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -17,7 +17,7 @@ import dev.vigil.model.MetricSeries;
 import dev.vigil.model.NodeOs;
 import dev.vigil.model.Sample;
 import dev.vigil.model.Topics;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -11,7 +11,7 @@ import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.model.SeriesHash;
 import dev.vigil.model.Topics;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package dev.vigil.tsdb;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SelectHints;
-import dev.vigil.promql.storage.Series;
-import dev.vigil.promql.storage.Storage;
+import dev.vigil.series.SelectHints;
+import dev.vigil.series.Series;
+import dev.vigil.series.Storage;
 import dev.vigil.tsdb.disk.CheckpointData;
 import dev.vigil.tsdb.disk.CheckpointFile;
 import dev.vigil.tsdb.disk.ChunkRecord;

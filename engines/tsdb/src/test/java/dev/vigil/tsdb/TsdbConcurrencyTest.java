@@ -1,8 +1,8 @@
 package dev.vigil.tsdb;
 
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package dev.vigil.tsdb;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleNaN;
-import dev.vigil.promql.storage.SelectHints;
+import dev.vigil.series.SelectHints;
 import dev.vigil.tsdb.TsdbFixtures.S;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package dev.vigil.tsdb;
 
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.vigil.logs.ingest;
 
-import dev.vigil.model.kafka.BatchPublisher;
-import dev.vigil.model.kafka.ProducerFactory;
+import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.ProducerFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;

@@ -4,7 +4,7 @@ import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.logs.ingest.LogsPublisher;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.LogStream;
-import dev.vigil.model.kafka.TopicIntake;
+import dev.vigil.kafka.client.TopicIntake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

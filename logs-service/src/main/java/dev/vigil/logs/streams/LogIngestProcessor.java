@@ -2,7 +2,7 @@ package dev.vigil.logs.streams;
 
 import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logstore.LogStore;
-import dev.vigil.model.DeadLetter;
+import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.LogCodec;
 import dev.vigil.model.LogEntry;

@@ -1,7 +1,7 @@
 package dev.vigil.logs.otlp;
 
 import dev.vigil.kafka.KafkaTestResource;
-import dev.vigil.model.DeadLetter;
+import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.Topics;
 import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.logs.v1.LogRecord;

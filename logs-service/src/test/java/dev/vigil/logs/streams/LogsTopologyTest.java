@@ -7,7 +7,7 @@ import dev.vigil.logstore.EntryCursor;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.logstore.LogStoreOptions;
 import dev.vigil.logstore.StreamRef;
-import dev.vigil.model.DeadLetter;
+import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogCodec;

@@ -1,8 +1,8 @@
 package dev.vigil.metrics.fanout;
 
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 
 /** A series received from another instance: its samples, decoded once, in ascending time. */
 record ArraySeries(Labels labels, long[] timestamps, double[] values) implements Series {

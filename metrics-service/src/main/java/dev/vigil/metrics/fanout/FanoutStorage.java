@@ -2,9 +2,9 @@ package dev.vigil.metrics.fanout;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SelectHints;
-import dev.vigil.promql.storage.Series;
-import dev.vigil.promql.storage.Storage;
+import dev.vigil.series.SelectHints;
+import dev.vigil.series.Series;
+import dev.vigil.series.Storage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.vigil.metrics.fanout;
 
-import dev.vigil.promql.storage.Storage;
+import dev.vigil.series.Storage;
 
 /**
  * The answers an instance gives its peers, over its LOCAL partitions only (a peer never fans

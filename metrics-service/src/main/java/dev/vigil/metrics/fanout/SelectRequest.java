@@ -1,7 +1,7 @@
 package dev.vigil.metrics.fanout;
 
 import dev.vigil.model.LabelMatcher;
-import dev.vigil.promql.storage.SelectHints;
+import dev.vigil.series.SelectHints;
 
 import java.util.List;
 

@@ -4,9 +4,9 @@ import dev.vigil.model.Label;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MatchType;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.SelectHints;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.SelectHints;
+import dev.vigil.series.Series;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

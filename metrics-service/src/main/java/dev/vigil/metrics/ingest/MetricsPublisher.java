@@ -1,8 +1,8 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.metrics.config.MetricsConfig;
-import dev.vigil.model.kafka.BatchPublisher;
-import dev.vigil.model.kafka.ProducerFactory;
+import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.ProducerFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;

@@ -2,7 +2,7 @@ package dev.vigil.metrics.ingest;
 
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;

@@ -4,7 +4,7 @@ import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.ingest.MetricsPublisher;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.MetricSeries;
-import dev.vigil.model.kafka.TopicIntake;
+import dev.vigil.kafka.client.TopicIntake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

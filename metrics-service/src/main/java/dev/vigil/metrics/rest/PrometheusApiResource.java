@@ -10,7 +10,7 @@ import dev.vigil.promql.eval.Result;
 import dev.vigil.promql.parser.Parser;
 import dev.vigil.promql.parser.Printer;
 import dev.vigil.promql.parser.VectorSelector;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.Series;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;

@@ -1,9 +1,9 @@
 package dev.vigil.metrics.store;
 
 import dev.vigil.model.LabelMatcher;
-import dev.vigil.promql.storage.SelectHints;
-import dev.vigil.promql.storage.Series;
-import dev.vigil.promql.storage.Storage;
+import dev.vigil.series.SelectHints;
+import dev.vigil.series.Series;
+import dev.vigil.series.Storage;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbStats;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.vigil.metrics.streams;
 
 import dev.vigil.metrics.store.LocalTsdbs;
-import dev.vigil.model.DeadLetter;
+import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.DecodeException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;

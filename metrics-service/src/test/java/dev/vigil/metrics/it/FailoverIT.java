@@ -7,7 +7,7 @@ import dev.vigil.kafka.TestKafka;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
-import dev.vigil.model.kafka.BatchPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

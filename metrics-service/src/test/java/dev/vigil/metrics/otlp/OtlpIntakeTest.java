@@ -1,7 +1,7 @@
 package dev.vigil.metrics.otlp;
 
 import dev.vigil.kafka.KafkaTestResource;
-import dev.vigil.model.DeadLetter;
+import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.Topics;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Metric;

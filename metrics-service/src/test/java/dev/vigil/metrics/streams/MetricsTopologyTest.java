@@ -1,15 +1,15 @@
 package dev.vigil.metrics.streams;
 
 import dev.vigil.metrics.store.LocalTsdbs;
-import dev.vigil.model.DeadLetter;
+import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricCodec;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.model.Topics;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;

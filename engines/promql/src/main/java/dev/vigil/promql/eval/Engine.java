@@ -5,7 +5,7 @@ import dev.vigil.promql.parser.Expr;
 import dev.vigil.promql.parser.ParseException;
 import dev.vigil.promql.parser.Parser;
 import dev.vigil.promql.parser.ValueType;
-import dev.vigil.promql.storage.Storage;
+import dev.vigil.series.Storage;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Point;
 import dev.vigil.promql.value.Sample;

@@ -1,7 +1,7 @@
 package dev.vigil.promql.eval;
 
 import dev.vigil.promql.parser.AtModifier;
-import dev.vigil.promql.storage.Storage;
+import dev.vigil.series.Storage;
 
 import java.util.function.LongSupplier;
 

@@ -3,9 +3,9 @@ package dev.vigil.promql.eval;
 import dev.vigil.model.StaleNaN;
 import dev.vigil.promql.parser.MatrixSelector;
 import dev.vigil.promql.parser.VectorSelector;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.SelectHints;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.SelectHints;
+import dev.vigil.series.Series;
 
 import java.util.ArrayList;
 import java.util.Arrays;

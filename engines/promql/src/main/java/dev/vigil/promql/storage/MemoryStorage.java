@@ -2,6 +2,9 @@ package dev.vigil.promql.storage;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
+import dev.vigil.series.Storage;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.vigil.tsdb.chunk;
 
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 
 /** Steps through the samples of a {@link DecimalChunk}, decoded whole when the iterator was made. */
 public final class DecimalIterator implements SampleCursor {

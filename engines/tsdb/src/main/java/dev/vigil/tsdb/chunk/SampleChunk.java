@@ -1,6 +1,6 @@
 package dev.vigil.tsdb.chunk;
 
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 
 /**
  * An immutable chunk of one series' raw samples in time order, whatever its encoding. Readers

@@ -1,6 +1,6 @@
 package dev.vigil.tsdb.chunk;
 
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 
 /** Decodes an {@link XorChunk} one sample at a time. */
 public final class XorIterator implements SampleCursor {

@@ -2,8 +2,8 @@ package dev.vigil.tsdb.head;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
 import dev.vigil.tsdb.chunk.ChunkKind;

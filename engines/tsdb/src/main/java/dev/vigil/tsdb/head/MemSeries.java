@@ -1,7 +1,7 @@
 package dev.vigil.tsdb.head;
 
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 import dev.vigil.tsdb.chunk.SampleChunk;
 import dev.vigil.tsdb.chunk.SampleChunks;
 import dev.vigil.tsdb.chunk.XorAppender;

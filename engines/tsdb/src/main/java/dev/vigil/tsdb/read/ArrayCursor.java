@@ -1,6 +1,6 @@
 package dev.vigil.tsdb.read;
 
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 
 /** A cursor over parallel arrays of timestamps and values, already sorted. */
 public final class ArrayCursor implements SampleCursor {

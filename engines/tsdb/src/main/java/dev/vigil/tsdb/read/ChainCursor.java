@@ -1,6 +1,6 @@
 package dev.vigil.tsdb.read;
 
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.vigil.tsdb.read;
 
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 
 /** Limits an ascending cursor to {@code [from, to]}, both inclusive. */
 public final class RangeCursor implements SampleCursor {

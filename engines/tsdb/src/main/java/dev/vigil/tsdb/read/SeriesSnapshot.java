@@ -1,8 +1,8 @@
 package dev.vigil.tsdb.read;
 
 import dev.vigil.model.Labels;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.vigil.tsdb.rollup;
 
 import dev.vigil.model.StaleNaN;
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 import dev.vigil.tsdb.chunk.Rollup;
 
 import java.util.ArrayList;

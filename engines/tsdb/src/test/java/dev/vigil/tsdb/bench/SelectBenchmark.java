@@ -2,8 +2,8 @@ package dev.vigil.tsdb.bench;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.MatchType;
-import dev.vigil.promql.storage.SampleCursor;
-import dev.vigil.promql.storage.Series;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbOptions;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.vigil.tsdb.chunk;
 
 import dev.vigil.model.StaleNaN;
-import dev.vigil.promql.storage.SampleCursor;
+import dev.vigil.series.SampleCursor;
 import dev.vigil.tsdb.bench.NodeExporterData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

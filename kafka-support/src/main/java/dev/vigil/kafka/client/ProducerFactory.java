@@ -1,4 +1,4 @@
-package dev.vigil.model.kafka;
+package dev.vigil.kafka.client;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;

@@ -1,12 +1,12 @@
-package dev.vigil.promql.storage;
+package dev.vigil.series;
 
 import dev.vigil.model.LabelMatcher;
 
 import java.util.List;
 
 /**
- * What the PromQL evaluator needs from a time-series store. Implemented by the TSDB and by
- * {@link MemoryStorage} for tests. Times are Unix milliseconds, both ends inclusive.
+ * What the PromQL evaluator needs from a time-series store. Implemented by the TSDB and by the
+ * PromQL engine's in-memory store for tests. Times are Unix milliseconds, both ends inclusive.
  */
 public interface Storage {
     /**

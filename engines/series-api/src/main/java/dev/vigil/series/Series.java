@@ -1,4 +1,4 @@
-package dev.vigil.promql.storage;
+package dev.vigil.series;
 
 import dev.vigil.model.Labels;
 

@@ -1,5 +1,6 @@
-package dev.vigil.model;
+package dev.vigil.kafka.client;
 
+import dev.vigil.model.Topics;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 

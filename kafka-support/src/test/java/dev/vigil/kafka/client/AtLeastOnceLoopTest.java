@@ -1,6 +1,6 @@
-package dev.vigil.kafka;
+package dev.vigil.kafka.client;
 
-import dev.vigil.model.kafka.AtLeastOnceLoop;
+import dev.vigil.kafka.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

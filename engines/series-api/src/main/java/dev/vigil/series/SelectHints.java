@@ -1,4 +1,4 @@
-package dev.vigil.promql.storage;
+package dev.vigil.series;
 
 /**
  * What the evaluator knows about a selection, so a store may answer from downsampled data:

@@ -1,4 +1,4 @@
-package dev.vigil.promql.storage;
+package dev.vigil.series;
 
 /**
  * Forward-only iteration over one series' samples in ascending timestamp order, without boxing.

@@ -1,4 +1,4 @@
-package dev.vigil.model.kafka;
+package dev.vigil.kafka.client;
 
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogCodec;

@@ -1,6 +1,5 @@
-package dev.vigil.model.kafka;
+package dev.vigil.kafka.client;
 
-import dev.vigil.model.DeadLetter;
 import dev.vigil.model.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
