@@ -22,8 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.jboss.logging.Logger;
 
 /**
  * Alertmanager's notification pipeline for one group flush: drop inhibited alerts, stop outside
@@ -33,7 +32,7 @@ import java.util.logging.Logger;
  * render, send through the {@link Notifier} for its kind, and log what was sent.
  */
 public final class NotificationPipeline implements FlushHandler {
-    private static final Logger LOG = Logger.getLogger(NotificationPipeline.class.getName());
+    private static final Logger LOG = Logger.getLogger(NotificationPipeline.class);
 
     private final AlertmanagerConfig config;
     private final Payloads payloads;
@@ -79,7 +78,7 @@ public final class NotificationPipeline implements FlushHandler {
         }
         Optional<ReceiverConfig> receiver = config.receiver(f.route().receiver());
         if (receiver.isEmpty()) {
-            LOG.warning(() -> "receiver " + f.route().receiver() + " is not configured; dropping group " + f.groupKey());
+            LOG.warn("receiver " + f.route().receiver() + " is not configured; dropping group " + f.groupKey());
             return true;
         }
         Set<Long> firing = new HashSet<>();
@@ -152,21 +151,21 @@ public final class NotificationPipeline implements FlushHandler {
         try {
             n = renderer.render(toSend, integration);
         } catch (TemplateException e) {
-            LOG.log(Level.WARNING, "cannot render notification for " + integration + ": " + e.getMessage());
+            LOG.warn("cannot render notification for " + integration + ": " + e.getMessage());
             return false;
         }
         Notifier notifier = notifiers.get(kind);
         if (notifier == null) {
-            LOG.warning(() -> "no notifier for " + kind + " integrations; " + integration + " is not notified");
+            LOG.warn("no notifier for " + kind + " integrations; " + integration + " is not notified");
             return false;
         }
         try {
             notifier.send(n, f.route().groupInterval());
         } catch (NotifyException e) {
-            LOG.warning(() -> "notify " + integration + " for group " + f.groupKey() + " failed: " + e.getMessage());
+            LOG.warn("notify " + integration + " for group " + f.groupKey() + " failed: " + e.getMessage());
             return false;
         } catch (RuntimeException e) {
-            LOG.warning(() -> "notifier for " + integration + " failed unexpectedly: " + e.getClass().getSimpleName());
+            LOG.warn("notifier for " + integration + " failed unexpectedly: " + e.getClass().getSimpleName());
             return false;
         }
         log.log(f.groupKey(), integration, firing, resolved, now, expires);

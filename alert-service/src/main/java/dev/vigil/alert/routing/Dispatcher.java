@@ -1,5 +1,7 @@
 package dev.vigil.alert.routing;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Alertmanager's dispatcher without goroutines: {@link #receive} stores an alert and adds it to
@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * says when the next tick is needed. Thread-safe: receive and tick may come from different threads.
  */
 public final class Dispatcher {
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     private final Route root;
     private final FlushHandler handler;
     private final Clock clock;
@@ -75,7 +75,7 @@ public final class Dispatcher {
                 ok = handler.flush(e.getValue());
             } catch (RuntimeException ex) {
                 // One broken flush must not stop the others, nor the caller's scheduler.
-                LOG.log(Level.WARNING, "flush of group " + e.getValue().groupKey() + " failed", ex);
+                LOG.warn("flush of group " + e.getValue().groupKey() + " failed", ex);
                 ok = false;
             }
             results.add(ok);

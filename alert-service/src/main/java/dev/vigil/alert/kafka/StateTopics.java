@@ -1,4 +1,4 @@
-package dev.vigil.alert.service;
+package dev.vigil.alert.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

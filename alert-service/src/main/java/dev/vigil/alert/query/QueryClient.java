@@ -1,4 +1,4 @@
-package dev.vigil.alert.service;
+package dev.vigil.alert.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.vigil.alert.service;
+package dev.vigil.alert.query;
 
 import dev.vigil.alert.rules.ExpressionParser;
 import dev.vigil.alert.rules.QueryException;

@@ -1,4 +1,4 @@
-package dev.vigil.alert.service;
+package dev.vigil.alert.notify;
 
 import dev.vigil.alert.config.am.EmailConfig;
 import dev.vigil.alert.notify.EmailMessage;

@@ -1,4 +1,4 @@
-package dev.vigil.alert.service;
+package dev.vigil.alert.notify;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
