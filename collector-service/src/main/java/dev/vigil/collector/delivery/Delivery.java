@@ -3,13 +3,14 @@ package dev.vigil.collector.delivery;
 import dev.vigil.collector.logs.LogLine;
 import dev.vigil.collector.spool.DiskSpool;
 import dev.vigil.collector.spool.SpoolRecord;
+import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.SeriesHash;
 import dev.vigil.model.Topics;
-import dev.vigil.kafka.client.BatchPublisher;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -58,7 +59,7 @@ import java.util.function.ToIntFunction;
  * spooled and sent again, and the stores' idempotent writes absorb the copy.
  */
 public final class Delivery implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
+    private static final Logger LOG = Logger.getLogger(Delivery.class);
     private static final int DRAIN_BATCH = 64;
 
     private final BatchPublisher publisher;
@@ -214,7 +215,7 @@ public final class Delivery implements AutoCloseable {
         }
         long dropped = spool.droppedRecords();
         if (dropped > droppedSeen) {
-            LOG.log(System.Logger.Level.WARNING, "delivery spool full: dropped " + (dropped - droppedSeen)
+            LOG.warn("delivery spool full: dropped " + (dropped - droppedSeen)
                     + " of its oldest batches (" + dropped + " in all); raise vigil.collector.spool.max-bytes to keep more");
             droppedSeen = dropped;
         }
@@ -231,7 +232,7 @@ public final class Delivery implements AutoCloseable {
                 spooled.addAndGet(records.size());
             } catch (IOException e) {
                 spoolWriteFailures.incrementAndGet();
-                LOG.log(System.Logger.Level.ERROR, "cannot write the delivery spool; " + records.size() + " record(s) not stored", e);
+                LOG.error("cannot write the delivery spool; " + records.size() + " record(s) not stored", e);
                 throw new SpoolWriteException("delivery spool not writable: " + e.getMessage(), e);
             }
         }, spoolWriter);
@@ -240,7 +241,7 @@ public final class Delivery implements AutoCloseable {
     private void enterSpooling(Throwable cause) {
         if (!spooling) {
             spooling = true;
-            LOG.log(System.Logger.Level.WARNING, "Kafka not reachable (" + rootMessage(cause)
+            LOG.warn("Kafka not reachable (" + rootMessage(cause)
                     + "); spooling to disk until it is back");
         }
     }
@@ -255,11 +256,11 @@ public final class Delivery implements AutoCloseable {
             }
             if (spooling && spool.size() == 0 && !stalled()) {
                 spooling = false;
-                LOG.log(System.Logger.Level.INFO, "Kafka reachable again; spool delivered");
+                LOG.info("Kafka reachable again; spool delivered");
             }
         } catch (Exception e) {
             // Still down: the spool keeps everything and the next tick tries again.
-            LOG.log(System.Logger.Level.DEBUG, "spool drain failed: " + rootMessage(e));
+            LOG.debug("spool drain failed: " + rootMessage(e));
         }
     }
 
@@ -301,7 +302,7 @@ public final class Delivery implements AutoCloseable {
         if (r.topic().equals(Topics.LOGS)) {
             return splitAs(BatchKind.LOGS, r);
         }
-        LOG.log(System.Logger.Level.WARNING, "spooled record for unknown topic " + r.topic() + " discarded");
+        LOG.warn("spooled record for unknown topic " + r.topic() + " discarded");
         return List.of();
     }
 

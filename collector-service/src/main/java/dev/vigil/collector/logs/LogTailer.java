@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Follows container logs under the kubelet's pod log root and configured single files by
@@ -39,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * acknowledgements may arrive on any thread.
  */
 public final class LogTailer implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(LogTailer.class.getName());
+    private static final Logger LOG = Logger.getLogger(LogTailer.class);
     /** Bytes read from one file per poll, so one busy container does not starve the others. */
     static final long READ_BUDGET_PER_FILE = 4L * 1024 * 1024;
 
@@ -177,7 +178,7 @@ public final class LogTailer implements AutoCloseable {
         try {
             pollOnce();
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "log tailing poll failed; retrying at the next poll", e);
+            LOG.warn("log tailing poll failed; retrying at the next poll", e);
         }
     }
 
@@ -219,7 +220,7 @@ public final class LogTailer implements AutoCloseable {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(out::add);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot list " + dir, e);
+            LOG.debug("cannot list " + dir, e);
         }
         out.sort(null);
         return out;
@@ -233,7 +234,7 @@ public final class LogTailer implements AutoCloseable {
             // Re-reading every file is better than tailing nothing; the log store drops the duplicates.
             Path aside = positionsFile.path().resolveSibling(positionsFile.path().getFileName() + ".corrupt-" + clock.millis());
             Files.move(positionsFile.path(), aside);
-            LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; moved it to " + aside + " and reading every file from its start");
+            LOG.warn(e.getMessage() + "; moved it to " + aside + " and reading every file from its start");
             saved = List.of();
         }
         synchronized (lock) {
@@ -306,7 +307,7 @@ public final class LogTailer implements AutoCloseable {
             try {
                 file = new TailedFile(path, w.getValue(), id.get(), offset, config.maxLineBytes(), clock);
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot open log file " + path + "; retrying at the next poll", e);
+                LOG.warn("cannot open log file " + path + "; retrying at the next poll", e);
                 continue;
             }
             tracked.put(path, file);
@@ -370,7 +371,7 @@ public final class LogTailer implements AutoCloseable {
             if (error != null) {
                 deliveryFailures++;
                 rewind = true;
-                LOG.log(System.Logger.Level.WARNING, "log delivery failed; re-reading from the acknowledged positions", error);
+                LOG.warn("log delivery failed; re-reading from the acknowledged positions", error);
                 return;
             }
             p.acked = true;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * The systemd journal of a Linux node. Each poll runs {@code journalctl -o json --all} from the
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class JournalSource extends PollingSource {
     public static final String JOB = "node-journal";
     static final String CURSOR = "journal.cursor";
-    private static final System.Logger LOG = System.getLogger(JournalSource.class.getName());
+    private static final Logger LOG = Logger.getLogger(JournalSource.class);
 
     private final NodeLogConfig config;
     private final LogSink sink;
@@ -54,7 +55,7 @@ public final class JournalSource extends PollingSource {
                 batches.add(toLine(e), e.cursor());
             });
             if (skipped > 0) {
-                LOG.log(System.Logger.Level.WARNING, "skipped " + skipped + " malformed journal lines");
+                LOG.warn("skipped " + skipped + " malformed journal lines");
             }
             batches.flush();
         });

@@ -1,5 +1,7 @@
 package dev.vigil.collector.nodelogs;
 
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -8,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The scheduling shared by node log sources: one daemon thread calling {@link #pollOnce()}. */
 abstract class PollingSource implements NodeLogSource {
-    private static final System.Logger LOG = System.getLogger(PollingSource.class.getName());
+    private static final Logger LOG = Logger.getLogger(PollingSource.class);
     private final Duration interval;
     private final String threadName;
     private ScheduledExecutorService scheduler;
@@ -32,7 +34,7 @@ abstract class PollingSource implements NodeLogSource {
             try {
                 pollOnce();
             } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, threadName + " poll failed; retrying at the next poll: " + e.getMessage());
+                LOG.warn(threadName + " poll failed; retrying at the next poll: " + e.getMessage());
             }
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }

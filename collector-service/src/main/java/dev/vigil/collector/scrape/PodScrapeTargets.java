@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Turns pods into scrape targets by the conventional annotations: {@code prometheus.io/scrape:
@@ -23,7 +24,7 @@ public record PodScrapeTargets(String job, Duration timeout, int sampleLimit) {
     public static final String PORT = "prometheus.io/port";
     public static final String PATH = "prometheus.io/path";
     public static final String SCHEME = "prometheus.io/scheme";
-    private static final System.Logger LOG = System.getLogger(PodScrapeTargets.class.getName());
+    private static final Logger LOG = Logger.getLogger(PodScrapeTargets.class);
 
     /** Defaults as in Prometheus's example {@code kubernetes-pods} job. */
     public static PodScrapeTargets defaults() {
@@ -41,7 +42,7 @@ public record PodScrapeTargets(String job, Duration timeout, int sampleLimit) {
         try {
             return Optional.of(build(pod));
         } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, "not scraping pod " + pod.namespace() + "/" + pod.name() + ": " + e.getMessage());
+            LOG.warn("not scraping pod " + pod.namespace() + "/" + pod.name() + ": " + e.getMessage());
             return Optional.empty();
         }
     }

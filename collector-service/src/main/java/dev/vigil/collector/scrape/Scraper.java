@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
+import org.jboss.logging.Logger;
 
 /**
  * Scrapes Prometheus endpoints as Prometheus does: the same Accept header (OpenMetrics preferred,
@@ -33,7 +34,7 @@ public final class Scraper {
     /** Prometheus 2's scrape Accept header. */
     public static final String ACCEPT = "application/openmetrics-text;version=1.0.0,"
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
-    private static final System.Logger LOG = System.getLogger(Scraper.class.getName());
+    private static final Logger LOG = Logger.getLogger(Scraper.class);
 
     private final HttpClient client;
     private final Clock clock;
@@ -66,7 +67,7 @@ public final class Scraper {
         }
         if (error.isPresent()) {
             out.clear();
-            LOG.log(System.Logger.Level.DEBUG, "scrape of " + target.url() + " failed: " + error.get());
+            LOG.debug("scrape of " + target.url() + " failed: " + error.get());
         }
         double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
         out.add(synthetic(target, "up", startMs, error.isEmpty() ? 1 : 0));

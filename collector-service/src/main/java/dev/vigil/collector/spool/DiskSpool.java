@@ -1,5 +1,7 @@
 package dev.vigil.collector.spool;
 
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,7 +50,7 @@ public final class DiskSpool implements AutoCloseable {
         void send(List<SpoolRecord> batch) throws Exception;
     }
 
-    private static final System.Logger LOG = System.getLogger(DiskSpool.class.getName());
+    private static final Logger LOG = Logger.getLogger(DiskSpool.class);
     private static final Pattern SEGMENT = Pattern.compile("(\\d{20})\\.seg");
     private static final String HEAD = "head";
 
@@ -222,7 +224,7 @@ public final class DiskSpool implements AutoCloseable {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             if (!SegmentFormat.hasValidHeader(ch)) {
                 ch.close();
-                LOG.log(System.Logger.Level.WARNING, "spool segment " + path + " has no valid header; deleting it");
+                LOG.warn("spool segment " + path + " has no valid header; deleting it");
                 Files.delete(path);
                 continue;
             }
@@ -241,7 +243,7 @@ public final class DiskSpool implements AutoCloseable {
                 if (last) {
                     ch.truncate(end); // a write torn by a crash
                 } else {
-                    LOG.log(System.Logger.Level.WARNING, "spool segment " + path + " is corrupt after offset " + end
+                    LOG.warn("spool segment " + path + " is corrupt after offset " + end
                             + "; the records after it are lost");
                 }
             }
@@ -350,7 +352,7 @@ public final class DiskSpool implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return new long[] {0, 0};
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            LOG.log(System.Logger.Level.WARNING, "spool head file in " + dir + " is unreadable; resending from the oldest segment");
+            LOG.warn("spool head file in " + dir + " is unreadable; resending from the oldest segment");
             return new long[] {0, 0};
         }
     }

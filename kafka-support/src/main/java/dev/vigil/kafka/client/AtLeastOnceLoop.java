@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * records and reads them again after a pause, so a failed publish is retried, never skipped.
  */
 public final class AtLeastOnceLoop implements Runnable {
-    private static final System.Logger LOG = System.getLogger(AtLeastOnceLoop.class.getName());
+    private static final Logger LOG = Logger.getLogger(AtLeastOnceLoop.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
     /** Handles one poll's records; returns only when all their output is acknowledged. */
@@ -49,7 +50,7 @@ public final class AtLeastOnceLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "intake of " + topic + " stopped", e);
+            LOG.error("intake of " + topic + " stopped", e);
         }
     }
 
@@ -70,7 +71,7 @@ public final class AtLeastOnceLoop implements Runnable {
         } catch (InterruptedException | WakeupException e) {
             throw e;
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "records of " + topic + " not published, reading them again: " + e);
+            LOG.warn("records of " + topic + " not published, reading them again: " + e);
             for (TopicPartition tp : batch.partitions()) {
                 consumer.seek(tp, batch.records(tp).get(0).offset());
             }
