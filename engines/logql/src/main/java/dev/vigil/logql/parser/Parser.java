@@ -15,7 +15,6 @@ import dev.vigil.model.MatchType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -28,23 +27,6 @@ import java.util.Set;
  * so a query that parses can be evaluated.
  */
 public final class Parser {
-    /** Range functions; the value says whether the function reads unwrapped values only. */
-    static final Map<String, Boolean> RANGE_FUNCTIONS = Map.ofEntries(
-            Map.entry("rate", false), Map.entry("count_over_time", false), Map.entry("bytes_rate", false),
-            Map.entry("bytes_over_time", false), Map.entry("absent_over_time", false),
-            Map.entry("sum_over_time", true), Map.entry("avg_over_time", true), Map.entry("min_over_time", true),
-            Map.entry("max_over_time", true), Map.entry("first_over_time", true), Map.entry("last_over_time", true),
-            Map.entry("stddev_over_time", true), Map.entry("stdvar_over_time", true),
-            Map.entry("quantile_over_time", true), Map.entry("rate_counter", true));
-    static final Set<String> VECTOR_AGGREGATIONS = Set.of("sum", "avg", "min", "max", "count", "stddev", "stdvar",
-            "topk", "bottomk", "sort", "sort_desc");
-    private static final Set<String> RANGE_GROUPING_ALLOWED = Set.of("avg_over_time", "stddev_over_time",
-            "stdvar_over_time", "quantile_over_time", "max_over_time", "min_over_time", "first_over_time", "last_over_time");
-    private static final Set<String> UNWRAP_ALLOWED = Set.of("avg_over_time", "sum_over_time", "max_over_time",
-            "min_over_time", "stddev_over_time", "stdvar_over_time", "quantile_over_time", "rate", "rate_counter",
-            "absent_over_time", "first_over_time", "last_over_time");
-    private static final Set<String> NO_UNWRAP_ALLOWED = Set.of("bytes_over_time", "bytes_rate", "count_over_time",
-            "rate", "absent_over_time");
     private static final Set<String> KEYWORDS = Set.of("by", "without", "and", "or", "unless", "bool", "on", "ignoring",
             "group_left", "group_right", "offset", "json", "logfmt", "regexp", "pattern", "unpack", "line_format",
             "label_format", "drop", "keep", "decolorize", "unwrap");
@@ -109,7 +91,7 @@ public final class Parser {
     }
 
     private static boolean isKeyword(String w) {
-        return RANGE_FUNCTIONS.containsKey(w) || VECTOR_AGGREGATIONS.contains(w) || KEYWORDS.contains(w);
+        return RangeFunctions.contains(w) || VectorAggregations.contains(w) || KEYWORDS.contains(w);
     }
 
     // ---- expressions ----
@@ -224,11 +206,13 @@ public final class Parser {
             }
             case IDENTIFIER -> {
                 String w = t.text();
-                if (RANGE_FUNCTIONS.containsKey(w)) {
-                    return rangeAggregation();
+                Optional<RangeFunctions.Signature> range = RangeFunctions.find(w);
+                if (range.isPresent()) {
+                    return rangeAggregation(range.get());
                 }
-                if (VECTOR_AGGREGATIONS.contains(w)) {
-                    return vectorAggregation();
+                Optional<VectorAggregations.Signature> aggregation = VectorAggregations.find(w);
+                if (aggregation.isPresent()) {
+                    return vectorAggregation(aggregation.get());
                 }
                 if (w.equals("vector")) {
                     next();
@@ -274,7 +258,7 @@ public final class Parser {
         return new LabelReplaceExpr(s, args[0], args[1], args[2], args[3]);
     }
 
-    private Expr vectorAggregation() {
+    private Expr vectorAggregation(VectorAggregations.Signature sig) {
         Token opTok = next();
         String op = opTok.text();
         Optional<Grouping> grouping = Optional.empty();
@@ -283,7 +267,7 @@ public final class Parser {
         }
         expect(TokenType.OPEN_PAREN, "(");
         OptionalDouble param = OptionalDouble.empty();
-        if (op.equals("topk") || op.equals("bottomk")) {
+        if (sig.parameter()) {
             Token p = expect(TokenType.NUMBER, "NUMBER");
             double k = number(p);
             if (k != Math.rint(k) || k <= 0) {
@@ -301,7 +285,7 @@ public final class Parser {
         if (grouping.isEmpty() && (peek().isWord("by") || peek().isWord("without"))) {
             grouping = Optional.of(grouping());
         }
-        if ((op.equals("sort") || op.equals("sort_desc")) && grouping.isPresent()) {
+        if (!sig.grouping() && grouping.isPresent()) {
             throw new ParseException("grouping not allowed for " + op + " aggregation", opTok.line(), opTok.column());
         }
         return new VectorAggregationExpr(op, s, param, grouping);
@@ -326,7 +310,7 @@ public final class Parser {
         return out;
     }
 
-    private Expr rangeAggregation() {
+    private Expr rangeAggregation(RangeFunctions.Signature sig) {
         Token opTok = next();
         String op = opTok.text();
         expect(TokenType.OPEN_PAREN, "(");
@@ -335,10 +319,10 @@ public final class Parser {
             Token p = next();
             param = OptionalDouble.of(number(p));
             expect(TokenType.COMMA, ",");
-            if (!op.equals("quantile_over_time")) {
+            if (!sig.parameter()) {
                 throw new ParseException("parameter " + p.text() + " not supported for operation " + op);
             }
-        } else if (op.equals("quantile_over_time")) {
+        } else if (sig.parameter()) {
             throw new ParseException("parameter required for operation " + op);
         }
         LogRange range = logRange();
@@ -347,13 +331,13 @@ public final class Parser {
         if (peek().isWord("by") || peek().isWord("without")) {
             grouping = Optional.of(grouping());
         }
-        if (grouping.isPresent() && !RANGE_GROUPING_ALLOWED.contains(op)) {
+        if (grouping.isPresent() && !sig.grouping()) {
             throw new ParseException("grouping not allowed for " + op + " aggregation");
         }
-        if (range.unwrap().isPresent() && !UNWRAP_ALLOWED.contains(op)) {
+        if (range.unwrap().isPresent() && sig.unwrap() == RangeFunctions.Unwrap.FORBIDDEN) {
             throw new ParseException("invalid aggregation " + op + " with unwrap");
         }
-        if (range.unwrap().isEmpty() && !NO_UNWRAP_ALLOWED.contains(op)) {
+        if (range.unwrap().isEmpty() && sig.unwrap() == RangeFunctions.Unwrap.REQUIRED) {
             throw new ParseException("invalid aggregation " + op + " without unwrap");
         }
         return new RangeAggregationExpr(op, range, param, grouping);
@@ -452,98 +436,121 @@ public final class Parser {
 
     private PipelineResult pipeline(boolean allowUnwrap) {
         List<Stage> stages = new ArrayList<>();
-        Unwrap unwrap = null;
-        List<LabelFilterExpr> post = new ArrayList<>();
         while (true) {
             Token t = peek();
-            Stage.LineFilterOp lf = switch (t.type()) {
-                case PIPE_EXACT -> Stage.LineFilterOp.CONTAINS;
-                case NEQ -> Stage.LineFilterOp.NOT_CONTAINS;
-                case PIPE_MATCH -> Stage.LineFilterOp.MATCHES;
-                case NRE -> Stage.LineFilterOp.NOT_MATCHES;
-                default -> null;
-            };
+            Stage.LineFilterOp lf = lineFilterOp(t);
             if (lf != null) {
-                if (unwrap != null) {
-                    throw unexpected(t, "| or [");
-                }
                 next();
                 stages.add(lineFilter(lf));
                 continue;
             }
             if (!t.is(TokenType.PIPE)) {
-                break;
+                return new PipelineResult(stages, Optional.empty());
             }
             next();
             Token s = peek();
-            if (unwrap != null) {
-                post.add(labelFilterOr());
-                continue;
-            }
-            if (s.is(TokenType.IDENTIFIER) && !isComparison(peek(1))) {
-                switch (s.text()) {
-                    case "json" -> {
-                        next();
-                        List<Stage.Extraction> params = extractions();
-                        params.forEach(x -> JsonPath.parse(x.expression()));
-                        stages.add(new Stage.Json(params));
-                    }
-                    case "logfmt" -> stages.add(logfmt());
-                    case "regexp" -> {
-                        next();
-                        Token re = expect(TokenType.STRING, "STRING");
-                        GoRegex g = regex(re);
-                        if (g.names().isEmpty()) {
-                            throw new ParseException("invalid regex " + re.text() + ": at least one named capture must be supplied",
-                                    re.line(), re.column());
-                        }
-                        stages.add(new Stage.Regexp(re.text()));
-                    }
-                    case "pattern" -> {
-                        next();
-                        Token p = expect(TokenType.STRING, "STRING");
-                        LinePattern.parse(p.text());
-                        stages.add(new Stage.Pattern(p.text()));
-                    }
-                    case "unpack" -> {
-                        next();
-                        stages.add(new Stage.Unpack());
-                    }
-                    case "decolorize" -> {
-                        next();
-                        stages.add(new Stage.Decolorize());
-                    }
-                    case "line_format" -> {
-                        next();
-                        Token tpl = expect(TokenType.STRING, "STRING");
-                        checkTemplate(tpl);
-                        stages.add(new Stage.LineFormat(tpl.text()));
-                    }
-                    case "label_format" -> stages.add(labelFormat());
-                    case "drop" -> {
-                        next();
-                        stages.add(new Stage.Drop(labelSpecs()));
-                    }
-                    case "keep" -> {
-                        next();
-                        stages.add(new Stage.Keep(labelSpecs()));
-                    }
-                    case "unwrap" -> {
-                        if (!allowUnwrap) {
-                            throw unexpected(s, null);
-                        }
-                        next();
-                        unwrap = unwrapHead();
-                    }
-                    default -> throw unexpected(s, null);
+            if (!s.is(TokenType.IDENTIFIER) || isComparison(peek(1))) {
+                stages.add(new Stage.LabelFilter(labelFilterOr()));
+            } else if (s.text().equals("unwrap")) {
+                if (!allowUnwrap) {
+                    throw unexpected(s, null);
                 }
-                continue;
+                next();
+                return new PipelineResult(stages, Optional.of(unwrap(unwrapHead())));
+            } else {
+                stages.add(namedStage(s));
             }
-            stages.add(new Stage.LabelFilter(labelFilterOr()));
         }
-        Optional<Unwrap> u = unwrap == null ? Optional.empty()
-                : Optional.of(new Unwrap(unwrap.label(), unwrap.conversion(), post));
-        return new PipelineResult(stages, u);
+    }
+
+    private static Stage.LineFilterOp lineFilterOp(Token t) {
+        return switch (t.type()) {
+            case PIPE_EXACT -> Stage.LineFilterOp.CONTAINS;
+            case NEQ -> Stage.LineFilterOp.NOT_CONTAINS;
+            case PIPE_MATCH -> Stage.LineFilterOp.MATCHES;
+            case NRE -> Stage.LineFilterOp.NOT_MATCHES;
+            default -> null;
+        };
+    }
+
+    /** A stage that starts with its name: a parser, a formatter, drop or keep. */
+    private Stage namedStage(Token s) {
+        return switch (s.text()) {
+            case "json" -> json();
+            case "logfmt" -> logfmt();
+            case "regexp" -> regexpParser();
+            case "pattern" -> pattern();
+            case "unpack" -> {
+                next();
+                yield new Stage.Unpack();
+            }
+            case "decolorize" -> {
+                next();
+                yield new Stage.Decolorize();
+            }
+            case "line_format" -> lineFormat();
+            case "label_format" -> labelFormat();
+            case "drop" -> {
+                next();
+                yield new Stage.Drop(labelSpecs());
+            }
+            case "keep" -> {
+                next();
+                yield new Stage.Keep(labelSpecs());
+            }
+            default -> throw unexpected(s, null);
+        };
+    }
+
+    /**
+     * What follows {@code | unwrap label}: only label filters, which drop samples whose labels do
+     * not match; a line filter there is a syntax error, as in Loki.
+     */
+    private Unwrap unwrap(Unwrap head) {
+        List<LabelFilterExpr> post = new ArrayList<>();
+        while (true) {
+            Token t = peek();
+            if (lineFilterOp(t) != null) {
+                throw unexpected(t, "| or [");
+            }
+            if (!t.is(TokenType.PIPE)) {
+                return new Unwrap(head.label(), head.conversion(), post);
+            }
+            next();
+            post.add(labelFilterOr());
+        }
+    }
+
+    private Stage json() {
+        next();
+        List<Stage.Extraction> params = extractions();
+        params.forEach(x -> JsonPath.parse(x.expression()));
+        return new Stage.Json(params);
+    }
+
+    private Stage regexpParser() {
+        next();
+        Token re = expect(TokenType.STRING, "STRING");
+        GoRegex g = regex(re);
+        if (g.names().isEmpty()) {
+            throw new ParseException("invalid regex " + re.text() + ": at least one named capture must be supplied",
+                    re.line(), re.column());
+        }
+        return new Stage.Regexp(re.text());
+    }
+
+    private Stage pattern() {
+        next();
+        Token p = expect(TokenType.STRING, "STRING");
+        LinePattern.parse(p.text());
+        return new Stage.Pattern(p.text());
+    }
+
+    private Stage lineFormat() {
+        next();
+        Token tpl = expect(TokenType.STRING, "STRING");
+        checkTemplate(tpl);
+        return new Stage.LineFormat(tpl.text());
     }
 
     private static boolean isComparison(Token t) {
