@@ -1,0 +1,52 @@
+package dev.vigil.logs.streams;
+
+import dev.vigil.kafka.streams.PartitionStore;
+import dev.vigil.logstore.LogStore;
+import dev.vigil.logstore.LogStoreOptions;
+import dev.vigil.model.LogCodec;
+import dev.vigil.model.LogEntry;
+import dev.vigil.model.LogStream;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The log store of one {@code vigil.logs} partition: decodes each record (LogBatch protobuf) and
+ * appends its lines; the store drops the lines a replay after a crash writes twice.
+ */
+final class LogPartition implements PartitionStore {
+    private final LogStore store;
+    private final LogIngestCounters counters;
+
+    private LogPartition(LogStore store, LogIngestCounters counters) {
+        this.store = store;
+        this.counters = counters;
+    }
+
+    static LogPartition open(Path dir, LogStoreOptions options, LogIngestCounters counters) throws IOException {
+        return new LogPartition(LogStore.open(dir, options), counters);
+    }
+
+    @Override
+    public void write(byte[] record) {
+        for (LogStream s : LogCodec.decode(record)) {
+            for (LogEntry e : s.entries()) {
+                counters.count(store.append(s.labels(), e.timestampNanos(), e.line(), e.metadata()));
+            }
+        }
+    }
+
+    LogStore store() {
+        return store;
+    }
+
+    @Override
+    public void commit() {
+        store.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+}
