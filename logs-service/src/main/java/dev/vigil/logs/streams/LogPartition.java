@@ -1,6 +1,8 @@
 package dev.vigil.logs.streams;
 
+import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.kafka.streams.PartitionStore;
+import dev.vigil.logstore.AppendResult;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.logstore.LogStoreOptions;
 import dev.vigil.model.LogCodec;
@@ -16,14 +18,14 @@ import java.nio.file.Path;
  */
 final class LogPartition implements PartitionStore {
     private final LogStore store;
-    private final LogIngestCounters counters;
+    private final IngestCounters<AppendResult> counters;
 
-    private LogPartition(LogStore store, LogIngestCounters counters) {
+    private LogPartition(LogStore store, IngestCounters<AppendResult> counters) {
         this.store = store;
         this.counters = counters;
     }
 
-    static LogPartition open(Path dir, LogStoreOptions options, LogIngestCounters counters) throws IOException {
+    static LogPartition open(Path dir, LogStoreOptions options, IngestCounters<AppendResult> counters) throws IOException {
         return new LogPartition(LogStore.open(dir, options), counters);
     }
 

@@ -1,8 +1,10 @@
 package dev.vigil.logs.streams;
 
+import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.kafka.streams.ReplayedStore;
 import dev.vigil.kafka.streams.ReplayedTopology;
 import dev.vigil.logs.store.LocalLogStores;
+import dev.vigil.logstore.AppendResult;
 import dev.vigil.logstore.LogStoreOptions;
 import dev.vigil.model.Topics;
 import org.apache.kafka.streams.Topology;
@@ -23,11 +25,11 @@ public final class LogsTopology {
     }
 
     /** With the store made durable (and offsets committed) every 5 s. */
-    public static Topology build(LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters) {
+    public static Topology build(LogStoreOptions options, LocalLogStores registry, IngestCounters<AppendResult> counters) {
         return build(options, registry, counters, Duration.ofSeconds(5));
     }
 
-    public static Topology build(LogStoreOptions options, LocalLogStores registry, LogIngestCounters counters, Duration commitInterval) {
+    public static Topology build(LogStoreOptions options, LocalLogStores registry, IngestCounters<AppendResult> counters, Duration commitInterval) {
         return ReplayedTopology.build(new ReplayedTopology.Spec<>(STORE, SOURCE, Topics.LOGS,
                 (dir, partition) -> LogPartition.open(dir, options, counters),
                 ReplayedStore.Registry.of(LogPartition::store, registry::register, registry::unregister),

@@ -1,5 +1,7 @@
 package dev.vigil.logs.streams;
 
+import dev.vigil.kafka.client.DeadLetter;
+import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logstore.AppendResult;
 import dev.vigil.logstore.Direction;
@@ -7,7 +9,6 @@ import dev.vigil.logstore.EntryCursor;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.logstore.LogStoreOptions;
 import dev.vigil.logstore.StreamRef;
-import dev.vigil.kafka.client.DeadLetter;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogCodec;
@@ -40,7 +41,7 @@ class LogsTopologyTest {
     Path stateDir;
     private TopologyTestDriver driver;
     private final LocalLogStores stores = new LocalLogStores();
-    private final LogIngestCounters counters = new LogIngestCounters();
+    private final IngestCounters<AppendResult> counters = new IngestCounters<>(AppendResult.class);
     private TestInputTopic<byte[], byte[]> logs;
     private TestOutputTopic<byte[], byte[]> deadletters;
 

@@ -1,9 +1,11 @@
 package dev.vigil.metrics.streams;
 
+import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.kafka.streams.ReplayedStore;
 import dev.vigil.kafka.streams.ReplayedTopology;
 import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.Topics;
+import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
 import org.apache.kafka.streams.Topology;
 
@@ -23,11 +25,11 @@ public final class MetricsTopology {
     }
 
     /** With the TSDB made durable (and offsets committed) every 5 s. */
-    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters counters) {
+    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters) {
         return build(options, registry, counters, Duration.ofSeconds(5));
     }
 
-    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters counters, Duration commitInterval) {
+    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters, Duration commitInterval) {
         return ReplayedTopology.build(new ReplayedTopology.Spec<>(STORE, SOURCE, Topics.METRICS,
                 (dir, partition) -> TsdbPartition.open(dir, options, counters),
                 ReplayedStore.Registry.of(TsdbPartition::tsdb, registry::register, registry::unregister),

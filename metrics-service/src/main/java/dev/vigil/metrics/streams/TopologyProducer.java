@@ -1,5 +1,6 @@
 package dev.vigil.metrics.streams;
 
+import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.tsdb.AppendResult;
@@ -21,7 +22,7 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class TopologyProducer {
-    private final IngestCounters counters = new IngestCounters();
+    private final IngestCounters<AppendResult> counters = new IngestCounters<>(AppendResult.class);
 
     @Produces
     public Topology topology(MetricsConfig config, LocalTsdbs registry, MeterRegistry meters) {

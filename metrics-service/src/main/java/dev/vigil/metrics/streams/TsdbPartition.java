@@ -1,5 +1,6 @@
 package dev.vigil.metrics.streams;
 
+import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.kafka.streams.PartitionStore;
 import dev.vigil.model.MetricRecordReader;
 import dev.vigil.tsdb.AppendResult;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  */
 final class TsdbPartition implements PartitionStore {
     private final Tsdb tsdb;
-    private final IngestCounters counters;
+    private final IngestCounters<AppendResult> counters;
     // a handle per series, found by its label bytes: far above a partition's series count in
     // practice, and a cache that fills up only starts over
     private final MetricRecordReader<SeriesRef> reader = new MetricRecordReader<>(SeriesRef::new, 1 << 21);
@@ -25,12 +26,12 @@ final class TsdbPartition implements PartitionStore {
     /** Append results of the record being written, by ordinal: one counter update per record, not per sample. */
     private final long[] results = new long[AppendResult.values().length];
 
-    private TsdbPartition(Tsdb tsdb, IngestCounters counters) {
+    private TsdbPartition(Tsdb tsdb, IngestCounters<AppendResult> counters) {
         this.tsdb = tsdb;
         this.counters = counters;
     }
 
-    static TsdbPartition open(Path dir, TsdbOptions options, IngestCounters counters) throws IOException {
+    static TsdbPartition open(Path dir, TsdbOptions options, IngestCounters<AppendResult> counters) throws IOException {
         return new TsdbPartition(Tsdb.open(dir, options), counters);
     }
 

@@ -1,7 +1,8 @@
 package dev.vigil.metrics.streams;
 
-import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.kafka.client.DeadLetter;
+import dev.vigil.kafka.streams.IngestCounters;
+import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricCodec;
@@ -37,7 +38,7 @@ class MetricsTopologyTest {
     Path stateDir;
     private TopologyTestDriver driver;
     private final LocalTsdbs tsdbs = new LocalTsdbs();
-    private final IngestCounters counters = new IngestCounters();
+    private final IngestCounters<AppendResult> counters = new IngestCounters<>(AppendResult.class);
     private TestInputTopic<byte[], byte[]> metrics;
     private TestOutputTopic<byte[], byte[]> deadletters;
 
