@@ -20,6 +20,7 @@ import dev.vigil.logstore.IndexStats;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
+import dev.vigil.model.json.ApiJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -132,7 +133,7 @@ public class LokiApiResource {
         for (Labels l : remoteStreams(m, r[0], r[1])) {
             names.addAll(l.toMap().keySet());
         }
-        return LokiJson.strings(names);
+        return ApiJson.strings(names);
     }
 
     @GET
@@ -150,7 +151,7 @@ public class LokiApiResource {
                 values.add(l.get(name));
             }
         }
-        return LokiJson.strings(values);
+        return ApiJson.strings(values);
     }
 
     @GET
@@ -168,7 +169,7 @@ public class LokiApiResource {
             }
             out.addAll(remoteStreams(m, r[0], r[1]));
         }
-        return LokiJson.labelSets(out);
+        return ApiJson.labelSets(out);
     }
 
     @POST

@@ -1,7 +1,6 @@
 package dev.vigil.logs.rest;
 
 import dev.vigil.model.GoFloat;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.logql.LogResult;
 import dev.vigil.logql.MetricResult;
@@ -11,12 +10,9 @@ import dev.vigil.logql.Series;
 import dev.vigil.logql.StreamResult;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.model.Labels;
+import dev.vigil.model.json.ApiJson;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -25,8 +21,6 @@ import java.util.List;
  * {@code [<unix seconds>, "value"]}, and the {@code stats} object Grafana reads.
  */
 final class LokiJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private LokiJson() {
     }
 
@@ -36,7 +30,7 @@ final class LokiJson {
 
     /** A live-tail message: {@code {"streams":[…],"dropped_entries":null}}, entries as a log query writes them. */
     static byte[] tail(List<StreamResult> streams) {
-        return write(g -> {
+        return ApiJson.write(g -> {
             g.writeStartObject();
             g.writeFieldName("streams");
             streams(g, streams);
@@ -102,38 +96,8 @@ final class LokiJson {
         });
     }
 
-    static byte[] strings(Collection<String> values) {
-        return data(g -> {
-            g.writeStartArray();
-            for (String s : values) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-        });
-    }
-
-    static byte[] labelSets(Collection<Labels> sets) {
-        return data(g -> {
-            g.writeStartArray();
-            for (Labels l : sets) {
-                labels(g, l);
-            }
-            g.writeEndArray();
-        });
-    }
-
-    static byte[] data(Body body) {
-        return write(g -> {
-            g.writeStartObject();
-            g.writeStringField("status", "success");
-            g.writeFieldName("data");
-            body.write(g);
-            g.writeEndObject();
-        });
-    }
-
-    private static byte[] query(String resultType, QueryStats stats, Body result) {
-        return data(g -> {
+    private static byte[] query(String resultType, QueryStats stats, ApiJson.Body result) {
+        return ApiJson.data(g -> {
             g.writeStartObject();
             g.writeStringField("resultType", resultType);
             g.writeFieldName("result");
@@ -144,33 +108,11 @@ final class LokiJson {
         });
     }
 
-    static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static void labels(JsonGenerator g, Labels l) throws IOException {
-        g.writeStartObject();
-        for (int i = 0; i < l.size(); i++) {
-            g.writeStringField(l.name(i), l.value(i));
-        }
-        g.writeEndObject();
+    private static void labels(JsonGenerator g, Labels l) throws IOException {
+        ApiJson.labels(g, l);
     }
 
     private static void point(JsonGenerator g, long tNanos, double v) throws IOException {
-        g.writeStartArray();
-        g.writeNumber(BigDecimal.valueOf(tNanos, 9).stripTrailingZeros().toPlainString());
-        g.writeString(GoFloat.format(v));
-        g.writeEndArray();
-    }
-
-    @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
+        ApiJson.point(g, tNanos, 9, GoFloat.format(v));
     }
 }

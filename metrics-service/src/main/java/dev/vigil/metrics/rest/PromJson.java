@@ -1,9 +1,9 @@
 package dev.vigil.metrics.rest;
 
 import dev.vigil.model.GoFloat;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.model.Labels;
+import dev.vigil.model.json.ApiJson;
 import dev.vigil.promql.value.Matrix;
 import dev.vigil.promql.value.Point;
 import dev.vigil.promql.value.Sample;
@@ -13,19 +13,13 @@ import dev.vigil.promql.value.TimeSeries;
 import dev.vigil.promql.value.Value;
 import dev.vigil.promql.value.Vector;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.Collection;
 
 /**
  * Writes Prometheus API JSON exactly as Prometheus does: times as float seconds, values as
  * strings in Go's shortest 'f' format ("NaN", "+Inf", "-Inf" for the specials).
  */
 final class PromJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private PromJson() {
     }
 
@@ -65,43 +59,8 @@ final class PromJson {
         });
     }
 
-    static byte[] strings(Collection<String> values) {
-        return data(g -> {
-            g.writeStartArray();
-            for (String s : values) {
-                g.writeString(s);
-            }
-            g.writeEndArray();
-        });
-    }
-
-    static byte[] labelSets(Collection<Labels> sets) {
-        return data(g -> {
-            g.writeStartArray();
-            for (Labels l : sets) {
-                labels(g, l);
-            }
-            g.writeEndArray();
-        });
-    }
-
-    /** {@code {"status":"success","data":<body>}}. */
-    static byte[] data(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("status", "success");
-            g.writeFieldName("data");
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] write(Body inner) {
-        return data(g -> {
+    private static byte[] write(ApiJson.Body inner) {
+        return ApiJson.data(g -> {
             g.writeStartObject();
             inner.write(g);
             g.writeEndObject();
@@ -114,22 +73,10 @@ final class PromJson {
     }
 
     private static void labels(JsonGenerator g, Labels l) throws IOException {
-        g.writeStartObject();
-        for (int i = 0; i < l.size(); i++) {
-            g.writeStringField(l.name(i), l.value(i));
-        }
-        g.writeEndObject();
+        ApiJson.labels(g, l);
     }
 
     private static void point(JsonGenerator g, long tMs, String value) throws IOException {
-        g.writeStartArray();
-        g.writeNumber(BigDecimal.valueOf(tMs, 3).stripTrailingZeros().toPlainString());
-        g.writeString(value);
-        g.writeEndArray();
-    }
-
-    @FunctionalInterface
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
+        ApiJson.point(g, tMs, 3, value);
     }
 }

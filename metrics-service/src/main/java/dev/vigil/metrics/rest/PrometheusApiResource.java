@@ -4,6 +4,7 @@ import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.store.QueryStorage;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
+import dev.vigil.model.json.ApiJson;
 import dev.vigil.promql.eval.Engine;
 import dev.vigil.promql.eval.EngineOptions;
 import dev.vigil.promql.eval.Result;
@@ -118,13 +119,13 @@ public class PrometheusApiResource {
         for (List<LabelMatcher> m : matcherSets(match, true)) {
             values.addAll(storage.labelValues(name, s, e, m));
         }
-        return PromJson.strings(limit(new ArrayList<>(values), limit));
+        return ApiJson.strings(limit(new ArrayList<>(values), limit));
     }
 
     @GET
     @Path("/metadata")
     public byte[] metadata() {
-        return PromJson.data(g -> {
+        return ApiJson.data(g -> {
             g.writeStartObject();
             g.writeEndObject();
         });
@@ -133,7 +134,7 @@ public class PrometheusApiResource {
     @GET
     @Path("/query_exemplars")
     public byte[] exemplars() {
-        return PromJson.data(g -> {
+        return ApiJson.data(g -> {
             g.writeStartArray();
             g.writeEndArray();
         });
@@ -210,7 +211,7 @@ public class PrometheusApiResource {
         }
         List<Labels> sorted = new ArrayList<>(out);
         sorted.sort(null);
-        return PromJson.labelSets(limit(sorted, limit));
+        return ApiJson.labelSets(limit(sorted, limit));
     }
 
     private byte[] labelNames(List<String> match, String start, String end, String limit) {
@@ -220,7 +221,7 @@ public class PrometheusApiResource {
         for (List<LabelMatcher> m : matcherSets(match, true)) {
             names.addAll(storage.labelNames(s, e, m));
         }
-        return PromJson.strings(limit(new ArrayList<>(names), limit));
+        return ApiJson.strings(limit(new ArrayList<>(names), limit));
     }
 
     /** Each match[] selector as matchers; no selector means "all series" when allowed. */

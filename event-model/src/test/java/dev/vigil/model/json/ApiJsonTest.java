@@ -1,0 +1,32 @@
+package dev.vigil.model.json;
+
+import dev.vigil.model.Labels;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The shared pieces of the Prometheus and Loki API JSON, byte for byte as those servers write them. */
+class ApiJsonTest {
+    @Test
+    void envelopeAroundStringsAndLabelSets() {
+        assertEquals("{\"status\":\"success\",\"data\":[\"a\",\"b\"]}", text(ApiJson.strings(List.of("a", "b"))));
+        assertEquals("{\"status\":\"success\",\"data\":[]}", text(ApiJson.strings(List.of())));
+        assertEquals("{\"status\":\"success\",\"data\":[{\"__name__\":\"up\",\"job\":\"x\"},{}]}",
+                text(ApiJson.labelSets(List.of(Labels.of("__name__", "up", "job", "x"), Labels.EMPTY))));
+    }
+
+    @Test
+    void pointTimesAreDecimalSecondsWithoutTrailingZeros() {
+        assertEquals("[1.5,\"1\"]", text(ApiJson.write(g -> ApiJson.point(g, 1500, 3, "1"))));
+        assertEquals("[1700000000,\"NaN\"]", text(ApiJson.write(g -> ApiJson.point(g, 1_700_000_000_000L, 3, "NaN"))));
+        assertEquals("[1700000000.000000001,\"2\"]", text(ApiJson.write(g -> ApiJson.point(g, 1_700_000_000_000_000_001L, 9, "2"))));
+        assertEquals("[0,\"0\"]", text(ApiJson.write(g -> ApiJson.point(g, 0, 9, "0"))));
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+}
