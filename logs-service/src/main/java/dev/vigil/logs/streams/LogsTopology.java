@@ -24,11 +24,7 @@ public final class LogsTopology {
     private LogsTopology() {
     }
 
-    /** With the store made durable (and offsets committed) every 5 s. */
-    public static Topology build(LogStoreOptions options, LocalLogStores registry, IngestCounters<AppendResult> counters) {
-        return build(options, registry, counters, Duration.ofSeconds(5));
-    }
-
+    /** Stores are made durable, and offsets committed, every {@code commitInterval}. */
     public static Topology build(LogStoreOptions options, LocalLogStores registry, IngestCounters<AppendResult> counters, Duration commitInterval) {
         return ReplayedTopology.build(new ReplayedTopology.Spec<>(STORE, SOURCE, Topics.LOGS,
                 (dir, partition) -> LogPartition.open(dir, options, counters),

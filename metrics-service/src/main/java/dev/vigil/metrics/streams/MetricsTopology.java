@@ -24,11 +24,7 @@ public final class MetricsTopology {
     private MetricsTopology() {
     }
 
-    /** With the TSDB made durable (and offsets committed) every 5 s. */
-    public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters) {
-        return build(options, registry, counters, Duration.ofSeconds(5));
-    }
-
+    /** Stores are made durable, and offsets committed, every {@code commitInterval}. */
     public static Topology build(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters, Duration commitInterval) {
         return ReplayedTopology.build(new ReplayedTopology.Spec<>(STORE, SOURCE, Topics.METRICS,
                 (dir, partition) -> TsdbPartition.open(dir, options, counters),
