@@ -12,7 +12,7 @@ import dev.vigil.alert.notify.NotificationLog;
 import dev.vigil.alert.notify.Notifier;
 import dev.vigil.alert.notify.RoutingEngine;
 import dev.vigil.alert.template.TemplateFiles;
-import dev.vigil.alert.template.TemplateSet;
+import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.alert.rules.AlertInstance;
 import dev.vigil.alert.rules.AlertStateCodec;
 import dev.vigil.alert.rules.EvaluationResult;
