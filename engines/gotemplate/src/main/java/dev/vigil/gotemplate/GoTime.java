@@ -70,7 +70,7 @@ public final class GoTime {
 
     /** Where a fractional-second run ({@code .000}, {@code ,999}) starting at {@code i} ends; -1 when none does. */
     private static int fractionEnd(String layout, int i) {
-        if ((layout.charAt(i) != '.' && layout.charAt(i) != ',') || i + 1 >= layout.length()
+        if (i + 1 >= layout.length() || (layout.charAt(i) != '.' && layout.charAt(i) != ',')
                 || (layout.charAt(i + 1) != '0' && layout.charAt(i + 1) != '9')) {
             return -1;
         }
