@@ -1,6 +1,7 @@
 package dev.vigil.alert.notify;
 
-import dev.vigil.alert.template.TemplateSet;
+import dev.vigil.alert.template.AlertFunctions;
+import dev.vigil.gotemplate.TemplateSet;
 
 /**
  * The templates receivers fall back to, under Alertmanager's names ({@code slack.default.title},
@@ -109,6 +110,6 @@ public final class DefaultTemplates {
 
     /** A template set holding the defaults, to which user template files can be added. */
     public static TemplateSet newSet() {
-        return new TemplateSet().add("default.tmpl", TEXT);
+        return AlertFunctions.newSet().add("default.tmpl", TEXT);
     }
 }

@@ -1,6 +1,6 @@
 package dev.vigil.alert.notify;
 
-import dev.vigil.alert.template.TemplateObject;
+import dev.vigil.gotemplate.TemplateObject;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;

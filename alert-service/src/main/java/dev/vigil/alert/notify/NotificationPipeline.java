@@ -12,7 +12,7 @@ import dev.vigil.alert.routing.FlushHandler;
 import dev.vigil.alert.routing.GroupFlush;
 import dev.vigil.alert.routing.Inhibitor;
 import dev.vigil.alert.silence.Silences;
-import dev.vigil.alert.template.TemplateException;
+import dev.vigil.gotemplate.TemplateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import dev.vigil.alert.config.am.EmailConfig;
 import dev.vigil.alert.config.am.MsTeamsConfig;
 import dev.vigil.alert.config.am.SlackConfig;
 import dev.vigil.alert.config.am.WebhookConfig;
-import dev.vigil.alert.template.TemplateException;
-import dev.vigil.alert.template.TemplateSet;
+import dev.vigil.gotemplate.TemplateException;
+import dev.vigil.gotemplate.TemplateSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import dev.vigil.alert.routing.Dispatcher;
 import dev.vigil.alert.routing.Inhibitor;
 import dev.vigil.alert.routing.Route;
 import dev.vigil.alert.silence.Silences;
-import dev.vigil.alert.template.TemplateSet;
+import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.model.Labels;
 import java.time.Clock;
 import java.time.Instant;

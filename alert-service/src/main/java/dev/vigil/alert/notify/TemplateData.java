@@ -2,7 +2,7 @@ package dev.vigil.alert.notify;
 
 import dev.vigil.alert.routing.Alert;
 import dev.vigil.alert.routing.Fingerprint;
-import dev.vigil.alert.template.TemplateObject;
+import dev.vigil.gotemplate.TemplateObject;
 import dev.vigil.model.Labels;
 import java.time.Instant;
 import java.util.AbstractList;

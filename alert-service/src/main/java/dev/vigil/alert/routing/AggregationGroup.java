@@ -35,7 +35,7 @@ public final class AggregationGroup {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(labels.name(i)).append('=').append(dev.vigil.alert.template.GoFormat.quote(labels.value(i)));
+            sb.append(labels.name(i)).append('=').append(dev.vigil.gotemplate.GoFormat.quote(labels.value(i)));
         }
         return sb.append('}').toString();
     }

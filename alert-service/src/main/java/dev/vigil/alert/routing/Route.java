@@ -1,7 +1,7 @@
 package dev.vigil.alert.routing;
 
 import dev.vigil.alert.config.am.RouteConfig;
-import dev.vigil.alert.template.GoFormat;
+import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import java.time.Duration;

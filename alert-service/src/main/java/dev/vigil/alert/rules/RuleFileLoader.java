@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.vigil.alert.config.am.ConfigException;
 import dev.vigil.alert.config.am.PromDuration;
-import dev.vigil.alert.template.TemplateException;
+import dev.vigil.gotemplate.TemplateException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

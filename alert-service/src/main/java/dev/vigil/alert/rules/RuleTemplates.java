@@ -1,8 +1,9 @@
 package dev.vigil.alert.rules;
 
-import dev.vigil.alert.template.TemplateException;
-import dev.vigil.alert.template.TemplateFunction;
-import dev.vigil.alert.template.TemplateSet;
+import dev.vigil.alert.template.AlertFunctions;
+import dev.vigil.gotemplate.TemplateException;
+import dev.vigil.gotemplate.TemplateFunction;
+import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.model.Labels;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,12 +56,12 @@ public final class RuleTemplates {
     public RuleTemplates(Map<String, String> externalLabels, String externalUrl) {
         this.externalLabels = Map.copyOf(externalLabels);
         this.externalUrl = externalUrl;
-        this.withoutQueries = new TemplateSet(functions(null, null));
+        this.withoutQueries = AlertFunctions.newSet(functions(null, null));
     }
 
     /** An expander whose {@code query} function runs at {@code ts} through {@code query}. */
     public Expander expander(Instant ts, QueryFunction query) {
-        return new Expander(new TemplateSet(functions(ts, query)));
+        return new Expander(AlertFunctions.newSet(functions(ts, query)));
     }
 
     /** Expands {@code text} outside an evaluation: {@code query} reports an error. */

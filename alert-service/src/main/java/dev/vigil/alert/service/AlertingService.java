@@ -16,7 +16,7 @@ import dev.vigil.alert.notify.SmtpNotifier;
 import dev.vigil.alert.query.QueryClient;
 import dev.vigil.alert.query.RuleQueries;
 import dev.vigil.alert.template.TemplateFiles;
-import dev.vigil.alert.template.TemplateSet;
+import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.alert.rules.AlertInstance;
 import dev.vigil.alert.rules.AlertStateCodec;
 import dev.vigil.alert.rules.EvaluationResult;

@@ -1,8 +1,8 @@
 package dev.vigil.alert.template;
 
+import dev.vigil.gotemplate.GoFormat;
+import dev.vigil.gotemplate.GoTime;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Prometheus' humanize functions ({@code template/template.go}), digit for digit: SI and binary
@@ -113,7 +113,7 @@ public final class Humanize {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return g4(v);
         }
-        return goTime(toTime(v));
+        return GoTime.string(toTime(v));
     }
 
     /**
@@ -126,17 +126,5 @@ public final class Humanize {
         }
         long nanos = (long) (v * 1e9);
         return Instant.ofEpochMilli(nanos / 1_000_000);
-    }
-
-    private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    /** Go's {@code time.Time.String()} for a UTC instant: {@code 2006-01-02 15:04:05.5 +0000 UTC}. */
-    public static String goTime(Instant t) {
-        StringBuilder sb = new StringBuilder(GO_TIME.format(t.atOffset(ZoneOffset.UTC)));
-        if (t.getNano() != 0) {
-            String frac = String.format("%09d", t.getNano()).replaceAll("0+$", "");
-            sb.append('.').append(frac);
-        }
-        return sb.append(" +0000 UTC").toString();
     }
 }

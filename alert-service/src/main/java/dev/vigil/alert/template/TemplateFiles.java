@@ -1,5 +1,7 @@
 package dev.vigil.alert.template;
 
+import dev.vigil.gotemplate.TemplateException;
+import dev.vigil.gotemplate.TemplateSet;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

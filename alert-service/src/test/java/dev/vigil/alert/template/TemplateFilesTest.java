@@ -1,5 +1,7 @@
 package dev.vigil.alert.template;
 
+import dev.vigil.gotemplate.TemplateSet;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ class TemplateFilesTest {
 
     @Test
     void loadsGlobbedFilesRelativeToTheConfigDirectoryAndTheirDefinesOverrideEarlierOnes() {
-        TemplateSet set = new TemplateSet().add("default.tmpl", "{{ define \"__alertmanager\" }}AlertManager{{ end }}");
+        TemplateSet set = AlertFunctions.newSet().add("default.tmpl", "{{ define \"__alertmanager\" }}AlertManager{{ end }}");
         List<Path> read = TemplateFiles.addAll(set, List.of("templates/*.tmpl", "missing/*.tmpl"), Path.of("src/test/resources/am"));
         assertEquals(List.of(Path.of("src/test/resources/am/templates/custom.tmpl")), read);
         Map<String, Object> data = Map.of("Status", "firing", "CommonLabels", Map.of("alertname", "X"));

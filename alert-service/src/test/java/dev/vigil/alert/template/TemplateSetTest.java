@@ -1,5 +1,9 @@
 package dev.vigil.alert.template;
 
+import dev.vigil.gotemplate.TemplateException;
+import dev.vigil.gotemplate.TemplateObject;
+import dev.vigil.gotemplate.TemplateSet;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,12 +94,12 @@ class TemplateSetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rendersLikeGoTextTemplate(String name, String text, String expected) {
-        assertEquals(expected, new TemplateSet().expand(name, text, DATA));
+        assertEquals(expected, AlertFunctions.newSet().expand(name, text, DATA));
     }
 
     @Test
     void definesAreSharedAcrossTheSet() {
-        TemplateSet set = new TemplateSet();
+        TemplateSet set = AlertFunctions.newSet();
         set.add("lib.tmpl", "{{ define \"greeting\" }}Hello {{ .CommonLabels.team }}{{ end }}");
         assertEquals("Hello ops!", set.expand("{{ template \"greeting\" . }}!", DATA));
         assertEquals("Hello ops", set.execute("greeting", DATA));
@@ -119,13 +123,13 @@ class TemplateSetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void reportsErrorsWithPositions(String text, String expected) {
-        TemplateException e = assertThrows(TemplateException.class, () -> new TemplateSet().expand("t", text, DATA));
+        TemplateException e = assertThrows(TemplateException.class, () -> AlertFunctions.newSet().expand("t", text, DATA));
         assertTrue(e.getMessage().contains(expected), () -> "message was: " + e.getMessage());
     }
 
     @Test
     void extraFunctionsCanBeRegistered() {
-        TemplateSet set = new TemplateSet(Map.of("double", args -> ((Number) args.get(0)).longValue() * 2));
+        TemplateSet set = AlertFunctions.newSet(Map.of("double", args -> ((Number) args.get(0)).longValue() * 2));
         assertEquals("6", set.expand("{{ .Count | double }}", DATA));
     }
 }

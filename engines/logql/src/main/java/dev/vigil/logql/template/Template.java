@@ -1,106 +1,82 @@
 package dev.vigil.logql.template;
 
-import java.util.ArrayList;
+import dev.vigil.gotemplate.GoFormat;
+import dev.vigil.gotemplate.TemplateFunction;
+import dev.vigil.gotemplate.TemplateSet;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A Go text/template subset, as LogQL's {@code line_format} and {@code label_format} use it: text
- * with {@code {{ }}} actions, {@code {{- -}}} trimming, fields ({@code .label}), string, number
- * and boolean constants, function calls, pipelines ({@code .a | ToUpper | trunc 3}),
- * parenthesized sub-pipelines and {@code if / else if / else / end}. Missing labels read as "" (Loki
- * runs templates with {@code missingkey=zero}). Functions are those of {@link TemplateFunctions}.
+ * A {@code line_format} / {@code label_format} template: Go's text/template (engines/gotemplate)
+ * with Loki's functions ({@link LokiFunctions}), the entry's labels as dot and missing labels
+ * reading as "" (Loki runs templates with {@code missingkey=zero}). Variables, {@code range},
+ * {@code with} and {@code define}/{@code template}/{@code block} are refused when parsed: LogQL
+ * here supports fields, pipelines, parentheses, {@code if} and comments (module README).
  */
 public final class Template {
-    private final List<Node> nodes;
+    private static final String NAME = "line";
+    private static final Map<String, TemplateFunction> FUNCTIONS = LokiFunctions.all();
+    private static final Set<String> UNSUPPORTED = Set.of("range", "with", "define", "template", "block", "$");
 
-    private Template(List<Node> nodes) {
-        this.nodes = nodes;
+    private final TemplateSet set;
+
+    private Template(TemplateSet set) {
+        this.set = set;
     }
 
     /** Parses {@code text}; throws {@link TemplateException} with the reason when it is not a valid template. */
     public static Template parse(String text) {
-        TemplateParser p = new TemplateParser(text);
-        return new Template(p.parseAll());
+        TemplateSet set = new TemplateSet(FUNCTIONS, Template::print);
+        try {
+            for (String keyword : set.check(NAME, text)) {
+                if (UNSUPPORTED.contains(keyword)) {
+                    String what = keyword.equals("$") ? "variables" : "\"" + keyword + "\"";
+                    throw new TemplateException("template: " + what + " is not supported in LogQL templates");
+                }
+            }
+            return new Template(set.add(NAME, text));
+        } catch (dev.vigil.gotemplate.TemplateException e) {
+            throw new TemplateException(e.getMessage());
+        }
     }
 
     /** Renders with {@code data}; throws {@link TemplateException} when a function fails on these values. */
     public String render(TemplateData data) {
-        StringBuilder sb = new StringBuilder();
-        render(nodes, data, sb);
-        return sb.toString();
+        Map<String, TemplateFunction> entry = Map.of(
+                LokiFunctions.LINE, args -> noArgs(LokiFunctions.LINE, args, data.line()),
+                LokiFunctions.TIMESTAMP, args -> noArgs(LokiFunctions.TIMESTAMP, args, LokiFunctions.time(data.timestampNanos())));
+        try {
+            return set.execute(NAME, data.labels(), entry);
+        } catch (dev.vigil.gotemplate.TemplateException e) {
+            throw new TemplateException(e.getMessage());
+        }
     }
 
-    private static void render(List<Node> nodes, TemplateData data, StringBuilder sb) {
-        for (Node n : nodes) {
-            if (n instanceof Node.Text t) {
-                sb.append(t.text());
-            } else if (n instanceof Node.Action a) {
-                sb.append(GoValues.print(eval(a.pipe(), data)));
-            } else if (n instanceof Node.If i) {
-                List<Node> chosen = i.otherwise();
-                for (Node.Branch b : i.branches()) {
-                    if (GoValues.truthy(eval(b.condition(), data))) {
-                        chosen = b.body();
-                        break;
-                    }
-                }
-                render(chosen, data, sb);
+    private static Object noArgs(String name, List<Object> args, Object value) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("wrong number of args for " + name + ": want 0 got " + args.size());
+        }
+        return value;
+    }
+
+    /**
+     * A value as LogQL templates print it: Go's {@code fmt.Sprint}, except that nil prints as ""
+     * and a float between 1e-4 and 1e21 is written without an exponent, as Vigil's LogQL always
+     * has (Go would print {@code 1e+08}).
+     */
+    static String print(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double d && !d.isNaN() && !d.isInfinite()) {
+            double a = Math.abs(d);
+            if (a == 0 || (a >= 1e-4 && a < 1e21)) {
+                String plain = new BigDecimal(Double.toString(a)).stripTrailingZeros().toPlainString();
+                return (d < 0 ? "-" : "") + plain;
             }
         }
-    }
-
-    private static Object eval(Node.Pipe pipe, TemplateData data) {
-        Object prev = null;
-        boolean first = true;
-        for (Node.Command c : pipe.commands()) {
-            prev = evalCommand(c, data, first ? null : prev, !first);
-            first = false;
-        }
-        return prev;
-    }
-
-    private static Object evalCommand(Node.Command c, TemplateData data, Object piped, boolean hasPiped) {
-        Node.Arg head = c.args().get(0);
-        if (head instanceof Node.Function f) {
-            List<Object> args = new ArrayList<>();
-            for (int i = 1; i < c.args().size(); i++) {
-                args.add(evalArg(c.args().get(i), data));
-            }
-            if (hasPiped) {
-                args.add(piped);
-            }
-            return TemplateFunctions.call(f.name(), args, data);
-        }
-        if (c.args().size() > 1 || hasPiped) {
-            throw new TemplateException("can't give argument to non-function " + describe(head));
-        }
-        return evalArg(head, data);
-    }
-
-    private static String describe(Node.Arg a) {
-        if (a instanceof Node.Field f) {
-            return "." + f.name();
-        }
-        if (a instanceof Node.Constant k) {
-            return GoValues.print(k.value());
-        }
-        return "(...)";
-    }
-
-    private static Object evalArg(Node.Arg a, TemplateData data) {
-        if (a instanceof Node.Field f) {
-            if (f.name().isEmpty()) {
-                return data.labels();
-            }
-            return data.labels().getOrDefault(f.name(), "");
-        }
-        if (a instanceof Node.Constant k) {
-            return k.value();
-        }
-        if (a instanceof Node.Sub s) {
-            return eval(s.pipe(), data);
-        }
-        Node.Function fn = (Node.Function) a;
-        return TemplateFunctions.call(fn.name(), List.of(), data);
+        return GoFormat.print(v);
     }
 }

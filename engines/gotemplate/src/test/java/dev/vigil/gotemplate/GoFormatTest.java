@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,13 +1,14 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
-import dev.vigil.alert.template.Lexer.Kind;
-import dev.vigil.alert.template.Lexer.Token;
+import dev.vigil.gotemplate.Lexer.Kind;
+import dev.vigil.gotemplate.Lexer.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Recursive-descent parser for the supported subset of Go's text/template. Returns the main
@@ -16,13 +17,14 @@ import java.util.Set;
 final class Parser {
 
     /** A parsed text: its top-level nodes and the templates it defines. */
-    record Parsed(List<Node> body, Map<String, List<Node>> defines) {
+    record Parsed(List<Node> body, Map<String, List<Node>> defines, Set<String> keywords) {
     }
 
     private final String name;
     private final List<Token> tokens;
     private final Set<String> functions;
     private final Map<String, List<Node>> defines = new LinkedHashMap<>();
+    private final Set<String> keywords = new TreeSet<>();
     private int p;
 
     private Parser(String name, List<Token> tokens, Set<String> functions) {
@@ -38,7 +40,7 @@ final class Parser {
         if (end != null) {
             throw parser.error(parser.tokens.get(parser.p - 1).pos(), "unexpected {{" + end + "}}");
         }
-        return new Parsed(List.copyOf(body), parser.defines);
+        return new Parsed(List.copyOf(body), parser.defines, Set.copyOf(parser.keywords));
     }
 
     private TemplateException error(Pos pos, String msg) {
@@ -83,7 +85,7 @@ final class Parser {
             switch (t.kind()) {
                 case EOF -> {
                     if (!topLevel) {
-                        throw error(t.pos(), "unexpected EOF");
+                        throw error(t.pos(), "unexpected EOF: missing {{end}}");
                     }
                     return null;
                 }
@@ -99,12 +101,30 @@ final class Parser {
                                 }
                                 return k.text();
                             }
-                            case "if" -> out.add(ifNode(next().pos()));
-                            case "range" -> out.add(rangeNode(next().pos()));
-                            case "with" -> out.add(withNode(next().pos()));
-                            case "template" -> out.add(callNode(next().pos()));
-                            case "define" -> define(next().pos(), topLevel);
-                            case "block" -> out.add(block(next().pos()));
+                            case "if" -> {
+                                keywords.add("if");
+                                out.add(ifNode(next().pos()));
+                            }
+                            case "range" -> {
+                                keywords.add("range");
+                                out.add(rangeNode(next().pos()));
+                            }
+                            case "with" -> {
+                                keywords.add("with");
+                                out.add(withNode(next().pos()));
+                            }
+                            case "template" -> {
+                                keywords.add("template");
+                                out.add(callNode(next().pos()));
+                            }
+                            case "define" -> {
+                                keywords.add("define");
+                                define(next().pos(), topLevel);
+                            }
+                            case "block" -> {
+                                keywords.add("block");
+                                out.add(block(next().pos()));
+                            }
                             default -> out.add(new Node.Action(k.pos(), pipeline("command", false)));
                         }
                     } else {
@@ -223,6 +243,7 @@ final class Parser {
         if (peek().kind() == Kind.VAR) {
             Kind after = peek(1).kind();
             if (after == Kind.DECLARE || after == Kind.ASSIGN) {
+                keywords.add("$");
                 vars.add(next().text());
                 assign = next().kind() == Kind.ASSIGN;
             } else if (after == Kind.COMMA && allowTwoVars && peek(2).kind() == Kind.VAR && peek(3).kind() == Kind.DECLARE) {
@@ -268,7 +289,10 @@ final class Parser {
         Node.Arg arg = switch (t.kind()) {
             case FIELD -> new Node.Field(fields(List.of(t.text())));
             case DOT -> new Node.Field(List.of());
-            case VAR -> new Node.Variable(t.text(), fields(List.of()));
+            case VAR -> {
+                keywords.add("$");
+                yield new Node.Variable(t.text(), fields(List.of()));
+            }
             case STRING, NUMBER, BOOL -> new Node.Literal(t.value());
             case NIL -> new Node.Literal(null);
             case IDENT -> {

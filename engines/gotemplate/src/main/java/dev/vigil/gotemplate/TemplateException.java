@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 /**
  * A template that cannot be parsed or executed. The message follows Go's form:

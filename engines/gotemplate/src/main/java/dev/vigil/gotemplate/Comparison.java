@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 /**
  * Equality and ordering for {@code eq}/{@code lt} and friends: numbers compare by value whatever

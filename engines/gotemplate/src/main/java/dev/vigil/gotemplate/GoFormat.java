@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -46,8 +46,8 @@ public final class GoFormat {
             }
             return "[" + String.join(" ", parts) + "]";
         }
-        if (v instanceof java.time.Instant t) {
-            return Humanize.goTime(t);
+        if (GoTime.isTime(v)) {
+            return GoTime.string(v);
         }
         return v.toString();
     }
@@ -172,7 +172,7 @@ public final class GoFormat {
         return sb.append('"').toString();
     }
 
-    /** Go's {@code fmt.Sprintf} for the verbs %v %s %d %f %e %g %q %x %X %t %% with flags, width and precision. */
+    /** Go's {@code fmt.Sprintf} for the verbs %v %s %d %o %c %f %F %e %E %g %G %q %x %X %t %% with flags, width and precision. */
     public static String sprintf(String format, List<Object> args) {
         StringBuilder out = new StringBuilder();
         int argi = 0;
@@ -220,13 +220,13 @@ public final class GoFormat {
             }
             Object a = args.get(argi++);
             String s = verb(verb, flags.toString(), prec, a);
-            out.append(pad(s, width, flags.indexOf("-") >= 0, flags.indexOf("0") >= 0 && "dfeg".indexOf(verb) >= 0));
+            out.append(pad(s, width, flags.indexOf("-") >= 0, flags.indexOf("0") >= 0 && "dfFeEgGxXo".indexOf(verb) >= 0));
         }
         if (argi < args.size()) {
             out.append("%!(EXTRA ");
             List<String> extra = new ArrayList<>();
             for (Object o : args.subList(argi, args.size())) {
-                extra.add(typeName(o) + "=" + print(o));
+                extra.add(GoValues.typeName(o) + "=" + print(o));
             }
             out.append(String.join(", ", extra)).append(')');
         }
@@ -253,10 +253,22 @@ public final class GoFormat {
                 }
                 return bad(verb, a);
             }
+            case 'o' -> {
+                if (a instanceof Long || a instanceof Integer) {
+                    long l = ((Number) a).longValue();
+                    return (l < 0 ? "-" : plus) + Long.toOctalString(Math.abs(l));
+                }
+                return bad(verb, a);
+            }
+            case 'c' -> {
+                return a instanceof Long || a instanceof Integer ? Character.toString(((Number) a).intValue()) : bad(verb, a);
+            }
             case 'x', 'X' -> {
                 String s;
                 if (a instanceof Long || a instanceof Integer) {
-                    s = Long.toHexString(((Number) a).longValue());
+                    long l = ((Number) a).longValue();
+                    // Go writes a sign and the magnitude, not the two's complement.
+                    s = (l < 0 ? "-" : "") + Long.toHexString(Math.abs(l));
                 } else if (a instanceof String str) {
                     StringBuilder sb = new StringBuilder();
                     for (byte b : str.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
@@ -267,6 +279,10 @@ public final class GoFormat {
                     return bad(verb, a);
                 }
                 return verb == 'X' ? s.toUpperCase(java.util.Locale.ROOT) : s;
+            }
+            case 'E', 'G' -> {
+                String s = verb(Character.toLowerCase(verb), flags, prec, a);
+                return s.startsWith("%!") ? "%!" + verb + s.substring(3) : s.toUpperCase(java.util.Locale.ROOT);
             }
             case 'f', 'F', 'e', 'g' -> {
                 if (!(a instanceof Number n)) {
@@ -279,32 +295,13 @@ public final class GoFormat {
                 return (d >= 0 && !Double.isNaN(d) && !s.startsWith("+") ? plus : "") + s;
             }
             default -> {
-                return "%!" + verb + "(" + typeName(a) + "=" + print(a) + ")";
+                return "%!" + verb + "(" + GoValues.typeName(a) + "=" + print(a) + ")";
             }
         }
     }
 
     private static String bad(char verb, Object a) {
-        return "%!" + verb + "(" + typeName(a) + "=" + print(a) + ")";
-    }
-
-    private static String typeName(Object o) {
-        if (o == null) {
-            return "<nil>";
-        }
-        if (o instanceof String) {
-            return "string";
-        }
-        if (o instanceof Long || o instanceof Integer) {
-            return "int";
-        }
-        if (o instanceof Double || o instanceof Float) {
-            return "float64";
-        }
-        if (o instanceof Boolean) {
-            return "bool";
-        }
-        return o.getClass().getSimpleName();
+        return "%!" + verb + "(" + GoValues.typeName(a) + "=" + print(a) + ")";
     }
 
     private static String pad(String s, int width, boolean left, boolean zero) {

@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 /** A line and column (both from 1) in a template's text, for error messages. */
 record Pos(int line, int col) {

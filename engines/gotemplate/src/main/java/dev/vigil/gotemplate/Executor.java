@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,41 +16,22 @@ final class Executor {
 
     private final TemplateSet set;
     private final Map<String, TemplateFunction> functions;
+    /** Functions bound to this execution, looked up before the set's (see TemplateSet#execute). */
+    private final Map<String, TemplateFunction> bound;
     private final StringBuilder out;
     private final String name;
     private final List<Var> vars = new ArrayList<>();
     private final int depth;
 
-    Executor(TemplateSet set, Map<String, TemplateFunction> functions, StringBuilder out, String name, Object data, int depth) {
+    Executor(TemplateSet set, Map<String, TemplateFunction> functions, Map<String, TemplateFunction> bound,
+            StringBuilder out, String name, Object data, int depth) {
         this.set = set;
         this.functions = functions;
+        this.bound = bound;
         this.out = out;
         this.name = name;
         this.depth = depth;
         vars.add(new Var("$", data));
-    }
-
-    /** Go's notion of truth: false, 0, nil and empty strings, lists and maps are false. */
-    static boolean truth(Object v) {
-        if (v == null) {
-            return false;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s) {
-            return !s.isEmpty();
-        }
-        if (v instanceof Number n) {
-            return n.doubleValue() != 0;
-        }
-        if (v instanceof Collection<?> c) {
-            return !c.isEmpty();
-        }
-        if (v instanceof Map<?, ?> m) {
-            return !m.isEmpty();
-        }
-        return true;
     }
 
     private TemplateException error(Pos pos, String at, String msg) {
@@ -69,17 +50,17 @@ final class Executor {
         } else if (node instanceof Node.Action a) {
             Object v = pipeline(a.pipe(), dot);
             if (a.pipe().vars().isEmpty()) {
-                out.append(GoFormat.print(v));
+                out.append(set.print(v));
             }
         } else if (node instanceof Node.If i) {
             int mark = vars.size();
-            boolean cond = truth(pipeline(i.pipe(), dot));
+            boolean cond = GoValues.truth(pipeline(i.pipe(), dot));
             run(cond ? i.then() : i.otherwise(), dot);
             truncate(mark);
         } else if (node instanceof Node.With w) {
             int mark = vars.size();
             Object v = pipeline(w.pipe(), dot);
-            if (truth(v)) {
+            if (GoValues.truth(v)) {
                 run(w.body(), v);
             } else {
                 run(w.otherwise(), dot);
@@ -146,7 +127,7 @@ final class Executor {
             throw error(c.pos(), "template " + c.name(), "exceeded maximum template depth (" + MAX_DEPTH + ")");
         }
         Object arg = c.pipe().map(p -> pipeline(p, dot)).orElse(null);
-        new Executor(set, functions, out, c.name(), arg, depth + 1).run(body, arg);
+        new Executor(set, functions, bound, out, c.name(), arg, depth + 1).run(body, arg);
     }
 
     private Object pipeline(Node.Pipeline pipe, Object dot) {
@@ -230,7 +211,7 @@ final class Executor {
         Object v = null;
         for (int i = 0; i < n; i++) {
             v = i < rest.size() ? arg(cmd.pos(), rest.get(i), dot) : fin;
-            boolean t = truth(v);
+            boolean t = GoValues.truth(v);
             if (fn.equals("and") != t) {
                 return v;
             }
@@ -239,7 +220,10 @@ final class Executor {
     }
 
     private Object invoke(Pos pos, String fn, List<Object> args) {
-        TemplateFunction f = functions.get(fn);
+        TemplateFunction f = bound.get(fn);
+        if (f == null) {
+            f = functions.get(fn);
+        }
         if (f == null) {
             throw error(pos, fn, "function \"" + fn + "\" not defined");
         }
@@ -292,9 +276,9 @@ final class Executor {
             }
             return v.orElseThrow(() -> error(pos, at, "can't evaluate field " + field + " in type " + t.getClass().getSimpleName()));
         }
-        if (receiver instanceof java.time.Instant t) {
+        if (GoTime.isTime(receiver)) {
             try {
-                return GoTime.member(t, field, args)
+                return GoTime.member(receiver, field, args)
                         .orElseThrow(() -> error(pos, at, "can't evaluate field " + field + " in type time.Time"));
             } catch (IllegalArgumentException e) {
                 throw error(pos, at, "error calling " + field + ": " + e.getMessage());
@@ -302,7 +286,7 @@ final class Executor {
         }
         if (receiver instanceof Map<?, ?> m) {
             if (!args.isEmpty()) {
-                throw error(pos, at, field + " is not a method but has arguments");
+                throw error(pos, at, "can't give argument to non-function " + at + ": " + field + " is not a method but has arguments");
             }
             Object v = m.get(field);
             return v == null ? "" : v;

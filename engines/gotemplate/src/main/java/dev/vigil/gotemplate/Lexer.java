@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.gotemplate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.vigil.alert.template;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.vigil.gotemplate.GoFormat;
+import dev.vigil.gotemplate.TemplateFunction;
+import dev.vigil.gotemplate.TemplateSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,52 +15,31 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The functions available to templates: Go's builtins, Alertmanager's ({@code toUpper},
- * {@code join}, {@code match}, {@code reReplaceAll}, {@code safeHtml}, {@code stringSlice}, ...)
- * and Prometheus' humanize family. {@code and}/{@code or} are listed here for the parser but
- * evaluated lazily by the executor, as Go does.
+ * The functions Alertmanager ({@code toUpper}, {@code join}, {@code match}, {@code reReplaceAll},
+ * {@code safeHtml}, {@code stringSlice}, ...) and Prometheus ({@code humanize} and friends,
+ * {@code toTime}, {@code parseDuration}) add to Go's templates; Go's own builtins come with every
+ * {@link TemplateSet}.
  */
-public final class Functions {
+public final class AlertFunctions {
 
-    private Functions() {
+    private AlertFunctions() {
     }
 
-    /** A fresh, mutable map of the standard functions. */
+    /** A template set with Go's builtins and these functions. */
+    public static TemplateSet newSet() {
+        return newSet(Map.of());
+    }
+
+    /** A template set with Go's builtins, these functions and {@code extra} (which wins on a clash). */
+    public static TemplateSet newSet(Map<String, TemplateFunction> extra) {
+        Map<String, TemplateFunction> f = standard();
+        f.putAll(extra);
+        return new TemplateSet(f);
+    }
+
+    /** A fresh, mutable map of Alertmanager's and Prometheus' functions. */
     public static Map<String, TemplateFunction> standard() {
         Map<String, TemplateFunction> f = new HashMap<>();
-        f.put("and", a -> {
-            throw new IllegalStateException("and is evaluated by the executor");
-        });
-        f.put("or", a -> {
-            throw new IllegalStateException("or is evaluated by the executor");
-        });
-        f.put("not", a -> !Executor.truth(arity(a, 1, "not").get(0)));
-        f.put("len", a -> length(arity(a, 1, "len").get(0)));
-        f.put("index", Functions::index);
-        f.put("print", a -> sprint(a));
-        f.put("println", a -> {
-            List<String> parts = new ArrayList<>();
-            for (Object o : a) {
-                parts.add(GoFormat.print(o));
-            }
-            return String.join(" ", parts) + "\n";
-        });
-        f.put("printf", a -> {
-            if (a.isEmpty() || !(a.get(0) instanceof String fmt)) {
-                throw new IllegalArgumentException("printf needs a format string");
-            }
-            return GoFormat.sprintf(fmt, a.subList(1, a.size()));
-        });
-        f.put("eq", Functions::eq);
-        f.put("ne", a -> !Comparison.equal(arity(a, 2, "ne").get(0), a.get(1)));
-        f.put("lt", a -> Comparison.compare(arity(a, 2, "lt").get(0), a.get(1)) < 0);
-        f.put("le", a -> Comparison.compare(arity(a, 2, "le").get(0), a.get(1)) <= 0);
-        f.put("gt", a -> Comparison.compare(arity(a, 2, "gt").get(0), a.get(1)) > 0);
-        f.put("ge", a -> Comparison.compare(arity(a, 2, "ge").get(0), a.get(1)) >= 0);
-        f.put("html", a -> htmlEscape(sprint(a)));
-        f.put("urlquery", a -> URLEncoder.encode(sprint(a), StandardCharsets.UTF_8));
-        f.put("js", a -> jsEscape(sprint(a)));
-
         f.put("toUpper", a -> str(arity(a, 1, "toUpper").get(0)).toUpperCase(Locale.ROOT));
         f.put("toLower", a -> str(arity(a, 1, "toLower").get(0)).toLowerCase(Locale.ROOT));
         f.put("title", a -> title(str(arity(a, 1, "title").get(0))));
@@ -130,73 +110,6 @@ public final class Functions {
             return c;
         }
         throw new IllegalArgumentException(fn + " expects a list, got " + GoFormat.print(o));
-    }
-
-    private static String sprint(List<Object> a) {
-        // Go's Sprint adds spaces only between operands when neither is a string.
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < a.size(); i++) {
-            if (i > 0 && !(a.get(i) instanceof String) && !(a.get(i - 1) instanceof String)) {
-                sb.append(' ');
-            }
-            sb.append(GoFormat.print(a.get(i)));
-        }
-        return sb.toString();
-    }
-
-    private static long length(Object o) {
-        if (o instanceof String s) {
-            return s.getBytes(StandardCharsets.UTF_8).length;
-        }
-        if (o instanceof Collection<?> c) {
-            return c.size();
-        }
-        if (o instanceof Map<?, ?> m) {
-            return m.size();
-        }
-        if (o instanceof TemplateObject t) {
-            return t.member("len", List.of()).map(v -> ((Number) v).longValue())
-                    .orElseThrow(() -> new IllegalArgumentException("len of " + o.getClass().getSimpleName()));
-        }
-        throw new IllegalArgumentException("len of " + (o == null ? "nil" : "type " + o.getClass().getSimpleName()));
-    }
-
-    private static Object index(List<Object> a) {
-        if (a.isEmpty()) {
-            throw new IllegalArgumentException("index of untyped nil");
-        }
-        Object cur = a.get(0);
-        for (Object key : a.subList(1, a.size())) {
-            if (cur instanceof Map<?, ?> m) {
-                Object v = m.get(key);
-                cur = v == null ? "" : v;
-            } else if (cur instanceof List<?> l && key instanceof Number n) {
-                int i = n.intValue();
-                if (i < 0 || i >= l.size()) {
-                    throw new IllegalArgumentException("index out of range: " + i);
-                }
-                cur = l.get(i);
-            } else if (cur instanceof TemplateObject t) {
-                Object k = key;
-                cur = t.member("index", List.of(k)).orElseThrow(
-                        () -> new IllegalArgumentException("can't index item of type " + t.getClass().getSimpleName()));
-            } else {
-                throw new IllegalArgumentException("can't index item of type " + (cur == null ? "nil" : cur.getClass().getSimpleName()));
-            }
-        }
-        return cur;
-    }
-
-    private static boolean eq(List<Object> a) {
-        if (a.size() < 2) {
-            throw new IllegalArgumentException("missing argument for comparison");
-        }
-        for (Object o : a.subList(1, a.size())) {
-            if (Comparison.equal(a.get(0), o)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Pattern regex(String p) {
@@ -289,39 +202,4 @@ public final class Functions {
         return sb.toString();
     }
 
-    static String htmlEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&#34;");
-                case '\'' -> sb.append("&#39;");
-                case 0 -> sb.append('\uFFFD');
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String jsEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\'' -> sb.append("\\'");
-                case '"' -> sb.append("\\\"");
-                case '<' -> sb.append("\\u003C");
-                case '>' -> sb.append("\\u003E");
-                case '&' -> sb.append("\\u0026");
-                case '=' -> sb.append("\\u003D");
-                case '\n' -> sb.append("\\u000A");
-                case '\r' -> sb.append("\\u000D");
-                case '\t' -> sb.append("\\u0009");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }
