@@ -1,5 +1,7 @@
 package dev.vigil.gotemplate;
 
+import dev.vigil.model.GoStrings;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -151,25 +153,7 @@ public final class GoFormat {
 
     /** Go's {@code %q}: a double-quoted string with Go escapes. */
     public static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return GoStrings.quote(s);
     }
 
     /** Go's {@code fmt.Sprintf} for the verbs %v %s %d %o %c %f %F %e %E %g %G %q %x %X %t %% with flags, width and precision. */

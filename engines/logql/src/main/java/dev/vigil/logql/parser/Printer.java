@@ -1,5 +1,6 @@
 package dev.vigil.logql.parser;
 
+import dev.vigil.model.GoStrings;
 import dev.vigil.model.LabelMatcher;
 
 import java.util.List;
@@ -170,19 +171,7 @@ public final class Printer {
 
     /** Go-style double-quoted string. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
+        return GoStrings.quote(s);
     }
 
     private static String number(double v) {
