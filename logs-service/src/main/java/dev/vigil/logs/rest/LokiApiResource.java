@@ -15,7 +15,7 @@ import dev.vigil.logs.fanout.LocalIndexStats;
 import dev.vigil.logs.fanout.PeerInstances;
 import dev.vigil.logs.fanout.RemoteLogSource;
 import dev.vigil.logs.store.LocalLogStores;
-import dev.vigil.logs.store.QueryLogSource;
+import dev.vigil.logs.query.QueryLogSource;
 import dev.vigil.logstore.IndexStats;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.model.LabelMatcher;

@@ -8,7 +8,7 @@ import dev.vigil.logql.StreamResult;
 import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logs.config.LogsConfig;
-import dev.vigil.logs.store.QueryLogSource;
+import dev.vigil.logs.query.QueryLogSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;

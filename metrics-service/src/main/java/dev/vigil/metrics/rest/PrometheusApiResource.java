@@ -1,7 +1,7 @@
 package dev.vigil.metrics.rest;
 
 import dev.vigil.metrics.config.MetricsConfig;
-import dev.vigil.metrics.store.QueryStorage;
+import dev.vigil.metrics.query.QueryStorage;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.json.ApiJson;

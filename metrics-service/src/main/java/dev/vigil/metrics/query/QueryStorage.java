@@ -1,9 +1,10 @@
-package dev.vigil.metrics.store;
+package dev.vigil.metrics.query;
 
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.fanout.FanoutStorage;
 import dev.vigil.metrics.fanout.PeerClient;
 import dev.vigil.metrics.fanout.StreamsPeers;
+import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.metrics.streams.MetricsTopology;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.series.SelectHints;

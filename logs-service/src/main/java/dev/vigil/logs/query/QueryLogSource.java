@@ -1,4 +1,4 @@
-package dev.vigil.logs.store;
+package dev.vigil.logs.query;
 
 import dev.vigil.logql.Direction;
 import dev.vigil.logql.storage.EntryIterator;
@@ -6,6 +6,7 @@ import dev.vigil.logql.storage.LinePredicate;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logql.storage.LogStoreSource;
 import dev.vigil.logs.fanout.PeerInstances;
+import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
