@@ -11,8 +11,10 @@ import java.io.IOException;
  * made durable before offsets are committed, and closed when the partition leaves this instance.
  *
  * <p>Decoding happens here, in one place for processing and replay alike.
+ *
+ * @param <E> the storage engine inside, which queries read
  */
-public interface PartitionStore extends Closeable {
+public interface PartitionStore<E> extends Closeable {
     /**
      * Decodes one input record and appends what it holds.
      *
@@ -22,4 +24,7 @@ public interface PartitionStore extends Closeable {
 
     /** Makes everything written so far durable. */
     void commit() throws IOException;
+
+    /** The storage engine, for the service's {@link PartitionRegistry}. */
+    E engine();
 }

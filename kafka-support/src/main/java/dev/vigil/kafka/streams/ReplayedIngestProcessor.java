@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 
 /**
  * Writes each input record to the partition's {@link ReplayedStore}; a record that does not decode
@@ -27,7 +26,7 @@ import java.time.Duration;
 final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final ReplayedTopology.Spec<?> spec;
     private ProcessorContext<byte[], byte[]> context;
-    private PartitionStore store;
+    private PartitionStore<?> store;
 
     private ReplayedIngestProcessor(ReplayedTopology.Spec<?> spec) {
         this.spec = spec;
@@ -51,7 +50,7 @@ final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[],
         this.store = s.store();
         context.schedule(spec.commitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             try {
-                spec.commitAll().commit(); // the commit below covers every task of this thread
+                spec.registry().commitAll(); // the commit below covers every task of this thread
             } catch (IOException e) {
                 throw new UncheckedIOException("commit of the " + spec.store() + " stores failed", e);
             }
@@ -68,7 +67,7 @@ final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[],
             RecordMetadata md = context.recordMetadata().orElseThrow();
             context.forward(record.withHeaders(DeadLetter.headers(md.topic(), md.partition(), md.offset(), e.getMessage())),
                     ReplayedTopology.DEADLETTER_SINK);
-            spec.onDeadLetter().run();
+            spec.counters().deadLetter();
         }
     }
 }

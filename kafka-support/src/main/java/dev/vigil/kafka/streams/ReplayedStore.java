@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * A {@link PartitionStore} as a Kafka Streams state store whose changelog is the input topic
@@ -22,45 +20,23 @@ import java.util.function.Function;
  * {@link ReplayedIngestProcessor} before it asks for an offset commit, so after a crash only what
  * came after the last checkpoint is replayed, and the store's duplicate check absorbs the overlap.
  *
- * @param <S> the partition store
+ * @param <E> the storage engine inside the partition store
  */
-public final class ReplayedStore<S extends PartitionStore> implements StateStore {
+public final class ReplayedStore<E> implements StateStore {
     /** Opens a partition's store in its folder. */
     @FunctionalInterface
-    public interface Opener<S> {
-        S open(Path dir, int partition) throws IOException;
-    }
-
-    /** Where the service keeps the partitions this instance holds, for its queries. */
-    public interface Registry<S> {
-        void register(int partition, S store);
-
-        void unregister(int partition, S store);
-
-        /** A registry of the engine inside each partition store, which is what queries read. */
-        static <S, E> Registry<S> of(Function<S, E> engine, BiConsumer<Integer, E> register, BiConsumer<Integer, E> unregister) {
-            return new Registry<>() {
-                @Override
-                public void register(int partition, S store) {
-                    register.accept(partition, engine.apply(store));
-                }
-
-                @Override
-                public void unregister(int partition, S store) {
-                    unregister.accept(partition, engine.apply(store));
-                }
-            };
-        }
+    public interface Opener<E> {
+        PartitionStore<E> open(Path dir, int partition) throws IOException;
     }
 
     private final String name;
-    private final Opener<S> opener;
-    private final Registry<S> registry;
-    private S store;
+    private final Opener<E> opener;
+    private final PartitionRegistry<E> registry;
+    private PartitionStore<E> store;
     private int partition;
     private volatile boolean open;
 
-    ReplayedStore(String name, Opener<S> opener, Registry<S> registry) {
+    ReplayedStore(String name, Opener<E> opener, PartitionRegistry<E> registry) {
         this.name = name;
         this.opener = opener;
         this.registry = registry;
@@ -81,7 +57,7 @@ public final class ReplayedStore<S extends PartitionStore> implements StateStore
             throw new UncheckedIOException("cannot open the " + name + " store in " + dir, e);
         }
         context.register(root, (BatchingStateRestoreCallback) this::restore);
-        registry.register(partition, store);
+        registry.register(partition, store.engine());
         open = true;
     }
 
@@ -101,7 +77,7 @@ public final class ReplayedStore<S extends PartitionStore> implements StateStore
     }
 
     /** The partition's store, open between {@link #init} and {@link #close}. */
-    public S store() {
+    public PartitionStore<E> store() {
         return store;
     }
 
@@ -120,7 +96,7 @@ public final class ReplayedStore<S extends PartitionStore> implements StateStore
             return;
         }
         open = false;
-        registry.unregister(partition, store);
+        registry.unregister(partition, store.engine());
         try {
             store.close();
         } catch (IOException e) {

@@ -5,13 +5,13 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import java.util.Map;
 
 /** Builds one {@link ReplayedStore} per task: no changelog of its own (the input topic serves as one) and no caching. */
-final class ReplayedStoreBuilder<S extends PartitionStore> implements StoreBuilder<ReplayedStore<S>> {
+final class ReplayedStoreBuilder<E> implements StoreBuilder<ReplayedStore<E>> {
     private final String name;
     private final String topic;
-    private final ReplayedStore.Opener<S> opener;
-    private final ReplayedStore.Registry<S> registry;
+    private final ReplayedStore.Opener<E> opener;
+    private final PartitionRegistry<E> registry;
 
-    ReplayedStoreBuilder(String name, String topic, ReplayedStore.Opener<S> opener, ReplayedStore.Registry<S> registry) {
+    ReplayedStoreBuilder(String name, String topic, ReplayedStore.Opener<E> opener, PartitionRegistry<E> registry) {
         this.name = name;
         this.topic = topic;
         this.opener = opener;
@@ -19,27 +19,27 @@ final class ReplayedStoreBuilder<S extends PartitionStore> implements StoreBuild
     }
 
     @Override
-    public StoreBuilder<ReplayedStore<S>> withCachingEnabled() {
+    public StoreBuilder<ReplayedStore<E>> withCachingEnabled() {
         return this;
     }
 
     @Override
-    public StoreBuilder<ReplayedStore<S>> withCachingDisabled() {
+    public StoreBuilder<ReplayedStore<E>> withCachingDisabled() {
         return this;
     }
 
     @Override
-    public StoreBuilder<ReplayedStore<S>> withLoggingEnabled(Map<String, String> config) {
+    public StoreBuilder<ReplayedStore<E>> withLoggingEnabled(Map<String, String> config) {
         throw new UnsupportedOperationException("the " + name + " store is restored from " + topic + ", it has no changelog of its own");
     }
 
     @Override
-    public StoreBuilder<ReplayedStore<S>> withLoggingDisabled() {
+    public StoreBuilder<ReplayedStore<E>> withLoggingDisabled() {
         return this;
     }
 
     @Override
-    public ReplayedStore<S> build() {
+    public ReplayedStore<E> build() {
         return new ReplayedStore<>(name, opener, registry);
     }
 

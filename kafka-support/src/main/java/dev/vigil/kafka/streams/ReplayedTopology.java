@@ -5,7 +5,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
-import java.io.IOException;
 import java.time.Duration;
 
 /**
@@ -24,36 +23,31 @@ public final class ReplayedTopology {
     static final String DEADLETTER_SINK = "deadletter-sink";
     static final String INGEST = "ingest";
 
-    /** Makes every partition store of this instance durable. */
-    @FunctionalInterface
-    public interface CommitAll {
-        void commit() throws IOException;
-    }
-
     /**
      * What a service's topology is made of.
      *
      * @param store name of the state store (also its folder in the state directory)
-     * @param source name of the source node
      * @param topic the input topic, which is also the store's changelog
      * @param opener opens a partition's store
-     * @param registry is told of each partition store opened and closed on this instance
-     * @param commitAll makes every partition store of this instance durable, before offsets are committed
-     * @param onDeadLetter called for each record sent to {@code vigil.deadletter}
+     * @param registry is told of each partition store opened and closed on this instance, and makes them all durable
+     * @param counters counts records sent to {@code vigil.deadletter}
      * @param commitInterval how often stores are made durable and offsets committed
      */
-    public record Spec<S extends PartitionStore>(String store, String source, String topic, ReplayedStore.Opener<S> opener,
-                                                 ReplayedStore.Registry<S> registry, CommitAll commitAll,
-                                                 Runnable onDeadLetter, Duration commitInterval) {
+    record Spec<E>(String store, String topic, ReplayedStore.Opener<E> opener, PartitionRegistry<E> registry,
+                   IngestCounters<?> counters, Duration commitInterval) {
     }
 
     private ReplayedTopology() {
     }
 
-    public static <S extends PartitionStore> Topology build(Spec<S> spec) {
+    /** The topology of {@code topic} into one store per partition; see {@link Spec} for the arguments. */
+    public static <E> Topology build(String store, String topic, ReplayedStore.Opener<E> opener, PartitionRegistry<E> registry,
+                                     IngestCounters<?> counters, Duration commitInterval) {
+        Spec<E> spec = new Spec<>(store, topic, opener, registry, counters, commitInterval);
+        String source = store + "-source";
         Topology t = new Topology();
-        t.addReadOnlyStateStore(new ReplayedStoreBuilder<>(spec.store(), spec.topic(), spec.opener(), spec.registry()),
-                spec.source(), new ByteArrayDeserializer(), new ByteArrayDeserializer(), spec.topic(), INGEST,
+        t.addReadOnlyStateStore(new ReplayedStoreBuilder<>(store, topic, opener, registry),
+                source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), topic, INGEST,
                 ReplayedIngestProcessor.supplier(spec));
         t.addSink(DEADLETTER_SINK, Topics.DEADLETTER, new ByteArraySerializer(), new ByteArraySerializer(), INGEST);
         return t;

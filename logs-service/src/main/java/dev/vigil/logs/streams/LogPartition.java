@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * The log store of one {@code vigil.logs} partition: decodes each record (LogBatch protobuf) and
  * appends its lines; the store drops the lines a replay after a crash writes twice.
  */
-final class LogPartition implements PartitionStore {
+final class LogPartition implements PartitionStore<LogStore> {
     private final LogStore store;
     private final IngestCounters<AppendResult> counters;
 
@@ -38,7 +38,8 @@ final class LogPartition implements PartitionStore {
         }
     }
 
-    LogStore store() {
+    @Override
+    public LogStore engine() {
         return store;
     }
 

@@ -51,7 +51,7 @@ class LogsTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "logs-topology-test");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(LogsTopology.build(LogStoreOptions.defaults(), stores, counters, Duration.ofSeconds(5)), p);
+        driver = new TopologyTestDriver(TopologyProducer.topology(LogStoreOptions.defaults(), stores, counters, Duration.ofSeconds(5)), p);
         logs = driver.createInputTopic(Topics.LOGS, new ByteArraySerializer(), new ByteArraySerializer());
         deadletters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }

@@ -5,7 +5,7 @@ import dev.vigil.metrics.fanout.FanoutStorage;
 import dev.vigil.metrics.fanout.PeerClient;
 import dev.vigil.metrics.fanout.StreamsPeers;
 import dev.vigil.metrics.store.LocalTsdbs;
-import dev.vigil.metrics.streams.MetricsTopology;
+import dev.vigil.metrics.streams.TopologyProducer;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.series.SelectHints;
 import dev.vigil.series.Series;
@@ -27,7 +27,7 @@ public class QueryStorage implements Storage {
     public QueryStorage(LocalTsdbs local, Instance<KafkaStreams> streams, MetricsConfig config) {
         // Streams is created at startup, after this bean may be; look it up when a query needs it.
         this.all = new FanoutStorage(local,
-                () -> new StreamsPeers(streams.get(), MetricsTopology.STORE, local::partitions).peers(),
+                () -> new StreamsPeers(streams.get(), TopologyProducer.STORE, local::partitions).peers(),
                 new PeerClient(config.fanout().timeout()));
     }
 

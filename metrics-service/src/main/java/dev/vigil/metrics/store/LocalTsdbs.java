@@ -1,5 +1,6 @@
 package dev.vigil.metrics.store;
 
+import dev.vigil.kafka.streams.PartitionRegistry;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.series.SelectHints;
 import dev.vigil.series.Series;
@@ -21,13 +22,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link Storage}. Partitions hold disjoint series, so a select is the sorted union.
  */
 @ApplicationScoped
-public class LocalTsdbs implements Storage {
+public class LocalTsdbs implements Storage, PartitionRegistry<Tsdb> {
     private final Map<Integer, Tsdb> byPartition = new ConcurrentSkipListMap<>();
 
+    @Override
     public void register(int partition, Tsdb tsdb) {
         byPartition.put(partition, tsdb);
     }
 
+    @Override
     public void unregister(int partition, Tsdb tsdb) {
         byPartition.remove(partition, tsdb);
     }
@@ -36,6 +39,7 @@ public class LocalTsdbs implements Storage {
      * Makes every local TSDB durable. Called before an offset commit: Streams commits the offsets
      * of all of a thread's tasks at once, so flushing only the requesting task's store is not enough.
      */
+    @Override
     public void commitAll() throws IOException {
         for (Tsdb t : byPartition.values()) {
             t.commit();

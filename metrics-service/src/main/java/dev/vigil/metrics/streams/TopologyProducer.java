@@ -1,8 +1,10 @@
 package dev.vigil.metrics.streams;
 
 import dev.vigil.kafka.streams.IngestCounters;
+import dev.vigil.kafka.streams.ReplayedTopology;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.store.LocalTsdbs;
+import dev.vigil.model.Topics;
 import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,10 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Hands the metrics topology to the Quarkus Kafka Streams extension and exports its ingest
+ * The metrics topology: {@code vigil.metrics} into one TSDB per partition ({@link TsdbPartition}),
+ * rebuilt from the topic when a partition moves here ({@link ReplayedTopology}), undecodable
+ * records to {@code vigil.deadletter}. Hands it to the Quarkus Kafka Streams extension and exports its ingest
  * counters on /q/metrics: {@code vigil_metrics_samples_ingested_total{result}},
  * {@code vigil_metrics_samples_appended_total},
  * {@code vigil_metrics_samples_rejected_total{reason}} (duplicates, out-of-window samples, the
@@ -22,6 +27,8 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class TopologyProducer {
+    /** The state store's name: its folder in the state directory, and the store fan-out asks peers about. */
+    public static final String STORE = "tsdb";
     private final IngestCounters<AppendResult> counters = new IngestCounters<>(AppendResult.class);
 
     @Produces
@@ -52,6 +59,13 @@ public class TopologyProducer {
                         .register(meters);
             }
         }
-        return MetricsTopology.build(options, registry, counters, s.commitInterval());
+        return topology(options, registry, counters, s.commitInterval());
+    }
+
+    /** TSDBs are made durable, and offsets committed, every {@code commitInterval}. */
+    public static Topology topology(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters,
+                                    Duration commitInterval) {
+        return ReplayedTopology.build(STORE, Topics.METRICS, (dir, partition) -> TsdbPartition.open(dir, options, counters),
+                registry, counters, commitInterval);
     }
 }

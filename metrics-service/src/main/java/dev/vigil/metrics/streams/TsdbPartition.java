@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * read in place by {@link MetricRecordReader}) and appends its samples; the TSDB's duplicate
  * check absorbs what a replay after a crash writes twice.
  */
-final class TsdbPartition implements PartitionStore {
+final class TsdbPartition implements PartitionStore<Tsdb> {
     private final Tsdb tsdb;
     private final IngestCounters<AppendResult> counters;
     // a handle per series, found by its label bytes: far above a partition's series count in
@@ -49,7 +49,8 @@ final class TsdbPartition implements PartitionStore {
         results[tsdb.append(series, timestampMs, value).ordinal()]++;
     }
 
-    Tsdb tsdb() {
+    @Override
+    public Tsdb engine() {
         return tsdb;
     }
 

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.kafka.streams.IngestCounters;
 import dev.vigil.metrics.store.LocalTsdbs;
-import dev.vigil.metrics.streams.MetricsTopology;
+import dev.vigil.metrics.streams.TopologyProducer;
 import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,9 +51,9 @@ final class SecondInstance implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
         p.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, Long.toString(Long.MAX_VALUE)); // as the service configures it
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "10000");
-        streams = new KafkaStreams(MetricsTopology.build(TsdbOptions.DEFAULTS, local, new IngestCounters<>(AppendResult.class), Duration.ofSeconds(5)), p);
+        streams = new KafkaStreams(TopologyProducer.topology(TsdbOptions.DEFAULTS, local, new IngestCounters<>(AppendResult.class), Duration.ofSeconds(5)), p);
         streams.start();
-        all = new FanoutStorage(local, new StreamsPeers(streams, MetricsTopology.STORE, local::partitions), new PeerClient(Duration.ofSeconds(10)));
+        all = new FanoutStorage(local, new StreamsPeers(streams, TopologyProducer.STORE, local::partitions), new PeerClient(Duration.ofSeconds(10)));
     }
 
     /** What a query on this instance reads: its partitions and its peers'. */

@@ -48,7 +48,7 @@ class MetricsTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-topology-test");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(MetricsTopology.build(TsdbOptions.DEFAULTS, tsdbs, counters, Duration.ofSeconds(5)), p);
+        driver = new TopologyTestDriver(TopologyProducer.topology(TsdbOptions.DEFAULTS, tsdbs, counters, Duration.ofSeconds(5)), p);
         metrics = driver.createInputTopic(Topics.METRICS, new ByteArraySerializer(), new ByteArraySerializer());
         deadletters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
