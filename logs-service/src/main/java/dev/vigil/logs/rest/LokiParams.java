@@ -1,8 +1,10 @@
 package dev.vigil.logs.rest;
 
-import java.math.BigDecimal;
+import dev.vigil.model.DecimalTime;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,20 +22,19 @@ final class LokiParams {
         if (value == null || value.isEmpty()) {
             return dflt;
         }
-        if (value.matches("-?\\d+")) {
-            // Loki: an integer with more than 10 digits is nanoseconds, else seconds.
-            long n = Long.parseLong(value);
-            return value.replace("-", "").length() > 10 ? n : n * 1_000_000_000L;
-        }
         try {
-            return new BigDecimal(value).movePointRight(9).longValue();
-        } catch (NumberFormatException e) {
-            // RFC 3339 below
-        }
-        try {
+            if (value.matches("-?\\d+")) {
+                // Loki: an integer with more than 10 digits is nanoseconds, else seconds.
+                long n = Long.parseLong(value);
+                return value.replace("-", "").length() > 10 ? n : Math.multiplyExact(n, 1_000_000_000L);
+            }
+            OptionalLong ns = DecimalTime.parse(value, 9);
+            if (ns.isPresent()) {
+                return ns.getAsLong();
+            }
             OffsetDateTime t = OffsetDateTime.parse(value);
-            return t.toEpochSecond() * 1_000_000_000L + t.getNano();
-        } catch (DateTimeParseException e) {
+            return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw LokiError.badRequest("invalid " + name + " parameter: cannot parse \"" + value + "\" as a timestamp");
         }
     }

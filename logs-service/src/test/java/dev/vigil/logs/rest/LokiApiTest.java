@@ -95,6 +95,16 @@ class LokiApiTest {
     }
 
     @Test
+    void timesWithHugeExponentsOrTooManyDigitsAre400AtOnce() {
+        for (String t : new String[] {"1e200000000", "99999999999999999999999", "9999999999"}) {
+            given().queryParam("query", "{app=\"web\"}").queryParam("start", t).get("/loki/api/v1/query_range")
+                    .then().statusCode(400)
+                    .body("code", equalTo(400))
+                    .body("message", containsString("cannot parse \"" + t + "\" as a timestamp"));
+        }
+    }
+
+    @Test
     void badQueryIs400WithLokiErrorJsonAndPosition() {
         given().queryParam("query", "{app=\"web\"} |= ").get("/loki/api/v1/query_range")
                 .then().statusCode(400)

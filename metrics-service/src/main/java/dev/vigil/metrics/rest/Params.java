@@ -1,8 +1,10 @@
 package dev.vigil.metrics.rest;
 
-import java.math.BigDecimal;
+import dev.vigil.model.DecimalTime;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,13 +23,12 @@ final class Params {
             return dflt;
         }
         try {
-            return new BigDecimal(value).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            // fall through to RFC 3339
-        }
-        try {
+            OptionalLong ms = DecimalTime.parse(value, 3);
+            if (ms.isPresent()) {
+                return ms.getAsLong();
+            }
             return OffsetDateTime.parse(value).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (ArithmeticException | DateTimeParseException e) {
             throw ApiError.badData("invalid parameter \"" + name + "\": cannot parse \"" + value + "\" to a valid timestamp");
         }
     }

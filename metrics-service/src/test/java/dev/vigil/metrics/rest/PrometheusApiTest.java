@@ -106,6 +106,18 @@ class PrometheusApiTest {
     }
 
     @Test
+    void timesWithHugeExponentsAre400AtOnce() {
+        // new BigDecimal("1e200000000") scaled to milliseconds took minutes of CPU before
+        for (String t : new String[] {"1e200000000", "-1e200000000", "1e19"}) {
+            given().queryParam("query", "up").queryParam("time", t).get("/api/v1/query")
+                    .then().statusCode(400).body("errorType", equalTo("bad_data"))
+                    .body("error", containsString("cannot parse \"" + t + "\" to a valid timestamp"));
+        }
+        given().queryParam("query", "up").queryParam("time", "1e-200000000").get("/api/v1/query")
+                .then().statusCode(200).body("data.resultType", equalTo("vector"));
+    }
+
+    @Test
     void buildinfoAndFormatQueryAnswerLikePrometheus() {
         given().get("/api/v1/status/buildinfo").then().statusCode(200).body("data.version", equalTo("2.42.0"));
         given().queryParam("query", "sum by(job)(rate(x[5m]))").get("/api/v1/format_query")
