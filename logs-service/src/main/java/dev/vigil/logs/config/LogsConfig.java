@@ -25,6 +25,14 @@ public interface LogsConfig {
     @WithDefault("5s")
     Duration commitInterval();
 
+    /**
+     * Largest decompressed protobuf push body accepted, in bytes (100 MiB, as Mimir's
+     * {@code distributor.max-recv-msg-size} for remote write). A snappy block declaring more is
+     * refused with 400 before anything is allocated for it.
+     */
+    @WithDefault("104857600")
+    long pushMaxDecompressedBytes();
+
     /** How often retention runs. */
     @WithDefault("10m")
     Duration maintenanceInterval();

@@ -10,6 +10,7 @@ import dev.vigil.model.Labels;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
 import dev.vigil.model.MatchType;
+import dev.vigil.model.wire.SnappyBlock;
 import dev.vigil.model.wire.loki.EntryAdapter;
 import dev.vigil.model.wire.loki.LabelPairAdapter;
 import dev.vigil.model.wire.loki.PushRequest;
@@ -70,7 +71,19 @@ public final class PushDecoder {
         return out;
     }
 
-    public static List<LogStream> protobuf(byte[] body) {
+    /**
+     * A snappy-compressed {@code PushRequest}, refused before anything is allocated for it when
+     * the block declares more than {@code maxBytes}.
+     */
+    public static List<LogStream> protobuf(byte[] body, long maxBytes) {
+        long declared = SnappyBlock.declaredLength(body);
+        if (declared < 0) {
+            throw new BadPushException("protobuf push body is not snappy-compressed (block format): no valid length preamble");
+        }
+        if (declared > maxBytes) {
+            throw new BadPushException("decompressed push body would be " + declared + " bytes, over the limit of " + maxBytes
+                    + " bytes (vigil.logs.push-max-decompressed-bytes)");
+        }
         byte[] raw;
         try {
             raw = Snappy.uncompress(body);

@@ -1,5 +1,6 @@
 package dev.vigil.logs.ingest;
 
+import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.model.LogStream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,9 +25,11 @@ public class PushResource {
     private final LogsPublisher publisher;
     private final Counter entries;
     private final Counter rejected;
+    private final long maxDecompressedBytes;
 
-    public PushResource(LogsPublisher publisher, MeterRegistry registry) {
+    public PushResource(LogsPublisher publisher, MeterRegistry registry, LogsConfig config) {
         this.publisher = publisher;
+        this.maxDecompressedBytes = config.pushMaxDecompressedBytes();
         this.entries = registry.counter("vigil_logs_push_entries_total");
         this.rejected = registry.counter("vigil_logs_push_rejected_requests_total");
     }
@@ -39,7 +42,7 @@ public class PushResource {
         try {
             streams = contentType != null && contentType.startsWith("application/json")
                     ? PushDecoder.json(body)
-                    : PushDecoder.protobuf(body);
+                    : PushDecoder.protobuf(body, maxDecompressedBytes);
         } catch (PushDecoder.BadPushException e) {
             rejected.increment();
             return Uni.createFrom().item(Response.status(400).type(MediaType.APPLICATION_JSON)

@@ -49,6 +49,16 @@ class PushTest {
     }
 
     @Test
+    void aSnappyBlockDeclaringTwoGibibytesIs400NamingTheLimit() {
+        // six bytes whose preamble declares 2 GiB: snappy allocates the declared size before reading on
+        byte[] bomb = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 0x00};
+        given().contentType("application/x-protobuf").body(bomb)
+                .post("/loki/api/v1/push").then().statusCode(400)
+                .body("message", containsString("2147483648 bytes, over the limit of 104857600 bytes (vigil.logs.push-max-decompressed-bytes)"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void badPushBodiesAre400WithAReason() {
         given().contentType("application/json").body("{\"streams\":[{\"stream\":{},\"values\":[[\"1\",\"x\"]]}]}")
                 .post("/loki/api/v1/push").then().statusCode(400).body("message", containsString("at least one label"));

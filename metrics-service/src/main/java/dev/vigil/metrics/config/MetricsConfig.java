@@ -31,6 +31,14 @@ public interface MetricsConfig {
          */
         @WithDefault("0")
         int lingerMs();
+
+        /**
+         * Largest decompressed body accepted, in bytes (100 MiB, as Mimir's
+         * {@code distributor.max-recv-msg-size}). A snappy block declaring more is refused with
+         * 400 before anything is allocated for it.
+         */
+        @WithDefault("104857600")
+        long maxDecompressedBytes();
     }
 
     /** TSDB settings, applied to every partition's store. */

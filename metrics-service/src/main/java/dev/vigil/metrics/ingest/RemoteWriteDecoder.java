@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
+import dev.vigil.model.wire.SnappyBlock;
 import dev.vigil.model.wire.prometheus.Label;
 import dev.vigil.model.wire.prometheus.TimeSeries;
 import dev.vigil.model.wire.prometheus.WriteRequest;
@@ -23,14 +24,27 @@ public final class RemoteWriteDecoder {
     }
 
     /** @throws BadPayloadException with a message for the sender */
-    public static List<MetricSeries> decode(byte[] body) {
-        return parse(uncompress(body));
+    public static List<MetricSeries> decode(byte[] body, long maxBytes) {
+        return parse(uncompress(body, maxBytes));
     }
 
-    /** The protobuf bytes inside the snappy block. @throws BadPayloadException when there are none */
-    public static byte[] uncompress(byte[] body) {
+    /**
+     * The protobuf bytes inside the snappy block, refused before anything is allocated for them
+     * when the block declares more than {@code maxBytes}.
+     *
+     * @throws BadPayloadException when there are none, or too many
+     */
+    public static byte[] uncompress(byte[] body, long maxBytes) {
         if (body == null || body.length == 0) {
             throw new BadPayloadException("empty remote-write body");
+        }
+        long declared = SnappyBlock.declaredLength(body);
+        if (declared < 0) {
+            throw new BadPayloadException("body is not snappy-compressed (block format): no valid length preamble");
+        }
+        if (declared > maxBytes) {
+            throw new BadPayloadException("decompressed body would be " + declared + " bytes, over the limit of " + maxBytes
+                    + " bytes (vigil.metrics.remote-write.max-decompressed-bytes)");
         }
         try {
             return Snappy.uncompress(body);

@@ -1,8 +1,9 @@
 package dev.vigil.metrics.ingest;
 
+import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
-import dev.vigil.kafka.client.BatchPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -26,9 +27,11 @@ public class RemoteWriteResource {
     private final MetricsPublisher publisher;
     private final Counter samples;
     private final Counter rejected;
+    private final long maxDecompressedBytes;
 
-    public RemoteWriteResource(MetricsPublisher publisher, MeterRegistry registry) {
+    public RemoteWriteResource(MetricsPublisher publisher, MeterRegistry registry, MetricsConfig config) {
         this.publisher = publisher;
+        this.maxDecompressedBytes = config.remoteWrite().maxDecompressedBytes();
         this.samples = registry.counter("vigil_metrics_remote_write_samples_total");
         this.rejected = registry.counter("vigil_metrics_remote_write_rejected_requests_total");
     }
@@ -41,7 +44,7 @@ public class RemoteWriteResource {
         CompletableFuture<Void> sent;
         long n;
         try {
-            byte[] raw = RemoteWriteDecoder.uncompress(body);
+            byte[] raw = RemoteWriteDecoder.uncompress(body, maxDecompressedBytes);
             // the common shape is split by copying bytes; anything else is decoded and re-encoded
             RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, out.partitions(Topics.METRICS));
             if (split != null) {

@@ -38,6 +38,16 @@ class RemoteWriteTest {
     }
 
     @Test
+    void aSnappyBlockDeclaringTwoGibibytesIs400NamingTheLimit() {
+        // six bytes whose preamble declares 2 GiB: snappy allocates the declared size before reading on
+        byte[] bomb = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 0x00};
+        given().contentType("application/x-protobuf").body(bomb)
+                .post("/api/v1/write").then().statusCode(400)
+                .body(containsString("2147483648 bytes, over the limit of 104857600 bytes (vigil.metrics.remote-write.max-decompressed-bytes)"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void aBodyThatIsNotSnappyIs400WithTheReason() {
         given().contentType("application/x-protobuf").body("hello".getBytes())
                 .post("/api/v1/write").then().statusCode(400).body(containsString("snappy"));
