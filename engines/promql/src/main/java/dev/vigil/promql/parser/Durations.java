@@ -20,10 +20,15 @@ public final class Durations {
             throw new IllegalArgumentException("not a valid duration string: " + Printer.quote(s));
         }
         long total = 0;
-        for (int k = 0; k < UNITS.length; k++) {
-            if (m.group(k + 1) != null) {
-                total = Math.addExact(total, Math.multiplyExact(Long.parseLong(m.group(k + 1)), UNITS[k]));
+        try {
+            for (int k = 0; k < UNITS.length; k++) {
+                if (m.group(k + 1) != null) {
+                    total = Math.addExact(total, Math.multiplyExact(Long.parseLong(m.group(k + 1)), UNITS[k]));
+                }
             }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // more milliseconds than a long holds, as Prometheus's model.ParseDuration says it
+            throw new IllegalArgumentException("duration out of range");
         }
         return total;
     }

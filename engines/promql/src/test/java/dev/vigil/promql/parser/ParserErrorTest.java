@@ -15,6 +15,9 @@ class ParserErrorTest {
     static Stream<Arguments> errors() {
         return Stream.of(
                 Arguments.of("1 +", "1:4: parse error: unexpected end of input"),
+                // was an ArithmeticException (a 500 from the API); Prometheus 2.42 says this
+                Arguments.of("rate(x[9999999999999y])", "1:8: parse error: duration out of range"),
+                Arguments.of("rate(x[99999999999999999999999y])", "1:8: parse error: duration out of range"),
                 Arguments.of("rate(foo[5m] bar)", "1:14: parse error: unexpected identifier \"bar\""),
                 Arguments.of("sum(rate(foo[5m] bar))", "1:18: parse error: unexpected identifier \"bar\" in aggregation"),
                 Arguments.of("(foo bar)", "1:6: parse error: unexpected identifier \"bar\""),
