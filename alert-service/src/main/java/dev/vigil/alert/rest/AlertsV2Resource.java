@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Alertmanager's v2 alerts API: {@code POST /api/v2/alerts} takes alerts as Prometheus sends
@@ -83,7 +84,12 @@ public class AlertsV2Resource {
                                           @QueryParam("filter") List<String> filter) {
         RoutingEngine engine = alerting.engine();
         List<LabelMatcher> matchers = Filters.parse(filter);
-        Pattern receiverRe = receiver == null || receiver.isEmpty() ? null : Pattern.compile("^(?:" + receiver + ")$");
+        Pattern receiverRe;
+        try {
+            receiverRe = receiver == null || receiver.isEmpty() ? null : Pattern.compile("^(?:" + receiver + ")$");
+        } catch (PatternSyntaxException e) {
+            throw Filters.badRequest("failed to parse receiver param: " + e.getDescription());
+        }
         List<Map<String, Object>> out = new ArrayList<>();
         Instant now = Instant.now();
         for (Alert a : engine.dispatcher().alerts()) {

@@ -1,7 +1,11 @@
 package dev.vigil.alert.rest;
 
+import dev.vigil.alert.config.am.ConfigException;
 import dev.vigil.alert.config.am.MatcherParser;
 import dev.vigil.model.LabelMatcher;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +15,7 @@ final class Filters {
     private Filters() {
     }
 
+    /** @throws WebApplicationException 400 with the reason as a JSON string, as Alertmanager answers a bad filter */
     static List<LabelMatcher> parse(List<String> filter) {
         List<LabelMatcher> out = new ArrayList<>();
         if (filter == null) {
@@ -18,9 +23,19 @@ final class Filters {
         }
         for (String f : filter) {
             if (!f.isBlank()) {
-                out.addAll(MatcherParser.parseList(f));
+                try {
+                    out.addAll(MatcherParser.parseList(f));
+                } catch (ConfigException e) {
+                    throw badRequest(e.getMessage());
+                }
             }
         }
         return out;
+    }
+
+    /** The 400 of Alertmanager's v2 API: the reason as a JSON string. */
+    static WebApplicationException badRequest(String message) {
+        String json = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return new WebApplicationException(Response.status(400).type(MediaType.APPLICATION_JSON).entity(json).build());
     }
 }
