@@ -30,7 +30,7 @@ class PackageCyclesTest {
 
     @ParameterizedTest
     // Not yet listed: engines/tsdb (tsdb <-> tsdb.head), engines/logstore (logstore <-> logstore.read)
-    // and engines/logql (its root, parser, eval, pipeline, storage and template packages).
+    // and engines/logql (its root, parser, eval, pipeline, storage and format packages).
     @ValueSource(strings = {"metrics-service", "logs-service", "alert-service", "collector-service", "diagnostics-service",
             "kafka-support", "event-model", "engines/promql", "engines/gotemplate"})
     void packagesOfAModuleFormNoCycle(String module) {

@@ -1,6 +1,6 @@
 package dev.vigil.alert.notify;
 
-import dev.vigil.alert.template.AlertFunctions;
+import dev.vigil.alert.functions.AlertFunctions;
 import dev.vigil.gotemplate.TemplateSet;
 
 /**

@@ -1,5 +1,6 @@
 package dev.vigil.alert.notify;
 
+import dev.vigil.alert.routing.Fingerprint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -93,7 +94,7 @@ public final class NotificationLog {
     }
 
     private static void hexArray(ArrayNode a, Set<Long> fps) {
-        fps.stream().sorted(Long::compareUnsigned).forEach(fp -> a.add(dev.vigil.alert.routing.Fingerprint.hex(fp)));
+        fps.stream().sorted(Long::compareUnsigned).forEach(fp -> a.add(Fingerprint.hex(fp)));
     }
 
     /** @throws IllegalArgumentException when the JSON is not an entry */

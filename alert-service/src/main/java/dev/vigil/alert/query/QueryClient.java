@@ -1,5 +1,6 @@
 package dev.vigil.alert.query;
 
+import dev.vigil.alert.rules.VectorSample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.model.Labels;
@@ -31,10 +32,6 @@ public final class QueryClient {
     private final String path;
     private final Duration timeout;
 
-    /** One element of an instant vector (a scalar result comes back as one element without labels). */
-    public record Sample(Labels labels, double value) {
-    }
-
     private QueryClient(String baseUrl, String path, Duration timeout) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -51,7 +48,7 @@ public final class QueryClient {
     }
 
     /** @throws QueryException when the API is unreachable or answers with an error */
-    public List<Sample> query(String expr, Instant at) {
+    public List<VectorSample> query(String expr, Instant at) {
         String form = "query=" + enc(expr) + "&time=" + enc(timeParam(at));
         HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(timeout)
@@ -79,17 +76,17 @@ public final class QueryClient {
         return parse(body.path("data"));
     }
 
-    static List<Sample> parse(JsonNode data) {
+    static List<VectorSample> parse(JsonNode data) {
         String type = data.path("resultType").asText();
         JsonNode result = data.path("result");
-        List<Sample> out = new ArrayList<>();
+        List<VectorSample> out = new ArrayList<>();
         switch (type) {
             case "vector" -> {
                 for (JsonNode el : result) {
-                    out.add(new Sample(labels(el.path("metric")), value(el.path("value").get(1))));
+                    out.add(new VectorSample(labels(el.path("metric")), value(el.path("value").get(1))));
                 }
             }
-            case "scalar" -> out.add(new Sample(Labels.EMPTY, value(result.get(1))));
+            case "scalar" -> out.add(new VectorSample(Labels.EMPTY, value(result.get(1))));
             default -> throw new QueryException("rule queries must return a vector or scalar, got " + type, null);
         }
         return out;

@@ -1,9 +1,10 @@
 package dev.vigil.alert.query;
 
+import dev.vigil.logql.parser.Parser;
 import dev.vigil.alert.rules.ExpressionParser;
 import dev.vigil.alert.rules.QueryException;
 import dev.vigil.alert.rules.QueryFunction;
-import dev.vigil.alert.rules.Sample;
+import dev.vigil.alert.rules.VectorSample;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class RuleQueries implements QueryFunction {
             ExpressionParser.PROMQL.check(expr);
         } catch (IllegalArgumentException promqlError) {
             try {
-                dev.vigil.logql.parser.Parser.parse(expr);
+                Parser.parse(expr);
             } catch (RuntimeException logqlError) {
                 throw promqlError;
             }
@@ -38,10 +39,10 @@ public final class RuleQueries implements QueryFunction {
     }
 
     @Override
-    public List<Sample> query(String expr, Instant time) throws QueryException {
+    public List<VectorSample> query(String expr, Instant time) throws QueryException {
         QueryClient target = isLogql.computeIfAbsent(expr, RuleQueries::logqlOnly) ? loki : prometheus;
         try {
-            return target.query(expr, time).stream().map(s -> new Sample(s.labels(), s.value())).toList();
+            return target.query(expr, time);
         } catch (QueryClient.QueryException e) {
             throw new QueryException(e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.vigil.alert.routing;
 
+import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.model.Labels;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class AggregationGroup {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(labels.name(i)).append('=').append(dev.vigil.gotemplate.GoFormat.quote(labels.value(i)));
+            sb.append(labels.name(i)).append('=').append(GoFormat.quote(labels.value(i)));
         }
         return sb.append('}').toString();
     }

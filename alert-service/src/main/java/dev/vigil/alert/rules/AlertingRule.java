@@ -43,8 +43,8 @@ public final class AlertingRule implements Rule {
      * breached limit, which clears it, as in Prometheus).
      */
     @Override
-    public List<Sample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException {
-        List<Sample> result;
+    public List<VectorSample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException {
+        List<VectorSample> result;
         try {
             result = query.query(def.expr(), ts);
         } catch (QueryException e) {
@@ -52,7 +52,7 @@ public final class AlertingRule implements Rule {
         }
         Map<Labels, AlertInstance> found = new HashMap<>();
         RuleTemplates.Expander expander = templates.expander(ts, query);
-        for (Sample s : result) {
+        for (VectorSample s : result) {
             Labels.Builder b = s.labels().toBuilder().remove(Labels.METRIC_NAME);
             def.labels().forEach((k, v) -> b.set(k, expander.expand(def.name(), v, s.labels(), s.value())));
             b.set("alertname", def.name());
@@ -73,7 +73,7 @@ public final class AlertingRule implements Rule {
                 active.put(a.labels(), a);
             }
         }
-        List<Sample> out = new ArrayList<>();
+        List<VectorSample> out = new ArrayList<>();
         int activeOrPending = 0;
         for (Labels key : new ArrayList<>(active.keySet())) {
             AlertInstance a = active.get(key);
@@ -110,8 +110,8 @@ public final class AlertingRule implements Rule {
                 a = a.with(AlertState.FIRING, Optional.of(ts), a.resolvedAt(), a.keepFiringSince());
                 active.put(key, a);
             }
-            out.add(new Sample(key.toBuilder().set(Labels.METRIC_NAME, "ALERTS").set("alertstate", a.state().apiName()).build(), 1));
-            out.add(new Sample(key.toBuilder().set(Labels.METRIC_NAME, "ALERTS_FOR_STATE").build(),
+            out.add(new VectorSample(key.toBuilder().set(Labels.METRIC_NAME, "ALERTS").set("alertstate", a.state().apiName()).build(), 1));
+            out.add(new VectorSample(key.toBuilder().set(Labels.METRIC_NAME, "ALERTS_FOR_STATE").build(),
                     a.activeAt().getEpochSecond()));
         }
         if (limit > 0 && activeOrPending > limit) {

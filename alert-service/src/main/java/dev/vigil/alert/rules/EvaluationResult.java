@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code ALERTS_FOR_STATE}, and stale markers for series that disappeared), alerts to post to
  * the routing engine, and the error of each rule that failed, by rule name.
  */
-public record EvaluationResult(List<Sample> samples, List<OutgoingAlert> alerts, Map<String, String> errors) {
+public record EvaluationResult(List<VectorSample> samples, List<OutgoingAlert> alerts, Map<String, String> errors) {
     public EvaluationResult {
         samples = List.copyOf(samples);
         alerts = List.copyOf(alerts);

@@ -1,5 +1,8 @@
 package dev.vigil.alert.rules;
 
+import dev.vigil.promql.parser.Parser;
+import dev.vigil.promql.parser.ParseException;
+
 /**
  * Checks the syntax of a rule expression when a rule file is loaded. {@link #PROMQL} uses Vigil's
  * PromQL parser; LogQL rule files can pass the LogQL parser the same way.
@@ -13,8 +16,8 @@ public interface ExpressionParser {
     /** PromQL, as Prometheus 2.42 parses it. */
     ExpressionParser PROMQL = expr -> {
         try {
-            dev.vigil.promql.parser.Parser.parse(expr);
-        } catch (dev.vigil.promql.parser.ParseException e) {
+            Parser.parse(expr);
+        } catch (ParseException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     };

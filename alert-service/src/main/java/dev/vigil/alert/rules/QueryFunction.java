@@ -10,5 +10,5 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface QueryFunction {
-    List<Sample> query(String expr, Instant time) throws QueryException;
+    List<VectorSample> query(String expr, Instant time) throws QueryException;
 }

@@ -25,23 +25,23 @@ public final class RecordingRule implements Rule {
 
     /** The samples to record at {@code ts}. */
     @Override
-    public List<Sample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException {
-        List<Sample> result;
+    public List<VectorSample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException {
+        List<VectorSample> result;
         try {
             result = query.query(def.expr(), ts);
         } catch (QueryException e) {
             throw new RuleEvaluationException(e.getMessage(), e);
         }
-        List<Sample> out = new ArrayList<>(result.size());
+        List<VectorSample> out = new ArrayList<>(result.size());
         Set<Labels> seen = new HashSet<>();
-        for (Sample s : result) {
+        for (VectorSample s : result) {
             Labels.Builder b = s.labels().toBuilder().set(Labels.METRIC_NAME, def.name());
             def.labels().forEach(b::set);
             Labels l = b.build();
             if (!seen.add(l)) {
                 throw new RuleEvaluationException("vector contains metrics with the same labelset after applying rule labels");
             }
-            out.add(new Sample(l, s.value()));
+            out.add(new VectorSample(l, s.value()));
         }
         if (limit > 0 && out.size() > limit) {
             throw new RuleEvaluationException("exceeded limit of " + limit + " with " + out.size() + " series");

@@ -10,5 +10,5 @@ public sealed interface Rule permits AlertingRule, RecordingRule {
     RuleDefinition definition();
 
     /** The samples the rule produces at {@code ts}; see the implementations for what they are. */
-    List<Sample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException;
+    List<VectorSample> eval(Instant ts, QueryFunction query, int limit) throws RuleEvaluationException;
 }

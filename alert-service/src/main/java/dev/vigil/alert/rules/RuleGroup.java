@@ -83,12 +83,12 @@ public final class RuleGroup {
 
     /** Runs every rule at {@code ts}; a failing rule is reported in the result and the others still run. */
     public EvaluationResult evaluate(Instant ts, QueryFunction query) {
-        List<Sample> samples = new ArrayList<>();
+        List<VectorSample> samples = new ArrayList<>();
         List<OutgoingAlert> alerts = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            List<Sample> out;
+            List<VectorSample> out;
             try {
                 out = rule.eval(ts, query, def.limit());
                 if (rule instanceof AlertingRule a) {
@@ -108,7 +108,7 @@ public final class RuleGroup {
             // Series that vanished get a stale marker, so queries stop seeing them at once.
             for (Labels gone : previousSeries.get(i)) {
                 if (!now.contains(gone)) {
-                    samples.add(new Sample(gone, StaleNaN.VALUE));
+                    samples.add(new VectorSample(gone, StaleNaN.VALUE));
                 }
             }
             previousSeries.set(i, now);

@@ -1,6 +1,6 @@
 package dev.vigil.alert.rules;
 
-import dev.vigil.alert.template.AlertFunctions;
+import dev.vigil.alert.functions.AlertFunctions;
 import dev.vigil.gotemplate.TemplateException;
 import dev.vigil.gotemplate.TemplateFunction;
 import dev.vigil.gotemplate.TemplateSet;
@@ -82,7 +82,7 @@ public final class RuleTemplates {
             }
             try {
                 List<Map<String, Object>> out = new ArrayList<>();
-                for (Sample s : query.query(String.valueOf(a.get(0)), ts)) {
+                for (VectorSample s : query.query(String.valueOf(a.get(0)), ts)) {
                     out.add(sample(s));
                 }
                 return out;
@@ -136,7 +136,7 @@ public final class RuleTemplates {
         return "";
     }
 
-    private static Map<String, Object> sample(Sample s) {
+    private static Map<String, Object> sample(VectorSample s) {
         return Map.of("Labels", s.labels().toMap(), "Value", s.value());
     }
 

@@ -15,7 +15,7 @@ import dev.vigil.alert.notify.RoutingEngine;
 import dev.vigil.alert.notify.SmtpNotifier;
 import dev.vigil.alert.query.QueryClient;
 import dev.vigil.alert.query.RuleQueries;
-import dev.vigil.alert.template.TemplateFiles;
+import dev.vigil.alert.functions.TemplateFiles;
 import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.alert.rules.AlertInstance;
 import dev.vigil.alert.rules.AlertStateCodec;
@@ -25,8 +25,12 @@ import dev.vigil.alert.rules.RuleFileLoader;
 import dev.vigil.alert.rules.RuleGroup;
 import dev.vigil.alert.rules.RuleGroupDefinition;
 import dev.vigil.alert.rules.RuleTemplates;
+import dev.vigil.alert.rules.VectorSample;
+import dev.vigil.alert.silence.Silence;
 import dev.vigil.alert.silence.SilenceCodec;
 import dev.vigil.alert.silence.Silences;
+import dev.vigil.alert.notify.NotificationEntry;
+import dev.vigil.model.Sample;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
@@ -167,7 +171,7 @@ public class AlertingService {
     }
 
     /** Persists a silence change so a restart keeps it. */
-    public void silenceChanged(dev.vigil.alert.silence.Silence s) {
+    public void silenceChanged(Silence s) {
         topics.state(Topics.SILENCES, s.id(), SilenceCodec.toJson(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -229,8 +233,8 @@ public class AlertingService {
             }
             if (!r.samples().isEmpty()) {
                 List<MetricSeries> series = new ArrayList<>();
-                for (dev.vigil.alert.rules.Sample s : r.samples()) {
-                    series.add(new MetricSeries(s.labels(), List.of(new dev.vigil.model.Sample(ts.toEpochMilli(), s.value()))));
+                for (VectorSample s : r.samples()) {
+                    series.add(new MetricSeries(s.labels(), List.of(new Sample(ts.toEpochMilli(), s.value()))));
                 }
                 recordings.publishMetrics(series);
             }
@@ -271,12 +275,12 @@ public class AlertingService {
         for (Map.Entry<String, String> e : StateTopics.readAll(bootstrap, Topics.ALERT_STATE, t).entrySet()) {
             restoredState.put(e.getKey(), AlertStateCodec.fromJson(e.getValue()));
         }
-        List<dev.vigil.alert.silence.Silence> restoredSilences = new ArrayList<>();
+        List<Silence> restoredSilences = new ArrayList<>();
         for (String json : StateTopics.readAll(bootstrap, Topics.SILENCES, t).values()) {
             restoredSilences.add(SilenceCodec.fromJson(json));
         }
         silences.restore(restoredSilences);
-        List<dev.vigil.alert.notify.NotificationEntry> entries = new ArrayList<>();
+        List<NotificationEntry> entries = new ArrayList<>();
         for (String json : StateTopics.readAll(bootstrap, Topics.NOTIFICATION_LOG, t).values()) {
             entries.add(NotificationLog.fromJson(json));
         }

@@ -13,7 +13,7 @@ import dev.vigil.alert.rules.QueryFunction;
 import dev.vigil.alert.rules.RuleFileLoader;
 import dev.vigil.alert.rules.RuleGroup;
 import dev.vigil.alert.rules.RuleTemplates;
-import dev.vigil.alert.rules.Sample;
+import dev.vigil.alert.rules.VectorSample;
 import dev.vigil.alert.silence.Silences;
 import dev.vigil.model.Labels;
 import java.net.InetSocketAddress;
@@ -62,7 +62,7 @@ class RuleToWebhookFlowTest {
                     .load(java.nio.file.Path.of("src/test/resources/rules/node.rules.yml")).get(1),
                     Duration.ofSeconds(30), RuleGroup.DEFAULT_RESEND_DELAY, new RuleTemplates(Map.of(), ""), "http://vigil:9090");
 
-            List<Sample> down = new ArrayList<>(List.of(new Sample(Labels.of("__name__", "up", "instance", "win-1:9182",
+            List<VectorSample> down = new ArrayList<>(List.of(new VectorSample(Labels.of("__name__", "up", "instance", "win-1:9182",
                     "job", "node", "os", "windows"), 0)));
             QueryFunction query = (expr, t) -> List.copyOf(down);
             for (int s = 0; s <= 900; s += 30) {

@@ -17,7 +17,7 @@ class AlertingRuleTest {
     static final Labels SERIES = Labels.of("__name__", "node_load", "instance", "win-1:9182", "os", "windows");
     static final RuleTemplates TEMPLATES = new RuleTemplates(Map.of("cluster", "prod"), "http://vigil");
 
-    final List<Sample> current = new ArrayList<>();
+    final List<VectorSample> current = new ArrayList<>();
     final QueryFunction query = (expr, t) -> List.copyOf(current);
 
     static RuleDefinition.Alerting def(Duration hold, Duration keep) {
@@ -38,8 +38,8 @@ class AlertingRuleTest {
     @Test
     void pendingBecomesFiringAfterForAndKeepsActiveAt() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ofMinutes(5), Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
-        List<Sample> out = r.eval(at(0), query, 0);
+        current.add(new VectorSample(SERIES, 2.5));
+        List<VectorSample> out = r.eval(at(0), query, 0);
         assertEquals(AlertState.PENDING, only(r).state());
         assertEquals(Labels.of("__name__", "ALERTS", "alertname", "HighLoad", "alertstate", "pending", "instance", "win-1:9182",
                 "os", "windows", "severity", "warning"), out.get(0).labels());
@@ -60,7 +60,7 @@ class AlertingRuleTest {
     @Test
     void firingAlertsAreResentAfterResendDelayOnly() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ZERO, Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
         r.eval(at(0), query, 0);
         assertEquals(1, r.alertsToSend(at(0), Duration.ofMinutes(1), Duration.ofSeconds(30), "u").size());
         r.eval(at(1), query, 0);
@@ -71,11 +71,11 @@ class AlertingRuleTest {
     @Test
     void resolvedAlertIsSentWithItsEndAndKeptForFifteenMinutes() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ZERO, Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
         r.eval(at(0), query, 0);
         r.alertsToSend(at(0), Duration.ofMinutes(1), Duration.ofMinutes(1), "u");
         current.clear();
-        List<Sample> out = r.eval(at(10), query, 0);
+        List<VectorSample> out = r.eval(at(10), query, 0);
         assertTrue(out.isEmpty(), "no ALERTS series for an inactive alert");
         assertEquals(AlertState.INACTIVE, only(r).state());
         List<OutgoingAlert> sent = r.alertsToSend(at(10), Duration.ofMinutes(1), Duration.ofMinutes(1), "u");
@@ -89,12 +89,12 @@ class AlertingRuleTest {
     @Test
     void pendingAlertThatDisappearsIsDroppedUnsent() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ofMinutes(5), Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
         r.eval(at(0), query, 0);
         current.clear();
         r.eval(at(1), query, 0);
         assertTrue(r.alerts().isEmpty());
-        current.add(new Sample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
         r.eval(at(2), query, 0);
         assertEquals(at(2), only(r).activeAt(), "the for timer restarts after a gap");
     }
@@ -102,7 +102,7 @@ class AlertingRuleTest {
     @Test
     void keepFiringForHoldsAFiringAlertAfterItsSeriesVanishes() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ZERO, Duration.ofMinutes(2)), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
         r.eval(at(0), query, 0);
         current.clear();
         assertEquals(2, r.eval(at(1), query, 0).size());
@@ -117,7 +117,7 @@ class AlertingRuleTest {
     @Test
     void restoredStateKeepsTheForTimerRunning() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ofMinutes(5), Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
         r.eval(at(0), query, 0);
         r.eval(at(3), query, 0);
         String saved = AlertStateCodec.toJson(r.alerts());
@@ -134,7 +134,7 @@ class AlertingRuleTest {
     @Test
     void labelTemplatesSeeTheValue() throws Exception {
         AlertingRule r = new AlertingRule(def(Duration.ZERO, Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 3.5));
+        current.add(new VectorSample(SERIES, 3.5));
         r.eval(at(0), query, 0);
         assertEquals("critical", only(r).labels().get("severity"));
     }
@@ -142,12 +142,12 @@ class AlertingRuleTest {
     @Test
     void duplicateLabelSetsAndLimitsAreErrors() {
         AlertingRule r = new AlertingRule(def(Duration.ZERO, Duration.ZERO), TEMPLATES);
-        current.add(new Sample(SERIES, 2.5));
-        current.add(new Sample(SERIES.toBuilder().set("__name__", "other").build(), 2.5));
+        current.add(new VectorSample(SERIES, 2.5));
+        current.add(new VectorSample(SERIES.toBuilder().set("__name__", "other").build(), 2.5));
         RuleEvaluationException dup = assertThrows(RuleEvaluationException.class, () -> r.eval(at(0), query, 0));
         assertEquals("vector contains metrics with the same labelset after applying alert labels", dup.getMessage());
         current.remove(1);
-        current.add(new Sample(SERIES.toBuilder().set("instance", "win-2:9182").build(), 2.5));
+        current.add(new VectorSample(SERIES.toBuilder().set("instance", "win-2:9182").build(), 2.5));
         RuleEvaluationException limit = assertThrows(RuleEvaluationException.class, () -> r.eval(at(0), query, 1));
         assertEquals("exceeded limit of 1 with 2 alerts", limit.getMessage());
         assertTrue(r.alerts().isEmpty());
@@ -163,9 +163,9 @@ class AlertingRuleTest {
         QueryFunction q = (expr, t) -> {
             asked.add(t);
             return switch (expr) {
-                case "count(node_cpu)" -> List.of(new Sample(Labels.EMPTY, 8));
-                case "node_load" -> List.of(new Sample(Labels.of("instance", "b"), 1), new Sample(Labels.of("instance", "a"), 1));
-                default -> List.of(new Sample(SERIES, 2.5));
+                case "count(node_cpu)" -> List.of(new VectorSample(Labels.EMPTY, 8));
+                case "node_load" -> List.of(new VectorSample(Labels.of("instance", "b"), 1), new VectorSample(Labels.of("instance", "a"), 1));
+                default -> List.of(new VectorSample(SERIES, 2.5));
             };
         };
         AlertingRule r = new AlertingRule(d, TEMPLATES);
@@ -181,7 +181,7 @@ class AlertingRuleTest {
         RuleDefinition.Alerting d = new RuleDefinition.Alerting("T", "x", Duration.ZERO, Duration.ZERO, Map.of(),
                 Map.of("s", "{{ index $labels 1 }}"));
         AlertingRule r = new AlertingRule(d, TEMPLATES);
-        current.add(new Sample(SERIES, 1));
+        current.add(new VectorSample(SERIES, 1));
         r.eval(at(0), query, 0);
         assertTrue(only(r).annotations().get("s").startsWith("<error expanding template: template: __alert_T:"));
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RuleGroupTest {
     static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
-    final Map<String, List<Sample>> results = new HashMap<>();
+    final Map<String, List<VectorSample>> results = new HashMap<>();
     final QueryFunction query = (expr, t) -> {
         if (expr.startsWith("up")) {
             throw new QueryException("connection refused");
@@ -38,9 +38,9 @@ class RuleGroupTest {
     void recordingRulesRenameAndLabelTheirResultAndVanishedSeriesGoStale() {
         RuleGroup g = group();
         String rec = "1 - avg without (cpu) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m]))";
-        results.put(rec, List.of(new Sample(Labels.of("instance", "a", "source", "x"), 0.5)));
+        results.put(rec, List.of(new VectorSample(Labels.of("instance", "a", "source", "x"), 0.5)));
         EvaluationResult r = g.evaluate(T0, query);
-        assertEquals(List.of(new Sample(Labels.of("__name__", "instance:node_cpu_utilisation:rate5m", "instance", "a",
+        assertEquals(List.of(new VectorSample(Labels.of("__name__", "instance:node_cpu_utilisation:rate5m", "instance", "a",
                 "source", "vigil"), 0.5)), r.samples());
         results.put(rec, List.of());
         EvaluationResult next = g.evaluate(T0.plusSeconds(30), query);
@@ -52,7 +52,7 @@ class RuleGroupTest {
     void alertsFlowFromRecordedSeriesToOutgoingAlertsWithGeneratorUrl() {
         RuleGroup g = group();
         results.put("instance:node_cpu_utilisation:rate5m > 0.9",
-                List.of(new Sample(Labels.of("__name__", "instance:node_cpu_utilisation:rate5m", "instance", "a", "os", "linux"), 0.97)));
+                List.of(new VectorSample(Labels.of("__name__", "instance:node_cpu_utilisation:rate5m", "instance", "a", "os", "linux"), 0.97)));
         List<OutgoingAlert> sent = new ArrayList<>();
         for (int s = 0; s <= 300; s += 30) {
             sent.addAll(g.evaluate(T0.plusSeconds(s), query).alerts());
@@ -76,7 +76,7 @@ class RuleGroupTest {
                       - {alert: Boom, expr: boom > 0}
                       - {record: r, expr: vector(1)}
                 """).get(0);
-        results.put("vector(1)", List.of(new Sample(Labels.EMPTY, 1)));
+        results.put("vector(1)", List.of(new VectorSample(Labels.EMPTY, 1)));
         EvaluationResult r = new RuleGroup(def, Duration.ofMinutes(1), Duration.ofMinutes(1), new RuleTemplates(Map.of(), ""), "")
                 .evaluate(T0, query);
         assertEquals(Map.of("Down", "connection refused", "Boom", "IllegalStateException: client bug"), r.errors());

@@ -1,5 +1,6 @@
 package dev.vigil.collector.diagnostics;
 
+import dev.vigil.model.json.DiagnosticsResult;
 import dev.vigil.model.NodeOs;
 import dev.vigil.model.json.DiagnosticsRequest;
 
@@ -121,7 +122,7 @@ public final class NodeChecks {
                     + "certificates and log ordering break with skew");
         }
         if (offset.compareTo(CLOCK_WARN) > 0) {
-            return new NodeCheckOutcome(dev.vigil.model.json.DiagnosticsResult.Status.WARNING, figures + ": check time sync on this node");
+            return new NodeCheckOutcome(DiagnosticsResult.Status.WARNING, figures + ": check time sync on this node");
         }
         return NodeCheckOutcome.passed(figures);
     }

@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.checks;
 
+import dev.vigil.model.json.DiagnosticsResult;
 import dev.vigil.diagnostics.inventory.ClusterSnapshot;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class BuiltInChecks {
             try {
                 return c.run(snapshot);
             } catch (RuntimeException e) {
-                return new CheckResult(c.name(), dev.vigil.model.json.DiagnosticsResult.Status.FAILED,
+                return new CheckResult(c.name(), DiagnosticsResult.Status.FAILED,
                         "check could not run: " + e, List.of());
             }
         }).toList();

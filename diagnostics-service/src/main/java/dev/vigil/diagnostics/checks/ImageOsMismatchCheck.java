@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.checks;
 
+import dev.vigil.diagnostics.inventory.Scheduling;
 import dev.vigil.diagnostics.inventory.ClusterSnapshot;
 import dev.vigil.diagnostics.inventory.InventoryCollector;
 import dev.vigil.model.json.DiagnosticsResult.Status;
@@ -52,7 +53,7 @@ public final class ImageOsMismatchCheck implements Check {
                 }
                 String nodeName = p.getSpec() == null || p.getSpec().getNodeName() == null ? "" : p.getSpec().getNodeName();
                 Node node = nodes.get(nodeName);
-                String nodeOs = node == null ? "unknown" : dev.vigil.diagnostics.inventory.Scheduling.nodeOs(node);
+                String nodeOs = node == null ? "unknown" : Scheduling.nodeOs(node);
                 String ref = "Pod " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
                 String imageOs = osMismatch ? m.group(1).toLowerCase(Locale.ROOT) : "another OS";
                 subjects.add(ref);

@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.runs;
 
+import org.apache.kafka.common.KafkaException;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.Topics;
 import dev.vigil.model.json.Json;
@@ -95,7 +96,7 @@ public final class KafkaRunStore implements RunStore {
                     }
                 }
             }
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             LOG.warnf("could not restore runs from %s: %s", Topics.DIAGNOSTICS_RUNS, e.getMessage());
         }
         return List.copyOf(runs.values());

@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.runs;
 
+import dev.vigil.model.json.DiagnosticsResult;
 import dev.vigil.diagnostics.checks.BuiltInChecks;
 import dev.vigil.diagnostics.checks.CheckResult;
 import dev.vigil.diagnostics.config.DiagnosticsConfig;
@@ -99,7 +100,7 @@ final class RunWorkflow implements Runnable {
             runs.layout().writeJunit(id, BuiltInChecks.PLUGIN, "global", items);
             runs.update(id, s -> s.withResults(BuiltInChecks.PLUGIN, "global", items)
                     .withNode(BuiltInChecks.PLUGIN, new PluginProgress.NodeProgress("global", "", NodeStatus.COMPLETE, "")));
-            log("built-in checks: " + results.stream().filter(r -> r.status() == dev.vigil.model.json.DiagnosticsResult.Status.FAILED).count()
+            log("built-in checks: " + results.stream().filter(r -> r.status() == DiagnosticsResult.Status.FAILED).count()
                     + " of " + results.size() + " failed");
         }
         runs.update(id, s -> s.status() == RunStatus.RUNNING ? s.withStatus(RunStatus.COMPLETE, clock.instant()) : s);

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,23 @@ import java.util.function.Function;
  * partition's store from the topic when the partition moves to them, and Kafka Streams leaves
  * records without a key out of such a rebuild; any producer writing these topics should set one.
  */
-public final class BatchPublisher {
+public final class BatchPublisher implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
 
+    /** Publishes through {@code producer}; closing this publisher closes it. */
     public BatchPublisher(Producer<byte[], byte[]> producer) {
         this.producer = producer;
+    }
+
+    /** A publisher with a producer of its own ({@link ProducerFactory#create} with these overrides). */
+    public static BatchPublisher open(String bootstrapServers, String clientId, Map<String, Object> overrides) {
+        return new BatchPublisher(ProducerFactory.create(bootstrapServers, clientId, overrides));
+    }
+
+    /** Waits up to ten seconds for records still in flight, then closes the producer. */
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
     }
 
     /** Sends the series; the future completes when Kafka has acknowledged every record. */

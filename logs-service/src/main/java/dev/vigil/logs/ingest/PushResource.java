@@ -1,5 +1,6 @@
 package dev.vigil.logs.ingest;
 
+import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.model.LogStream;
 import io.micrometer.core.instrument.Counter;
@@ -22,12 +23,12 @@ import java.util.Map;
  */
 @Path("/loki/api/v1/push")
 public class PushResource {
-    private final LogsPublisher publisher;
+    private final BatchPublisher publisher;
     private final Counter entries;
     private final Counter rejected;
     private final long maxDecompressedBytes;
 
-    public PushResource(LogsPublisher publisher, MeterRegistry registry, LogsConfig config) {
+    public PushResource(BatchPublisher publisher, MeterRegistry registry, LogsConfig config) {
         this.publisher = publisher;
         this.maxDecompressedBytes = config.pushMaxDecompressedBytes();
         this.entries = registry.counter("vigil_logs_push_entries_total");
@@ -45,16 +46,21 @@ public class PushResource {
                     : PushDecoder.protobuf(body, maxDecompressedBytes);
         } catch (PushDecoder.BadPushException e) {
             rejected.increment();
-            return Uni.createFrom().item(Response.status(400).type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("code", 400, "status", "error", "message", e.getMessage())).build());
+            return Uni.createFrom().item(error(400, e.getMessage()));
         }
         long n = streams.stream().mapToLong(s -> s.entries().size()).sum();
-        return Uni.createFrom().completionStage(publisher.publisher().publishLogs(streams))
-                .map(ok -> {
-                    entries.increment(n);
-                    return Response.noContent().build();
-                })
-                .onFailure().recoverWithItem(e -> Response.status(503).type(MediaType.APPLICATION_JSON)
-                        .entity(Map.of("code", 503, "status", "error", "message", "could not write to Kafka: " + e.getMessage())).build());
+        // 204 once Kafka holds every entry, so an accepted line is never lost
+        return Uni.createFrom().completionStage(publisher.publishLogs(streams).handle((ok, failure) -> {
+            if (failure == null) {
+                entries.increment(n);
+                return Response.noContent().build();
+            }
+            return error(503, "could not write to Kafka: " + failure.getMessage());
+        }));
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("code", status, "status", "error", "message", message)).build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.logs.otlp;
 
 import dev.vigil.logs.config.LogsConfig;
-import dev.vigil.logs.ingest.LogsPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.LogStream;
 import dev.vigil.kafka.client.TopicIntake;
@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * Optional intake of the OpenTelemetry Collector's Kafka exporter ({@code otlp_proto}): reads
  * {@code vigil.logs.otlp.topic} (default {@code otlp_logs}) with its own consumer group,
  * translates each record ({@link OtlpLogsTranslator}) and publishes the streams to
- * {@code vigil.logs} through the push API's {@link LogsPublisher}. Offsets are committed only
+ * {@code vigil.logs} through the publisher the push API uses. Offsets are committed only
  * after Kafka acknowledged what a poll produced, so a crash replays rather than loses. A record
  * that does not decode goes to {@code vigil.deadletter} with the reason and the consumer goes
  * on. Off unless {@code vigil.logs.otlp.enabled=true}.
@@ -38,7 +38,7 @@ public class OtlpLogsIntake {
 
     private final LogsConfig.Otlp config;
     private final String bootstrap;
-    private final LogsPublisher publisher;
+    private final BatchPublisher publisher;
     private final Counter records;
     private final Counter streams;
     private final Counter lines;
@@ -47,7 +47,7 @@ public class OtlpLogsIntake {
     private TopicIntake intake;
 
     public OtlpLogsIntake(LogsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                          LogsPublisher publisher, MeterRegistry registry) {
+                          BatchPublisher publisher, MeterRegistry registry) {
         this.config = config.otlp();
         this.bootstrap = bootstrap;
         this.publisher = publisher;
@@ -83,7 +83,7 @@ public class OtlpLogsIntake {
                 dead.add(intake.deadLetter(r, e.getMessage()));
             }
         }
-        publisher.publisher().publishLogs(out).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        publisher.publishLogs(out).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         for (Future<RecordMetadata> f : dead) {
             f.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Prometheus remote-write receiver ({@code POST /api/v1/write}): series are produced to
@@ -24,12 +25,12 @@ import java.util.concurrent.CompletableFuture;
  */
 @Path("/api/v1/write")
 public class RemoteWriteResource {
-    private final MetricsPublisher publisher;
+    private final BatchPublisher publisher;
     private final Counter samples;
     private final Counter rejected;
     private final long maxDecompressedBytes;
 
-    public RemoteWriteResource(MetricsPublisher publisher, MeterRegistry registry, MetricsConfig config) {
+    public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config) {
         this.publisher = publisher;
         this.maxDecompressedBytes = config.remoteWrite().maxDecompressedBytes();
         this.samples = registry.counter("vigil_metrics_remote_write_samples_total");
@@ -40,31 +41,39 @@ public class RemoteWriteResource {
     @Blocking // decoding and the producer's metadata lookup must not run on the event loop
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> write(byte[] body) {
-        BatchPublisher out = publisher.publisher();
-        CompletableFuture<Void> sent;
-        long n;
         try {
-            byte[] raw = RemoteWriteDecoder.uncompress(body, maxDecompressedBytes);
-            // the common shape is split by copying bytes; anything else is decoded and re-encoded
-            RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, out.partitions(Topics.METRICS));
-            if (split != null) {
-                n = split.samples();
-                sent = out.publishEncoded(Topics.METRICS, split.records());
-            } else {
-                List<MetricSeries> series = RemoteWriteDecoder.parse(raw);
-                n = series.stream().mapToLong(s -> s.samples().size()).sum();
-                sent = out.publishMetrics(series);
-            }
+            return Uni.createFrom().completionStage(send(body));
         } catch (RemoteWriteDecoder.BadPayloadException e) {
             rejected.increment();
-            return Uni.createFrom().item(Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build());
+            return Uni.createFrom().item(plain(400, e.getMessage()));
         }
-        return Uni.createFrom().completionStage(sent)
-                .map(ok -> {
-                    samples.increment(n);
-                    return Response.noContent().build();
-                })
-                .onFailure().recoverWithItem(e -> Response.status(503).type(MediaType.TEXT_PLAIN)
-                        .entity("could not write to Kafka: " + e.getMessage() + "\n").build());
+    }
+
+    /** Decodes and sends the body; the stage answers 204 once Kafka has every record, 503 if it refused. */
+    private CompletionStage<Response> send(byte[] body) {
+        byte[] raw = RemoteWriteDecoder.uncompress(body, maxDecompressedBytes);
+        // the common shape is split by copying bytes; anything else is decoded and re-encoded
+        RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS));
+        long n;
+        CompletableFuture<Void> sent;
+        if (split != null) {
+            n = split.samples();
+            sent = publisher.publishEncoded(Topics.METRICS, split.records());
+        } else {
+            List<MetricSeries> series = RemoteWriteDecoder.parse(raw);
+            n = series.stream().mapToLong(s -> s.samples().size()).sum();
+            sent = publisher.publishMetrics(series);
+        }
+        return sent.handle((ok, failure) -> {
+            if (failure != null) {
+                return plain(503, "could not write to Kafka: " + failure.getMessage());
+            }
+            samples.increment(n);
+            return Response.noContent().build();
+        });
+    }
+
+    private static Response plain(int status, String message) {
+        return Response.status(status).type(MediaType.TEXT_PLAIN).entity(message + "\n").build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.metrics.otlp;
 
 import dev.vigil.metrics.config.MetricsConfig;
-import dev.vigil.metrics.ingest.MetricsPublisher;
+import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.kafka.client.TopicIntake;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Optional intake of the OpenTelemetry Collector's Kafka exporter ({@code otlp_proto}): reads
  * {@code vigil.metrics.otlp.topic} (default {@code otlp_metrics}) with its own consumer group,
  * translates each record ({@link OtlpMetricsTranslator}) and publishes the series to
- * {@code vigil.metrics} through the remote-write receiver's {@link MetricsPublisher}. Offsets are
+ * {@code vigil.metrics} through the publisher the remote-write receiver uses. Offsets are
  * committed only after Kafka acknowledged what a poll produced, so a crash replays rather than
  * loses (the TSDB drops exact duplicates). A record that does not decode goes to
  * {@code vigil.deadletter} with the reason and the consumer goes on. Off unless
@@ -43,7 +43,7 @@ public class OtlpMetricsIntake {
 
     private final MetricsConfig.Otlp config;
     private final String bootstrap;
-    private final MetricsPublisher publisher;
+    private final BatchPublisher publisher;
     private final Counter records;
     private final Counter series;
     private final Counter samples;
@@ -54,7 +54,7 @@ public class OtlpMetricsIntake {
     private TopicIntake intake;
 
     public OtlpMetricsIntake(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                             MetricsPublisher publisher, MeterRegistry registry) {
+                             BatchPublisher publisher, MeterRegistry registry) {
         this.config = config.otlp();
         this.bootstrap = bootstrap;
         this.publisher = publisher;
@@ -96,7 +96,7 @@ public class OtlpMetricsIntake {
                 dead.add(intake.deadLetter(r, e.getMessage()));
             }
         }
-        publisher.publisher().publishMetrics(out).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        publisher.publishMetrics(out).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         for (Future<RecordMetadata> f : dead) {
             f.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }

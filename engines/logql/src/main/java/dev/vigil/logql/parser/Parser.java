@@ -7,8 +7,8 @@ import dev.vigil.logql.parser.LabelFilterExpr.NumericFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.Or;
 import dev.vigil.logql.parser.LabelFilterExpr.StringFilter;
 import dev.vigil.logql.regex.GoRegex;
-import dev.vigil.logql.template.Template;
-import dev.vigil.logql.template.TemplateException;
+import dev.vigil.logql.format.Template;
+import dev.vigil.logql.format.TemplateFormatException;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.MatchType;
 
@@ -675,7 +675,7 @@ public final class Parser {
     private static void checkTemplate(Token t) {
         try {
             Template.parse(t.text());
-        } catch (TemplateException e) {
+        } catch (TemplateFormatException e) {
             throw new ParseException(e.getMessage(), t.line(), t.column());
         }
     }

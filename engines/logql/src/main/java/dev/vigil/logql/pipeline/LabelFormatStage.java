@@ -1,9 +1,9 @@
 package dev.vigil.logql.pipeline;
 
 import dev.vigil.logql.parser.Stage;
-import dev.vigil.logql.template.Template;
-import dev.vigil.logql.template.TemplateData;
-import dev.vigil.logql.template.TemplateException;
+import dev.vigil.logql.format.Template;
+import dev.vigil.logql.format.TemplateData;
+import dev.vigil.logql.format.TemplateFormatException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ final class LabelFormatStage implements PipelineStage {
             }
             try {
                 entry.labels().set(i.dst(), i.template().render(new TemplateData(snapshot, entry.line(), entry.timestampNanos())));
-            } catch (TemplateException e) {
+            } catch (TemplateFormatException e) {
                 entry.labels().setError(LineFormatStage.ERROR);
             }
         }

@@ -1,8 +1,8 @@
 package dev.vigil.logql.pipeline;
 
-import dev.vigil.logql.template.Template;
-import dev.vigil.logql.template.TemplateData;
-import dev.vigil.logql.template.TemplateException;
+import dev.vigil.logql.format.Template;
+import dev.vigil.logql.format.TemplateData;
+import dev.vigil.logql.format.TemplateFormatException;
 
 /** {@code | line_format "{{.level}}: {{.msg}}"}: the rendered template replaces the line. */
 final class LineFormatStage implements PipelineStage {
@@ -18,7 +18,7 @@ final class LineFormatStage implements PipelineStage {
     public boolean process(LogLine entry) {
         try {
             entry.line(template.render(new TemplateData(entry.labels().asMap(), entry.line(), entry.timestampNanos())));
-        } catch (TemplateException e) {
+        } catch (TemplateFormatException e) {
             entry.labels().setError(ERROR);
         }
         return true;

@@ -1,5 +1,6 @@
 package dev.vigil.logql.pipeline;
 
+import dev.vigil.logql.parser.LabelFilterExpr;
 import dev.vigil.logql.parser.Stage;
 import dev.vigil.logql.storage.LinePredicate;
 
@@ -89,8 +90,8 @@ public final class Pipeline {
     }
 
     /** Runs post-unwrap label filters (they see the sample extraction error). */
-    public static boolean filter(List<dev.vigil.logql.parser.LabelFilterExpr> filters, LabelsBuilder labels) {
-        for (dev.vigil.logql.parser.LabelFilterExpr f : filters) {
+    public static boolean filter(List<LabelFilterExpr> filters, LabelsBuilder labels) {
+        for (LabelFilterExpr f : filters) {
             if (!LabelFilterStage.test(f, labels)) {
                 return false;
             }

@@ -17,14 +17,14 @@ final class DateFunctions {
         date(m, "day_of_month", t -> t.day);
         date(m, "day_of_week", t -> t.weekday);
         date(m, "day_of_year", t -> t.yearDay);
-        date(m, "days_in_month", GoTime::daysInMonth);
+        date(m, "days_in_month", GoCalendar::daysInMonth);
         date(m, "hour", t -> t.hour);
         date(m, "minute", t -> t.minute);
         date(m, "month", t -> t.month);
         date(m, "year", t -> t.year);
     }
 
-    private static void date(Map<String, FunctionImpl> m, String name, ToDoubleFunction<GoTime> field) {
+    private static void date(Map<String, FunctionImpl> m, String name, ToDoubleFunction<GoCalendar> field) {
         FunctionImpl perSample = FunctionEvaluator.perSample((v, a) -> field.applyAsDouble(utc(v)));
         m.put(name, (call, steps, ev) -> {
             if (!call.args().isEmpty()) {
@@ -38,7 +38,7 @@ final class DateFunctions {
         });
     }
 
-    private static GoTime utc(double seconds) {
-        return GoTime.ofUnixSeconds(GoTime.toInt64(seconds));
+    private static GoCalendar utc(double seconds) {
+        return GoCalendar.ofUnixSeconds(GoCalendar.toInt64(seconds));
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.alert.template;
+package dev.vigil.alert.functions;
 
 import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.gotemplate.GoTime;

@@ -1,4 +1,4 @@
-package dev.vigil.logql.template;
+package dev.vigil.logql.format;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,7 +68,7 @@ class TemplateTest {
         "{{ $x := 1 }}¦not supported",
     })
     void badTemplatesAreRefusedWhenParsed(String template, String fragment) {
-        TemplateException e = assertThrows(TemplateException.class, () -> Template.parse(template));
+        TemplateFormatException e = assertThrows(TemplateFormatException.class, () -> Template.parse(template));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
 
@@ -81,7 +81,7 @@ class TemplateTest {
         "{{ unixEpoch .app }}¦expected a time",
     })
     void failuresWhileRenderingAreTemplateExceptions(String template, String fragment) {
-        TemplateException e = assertThrows(TemplateException.class, () -> Template.parse(template).render(DATA));
+        TemplateFormatException e = assertThrows(TemplateFormatException.class, () -> Template.parse(template).render(DATA));
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
-package dev.vigil.logql.template;
+package dev.vigil.logql.format;
 
+import dev.vigil.gotemplate.TemplateException;
 import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.gotemplate.TemplateFunction;
 import dev.vigil.gotemplate.TemplateSet;
@@ -26,31 +27,31 @@ public final class Template {
         this.set = set;
     }
 
-    /** Parses {@code text}; throws {@link TemplateException} with the reason when it is not a valid template. */
+    /** Parses {@code text}; throws {@link TemplateFormatException} with the reason when it is not a valid template. */
     public static Template parse(String text) {
         TemplateSet set = new TemplateSet(FUNCTIONS, Template::print);
         try {
             for (String keyword : set.check(NAME, text)) {
                 if (UNSUPPORTED.contains(keyword)) {
                     String what = keyword.equals("$") ? "variables" : "\"" + keyword + "\"";
-                    throw new TemplateException("template: " + what + " is not supported in LogQL templates");
+                    throw new TemplateFormatException("template: " + what + " is not supported in LogQL templates");
                 }
             }
             return new Template(set.add(NAME, text));
-        } catch (dev.vigil.gotemplate.TemplateException e) {
-            throw new TemplateException(e.getMessage());
+        } catch (TemplateException e) {
+            throw new TemplateFormatException(e.getMessage());
         }
     }
 
-    /** Renders with {@code data}; throws {@link TemplateException} when a function fails on these values. */
+    /** Renders with {@code data}; throws {@link TemplateFormatException} when a function fails on these values. */
     public String render(TemplateData data) {
         Map<String, TemplateFunction> entry = Map.of(
                 LokiFunctions.LINE, args -> noArgs(LokiFunctions.LINE, args, data.line()),
                 LokiFunctions.TIMESTAMP, args -> noArgs(LokiFunctions.TIMESTAMP, args, LokiFunctions.time(data.timestampNanos())));
         try {
             return set.execute(NAME, data.labels(), entry);
-        } catch (dev.vigil.gotemplate.TemplateException e) {
-            throw new TemplateException(e.getMessage());
+        } catch (TemplateException e) {
+            throw new TemplateFormatException(e.getMessage());
         }
     }
 

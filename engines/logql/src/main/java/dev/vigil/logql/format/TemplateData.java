@@ -1,4 +1,4 @@
-package dev.vigil.logql.template;
+package dev.vigil.logql.format;
 
 import java.util.Map;
 

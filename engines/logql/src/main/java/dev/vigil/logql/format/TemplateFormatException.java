@@ -1,4 +1,4 @@
-package dev.vigil.logql.template;
+package dev.vigil.logql.format;
 
 import dev.vigil.logql.LogqlException;
 
@@ -6,8 +6,8 @@ import dev.vigil.logql.LogqlException;
  * A template that does not parse (reported when the query is parsed, as Loki does) or that fails
  * while rendering one line (the pipeline turns that into {@code __error__="TemplateFormatErr"}).
  */
-public final class TemplateException extends LogqlException {
-    public TemplateException(String message) {
+public final class TemplateFormatException extends LogqlException {
+    public TemplateFormatException(String message) {
         super(message);
     }
 }

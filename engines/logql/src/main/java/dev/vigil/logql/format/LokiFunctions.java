@@ -1,4 +1,4 @@
-package dev.vigil.logql.template;
+package dev.vigil.logql.format;
 
 import dev.vigil.gotemplate.GoTime;
 import dev.vigil.gotemplate.GoValues;

@@ -1,5 +1,6 @@
-package dev.vigil.alert.template;
+package dev.vigil.alert.functions;
 
+import dev.vigil.alert.config.am.PromDuration;
 import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.gotemplate.TemplateFunction;
 import dev.vigil.gotemplate.TemplateSet;
@@ -73,7 +74,7 @@ public final class AlertFunctions {
         });
         f.put("parseDuration", a -> {
             String s = str(arity(a, 1, "parseDuration").get(0));
-            Duration d = dev.vigil.alert.config.am.PromDuration.parse(s);
+            Duration d = PromDuration.parse(s);
             return d.toMillis() / 1000.0;
         });
         return f;

@@ -5,7 +5,7 @@ package dev.vigil.promql.eval;
  * functions agree with Prometheus for every input, including NaN, infinities and times billions
  * of years away (Go converts those to int64 as the CPU does and lets the arithmetic wrap).
  */
-final class GoTime {
+final class GoCalendar {
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long DAYS_PER_400_YEARS = 365 * 400 + 97;
     private static final long DAYS_PER_100_YEARS = 365 * 100 + 24;
@@ -22,7 +22,7 @@ final class GoTime {
     final int minute;
     final int weekday;
 
-    private GoTime(long year, int month, int day, int yearDay, int hour, int minute, int weekday) {
+    private GoCalendar(long year, int month, int day, int yearDay, int hour, int minute, int weekday) {
         this.year = year;
         this.month = month;
         this.day = day;
@@ -41,7 +41,7 @@ final class GoTime {
     }
 
     /** The UTC calendar fields of {@code time.Unix(unixSeconds, 0)}. */
-    static GoTime ofUnixSeconds(long unixSeconds) {
+    static GoCalendar ofUnixSeconds(long unixSeconds) {
         long abs = unixSeconds + UNIX_TO_ABSOLUTE; // wraps as uint64 in Go
         long secOfDay = Long.remainderUnsigned(abs, SECONDS_PER_DAY);
         int hour = (int) (secOfDay / 3600);
@@ -70,7 +70,7 @@ final class GoTime {
             if (day > 31 + 29 - 1) {
                 day--;
             } else if (day == 31 + 29 - 1) {
-                return new GoTime(year, 2, 29, yday + 1, hour, minute, weekday);
+                return new GoCalendar(year, 2, 29, yday + 1, hour, minute, weekday);
             }
         }
         int month = day / 31;
@@ -82,7 +82,7 @@ final class GoTime {
         } else {
             begin = DAYS_BEFORE[month];
         }
-        return new GoTime(year, month + 1, day - begin + 1, yday + 1, hour, minute, weekday);
+        return new GoCalendar(year, month + 1, day - begin + 1, yday + 1, hour, minute, weekday);
     }
 
     static boolean isLeap(long year) {
