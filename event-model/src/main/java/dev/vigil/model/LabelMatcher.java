@@ -1,27 +1,45 @@
 package dev.vigil.model;
 
+import dev.vigil.model.regex.GoRegexp;
+
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * A label matcher as in Prometheus: regexes are fully anchored, and an absent label matches as "".
- * {@link #literalPrefix()} lets an index take a fast path for {@code foo.*}-shaped regexes.
+ * A label matcher as in Prometheus: regexes are fully anchored and have RE2 semantics
+ * ({@link GoRegexp}), and an absent label matches as "". {@link #literalPrefix()} lets an index
+ * take a fast path for {@code foo.*}-shaped regexes; an alternation of literals (what Grafana's
+ * multi-value variables produce, {@code a|b|c}) is matched as a set without running the regex.
  */
 public final class LabelMatcher {
     private final String name;
     private final MatchType type;
     private final String value;
-    private final Pattern pattern;
+    private final GoRegexp pattern;
+    private final Set<String> literals; // the alternatives when the regex is a|b|c of plain literals
 
     public LabelMatcher(MatchType type, String name, String value) {
         this.name = Objects.requireNonNull(name);
         this.type = Objects.requireNonNull(type);
         this.value = Objects.requireNonNull(value);
-        this.pattern = (type == MatchType.REGEX || type == MatchType.NOT_REGEX)
-                // No DOTALL: as in Go's regexp (Prometheus 2.x), '.' does not match a newline.
-                ? Pattern.compile("^(?:" + value + ")$")
-                : null;
+        boolean regex = type == MatchType.REGEX || type == MatchType.NOT_REGEX;
+        // No (?s): as in Go's regexp (Prometheus 2.x), '.' does not match a newline.
+        // Throws RegexSyntaxException, with Go's message, for what RE2 rejects.
+        this.pattern = regex ? GoRegexp.anchored(value) : null;
+        this.literals = regex ? literalAlternatives(value) : null;
+    }
+
+    /** The alternatives of {@code a|b|c} when each is a plain literal; null otherwise. */
+    private static Set<String> literalAlternatives(String re) {
+        String body = re.startsWith("(") && re.endsWith(")") && re.indexOf('(', 1) < 0 ? re.substring(1, re.length() - 1) : re;
+        for (int i = 0; i < body.length(); i++) {
+            if ("\\^$.?*+()[]{}".indexOf(body.charAt(i)) >= 0) {
+                return null;
+            }
+        }
+        return Set.copyOf(Arrays.asList(body.split("\\|", -1)));
     }
 
     public static LabelMatcher equal(String name, String value) {
@@ -45,9 +63,13 @@ public final class LabelMatcher {
         return switch (type) {
             case EQUAL -> value.equals(v);
             case NOT_EQUAL -> !value.equals(v);
-            case REGEX -> pattern.matcher(v).matches();
-            case NOT_REGEX -> !pattern.matcher(v).matches();
+            case REGEX -> regexMatches(v);
+            case NOT_REGEX -> !regexMatches(v);
         };
+    }
+
+    private boolean regexMatches(String v) {
+        return literals != null ? literals.contains(v) : pattern.matches(v);
     }
 
     /** True when the matcher also selects series that lack the label. */

@@ -1,5 +1,6 @@
 package dev.vigil.alert.functions;
 
+import dev.vigil.model.regex.GoRegexp;
 import dev.vigil.alert.config.am.PromDuration;
 import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.gotemplate.TemplateFunction;
@@ -11,9 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions Alertmanager ({@code toUpper}, {@code join}, {@code match}, {@code reReplaceAll},
@@ -53,8 +51,8 @@ public final class AlertFunctions {
             }
             return String.join(str(a.get(0)), parts);
         });
-        f.put("match", a -> regex(str(arity(a, 2, "match").get(0))).matcher(str(a.get(1))).find());
-        f.put("reReplaceAll", a -> replaceAll(regex(str(arity(a, 3, "reReplaceAll").get(0))), str(a.get(1)), str(a.get(2))));
+        f.put("match", a -> GoRegexp.compile(str(arity(a, 2, "match").get(0))).find(str(a.get(1))));
+        f.put("reReplaceAll", a -> GoRegexp.compile(str(arity(a, 3, "reReplaceAll").get(0))).replaceAll(str(a.get(2)), str(a.get(1))));
         f.put("safeHtml", a -> str(arity(a, 1, "safeHtml").get(0)));
         f.put("stringSlice", a -> {
             List<String> out = new ArrayList<>();
@@ -111,85 +109,6 @@ public final class AlertFunctions {
             return c;
         }
         throw new IllegalArgumentException(fn + " expects a list, got " + GoFormat.print(o));
-    }
-
-    private static Pattern regex(String p) {
-        try {
-            return Pattern.compile(p);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("error parsing regexp: " + e.getDescription() + ": `" + p + "`");
-        }
-    }
-
-    /** Go's {@code Regexp.ReplaceAllString}: {@code $1}, {@code ${1}}, {@code ${name}}, {@code $$}. */
-    static String replaceAll(Pattern p, String repl, String text) {
-        Matcher m = p.matcher(text);
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        int from = 0;
-        int prevEnd = -1;
-        while (from <= text.length() && m.find(from)) {
-            boolean empty = m.start() == m.end();
-            // Like Go, an empty match right after the previous match is not a match.
-            if (!(empty && m.start() == prevEnd)) {
-                out.append(text, last, m.start());
-                expand(m, repl, out);
-                last = m.end();
-                prevEnd = m.end();
-            }
-            from = empty ? m.end() + 1 : m.end();
-        }
-        out.append(text, last, text.length());
-        return out.toString();
-    }
-
-    private static void expand(Matcher m, String repl, StringBuilder out) {
-        for (int i = 0; i < repl.length(); i++) {
-            char c = repl.charAt(i);
-            if (c != '$' || i + 1 >= repl.length()) {
-                out.append(c);
-                continue;
-            }
-            char n = repl.charAt(i + 1);
-            if (n == '$') {
-                out.append('$');
-                i++;
-                continue;
-            }
-            String name;
-            int end;
-            if (n == '{') {
-                end = repl.indexOf('}', i + 2);
-                if (end < 0) {
-                    out.append(c);
-                    continue;
-                }
-                name = repl.substring(i + 2, end);
-            } else {
-                end = i + 1;
-                while (end < repl.length() && (Character.isLetterOrDigit(repl.charAt(end)) || repl.charAt(end) == '_')) {
-                    end++;
-                }
-                name = repl.substring(i + 1, end);
-                end--;
-                if (name.isEmpty()) {
-                    out.append(c);
-                    continue;
-                }
-            }
-            out.append(group(m, name));
-            i = end;
-        }
-    }
-
-    private static String group(Matcher m, String name) {
-        try {
-            String g = name.chars().allMatch(Character::isDigit) ? (Integer.parseInt(name) <= m.groupCount()
-                    ? m.group(Integer.parseInt(name)) : null) : m.group(name);
-            return g == null ? "" : g;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 
     private static String title(String s) {

@@ -1,5 +1,8 @@
 package dev.vigil.alert.rest;
 
+import dev.vigil.alert.config.am.MatcherParser;
+import dev.vigil.model.regex.GoRegexp;
+import dev.vigil.model.regex.RegexSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.notify.RoutingEngine;
 import dev.vigil.alert.routing.AggregationGroup;
@@ -27,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Alertmanager's v2 alerts API: {@code POST /api/v2/alerts} takes alerts as Prometheus sends
@@ -69,6 +70,17 @@ public class AlertsV2Resource {
                 return error("start time must be before end time");
             }
             Map<String, String> annotations = strings(a.path("annotations"));
+            // As Alertmanager's Alert.Validate: names must be Prometheus label names
+            for (String name : labels.keySet()) {
+                if (!MatcherParser.isValidLabelName(name)) {
+                    return error("invalid label set: invalid name \"" + name + "\"");
+                }
+            }
+            for (String name : annotations.keySet()) {
+                if (!MatcherParser.isValidLabelName(name)) {
+                    return error("invalid annotations: invalid name \"" + name + "\"");
+                }
+            }
             String generator = a.path("generatorURL").asText("");
             accepted.add(() -> engine.receive(Labels.from(labels), annotations, startsAt, endsAt, generator));
         }
@@ -84,11 +96,11 @@ public class AlertsV2Resource {
                                           @QueryParam("filter") List<String> filter) {
         RoutingEngine engine = alerting.engine();
         List<LabelMatcher> matchers = Filters.parse(filter);
-        Pattern receiverRe;
+        GoRegexp receiverRe;
         try {
-            receiverRe = receiver == null || receiver.isEmpty() ? null : Pattern.compile("^(?:" + receiver + ")$");
-        } catch (PatternSyntaxException e) {
-            throw Filters.badRequest("failed to parse receiver param: " + e.getDescription());
+            receiverRe = receiver == null || receiver.isEmpty() ? null : GoRegexp.anchored(receiver);
+        } catch (RegexSyntaxException e) {
+            throw Filters.badRequest("failed to parse receiver param: " + e.getMessage());
         }
         List<Map<String, Object>> out = new ArrayList<>();
         Instant now = Instant.now();
@@ -97,7 +109,7 @@ public class AlertsV2Resource {
                 continue;
             }
             List<String> receivers = engine.dispatcher().root().match(a.labels()).stream().map(Route::receiver).distinct().toList();
-            if (receiverRe != null && receivers.stream().noneMatch(r -> receiverRe.matcher(r).matches())) {
+            if (receiverRe != null && receivers.stream().noneMatch(r -> receiverRe.matches(r))) {
                 continue;
             }
             List<String> silencedBy = engine.silencedBy(a.labels());
@@ -173,6 +185,6 @@ public class AlertsV2Resource {
 
     private static Response error(String message) {
         // Alertmanager answers a bad alert batch with 400 and the reason as a JSON string.
-        return Response.status(400).type(MediaType.APPLICATION_JSON).entity("\"" + message.replace("\"", "'") + "\"").build();
+        return Filters.badRequest(message).getResponse();
     }
 }

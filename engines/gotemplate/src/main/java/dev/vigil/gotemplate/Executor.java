@@ -38,6 +38,14 @@ final class Executor {
         return new TemplateException("template: " + name + ":" + pos + ": executing \"" + name + "\" at <" + at + ">: " + msg);
     }
 
+    private void write(String s) {
+        if ((long) out.length() + s.length() > TemplateSet.MAX_OUTPUT_CHARS) {
+            throw new TemplateException("template: " + name + ": output exceeds " + TemplateSet.MAX_OUTPUT_CHARS
+                    + " characters (vigil.template.max-output-chars)");
+        }
+        out.append(s);
+    }
+
     void run(List<Node> nodes, Object dot) {
         for (Node n : nodes) {
             walk(n, dot);
@@ -46,11 +54,11 @@ final class Executor {
 
     private void walk(Node node, Object dot) {
         if (node instanceof Node.Text t) {
-            out.append(t.text());
+            write(t.text());
         } else if (node instanceof Node.Action a) {
             Object v = pipeline(a.pipe(), dot);
             if (a.pipe().vars().isEmpty()) {
-                out.append(set.print(v));
+                write(set.print(v));
             }
         } else if (node instanceof Node.If i) {
             int mark = vars.size();

@@ -156,6 +156,23 @@ public final class GoFormat {
         return GoStrings.quote(s);
     }
 
+    /**
+     * Where the number starting at {@code j} ends, as Go's {@code parsenum} reads it: once the value
+     * passes 1e6 before another digit the number is "crazy long" and the whole rest of the format
+     * is consumed (Go then prints {@code %!(NOVERB)}), so no width or precision tops 9,999,999.
+     */
+    private static int digitsEnd(String format, int j) {
+        long num = 0;
+        while (j < format.length() && format.charAt(j) >= '0' && format.charAt(j) <= '9') {
+            if (num > 1_000_000) {
+                return format.length();
+            }
+            num = num * 10 + (format.charAt(j) - '0');
+            j++;
+        }
+        return j;
+    }
+
     /** Go's {@code fmt.Sprintf} for the verbs %v %s %d %o %c %f %F %e %E %g %G %q %x %X %t %% with flags, width and precision. */
     public static String sprintf(String format, List<Object> args) {
         StringBuilder out = new StringBuilder();
@@ -173,20 +190,16 @@ public final class GoFormat {
             }
             int width = -1;
             int start = j;
-            while (j < format.length() && Character.isDigit(format.charAt(j))) {
-                j++;
-            }
-            if (j > start) {
+            j = digitsEnd(format, j);
+            if (j > start && j < format.length()) {
                 width = Integer.parseInt(format.substring(start, j));
             }
             int prec = -1;
             if (j < format.length() && format.charAt(j) == '.') {
                 j++;
                 start = j;
-                while (j < format.length() && Character.isDigit(format.charAt(j))) {
-                    j++;
-                }
-                prec = j > start ? Integer.parseInt(format.substring(start, j)) : 0;
+                j = digitsEnd(format, j);
+                prec = j > start && j < format.length() ? Integer.parseInt(format.substring(start, j)) : 0;
             }
             if (j >= format.length()) {
                 out.append("%!(NOVERB)");

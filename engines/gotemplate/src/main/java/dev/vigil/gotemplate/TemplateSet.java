@@ -15,6 +15,20 @@ import java.util.function.Function;
  * {@link #expand(String, Object)}. Thread-safe for concurrent execution once populated.
  */
 public final class TemplateSet {
+    /**
+     * The most characters one execution may write, and any function may return (setting
+     * {@code vigil.template.max-output-chars}, a JVM system property; 4 Mi unless set): a template
+     * such as {@code {{ repeat 1500000000 "x" }}} fails with an error instead of exhausting memory.
+     */
+    public static final int MAX_OUTPUT_CHARS = Integer.getInteger("vigil.template.max-output-chars", 4 << 20);
+
+    /** Throws the error a template gets when {@code chars} would exceed {@link #MAX_OUTPUT_CHARS}. */
+    public static void checkOutputSize(long chars) {
+        if (chars > MAX_OUTPUT_CHARS) {
+            throw new IllegalArgumentException("template output would exceed " + MAX_OUTPUT_CHARS
+                    + " characters (vigil.template.max-output-chars)");
+        }
+    }
     private final Map<String, TemplateFunction> functions;
     private final Function<Object, String> printer;
     private final Map<String, List<Node>> templates = new ConcurrentHashMap<>();

@@ -1,7 +1,13 @@
 package dev.vigil.gotemplate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,5 +33,26 @@ class GoFormatTest {
     })
     void formatsFloatsAsGoStrconvDoes(double v, char verb, int prec, String expected) {
         assertEquals(expected, GoFormat.formatFloat(v, verb, prec));
+    }
+
+    /** Go's fmt gives up on a width or precision past 1e6 digits-in ("crazy long") and prints %!(NOVERB). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "%999999999s|%!(NOVERB)%!(EXTRA string=x)",
+        "%.999999999f|%!(NOVERB)%!(EXTRA string=x)",
+        "%5s|'    x'",
+        "%-3s.|x  .",
+    })
+    void hugeWidthsAreNoVerbAsInGo(String format, String expected) {
+        assertEquals(expected, GoFormat.sprintf(format, List.of("x")));
+    }
+
+    @Test
+    void outputBeyondTheCapIsATemplateError() {
+        TemplateSet set = new TemplateSet(Map.of(), GoFormat::print);
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> set.expand("{{ printf \"%9999999s\" \"x\" }}", null));
+        assertTrue(e.getMessage().contains("vigil.template.max-output-chars"), e.getMessage());
+        assertEquals("      x", set.expand("{{ printf \"%7s\" \"x\" }}", null));
     }
 }

@@ -1,5 +1,8 @@
 package dev.vigil.logql;
 
+import dev.vigil.logql.parser.ParseException;
+import dev.vigil.logql.parser.Parser;
+import dev.vigil.logql.parser.SampleExpr;
 import dev.vigil.logql.storage.InMemoryLogSource;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.model.Labels;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -72,5 +77,17 @@ class MalformedQueryTest {
             }
         }
         assertTrue(parsed >= SEEDS.length, "the seed queries parse");
+    }
+
+    /** Nesting beyond vigil.query.max-nesting-depth is a parse error, not a StackOverflowError. */
+    @Test
+    void tooDeepIsAParseError() {
+        String rate = "rate({app=\"a\"}[1m])";
+        for (String q : new String[]{"(".repeat(1900) + rate + ")".repeat(1900), rate + " + 1".repeat(5000),
+                "sum(".repeat(1000) + rate + ")".repeat(1000)}) {
+            ParseException e = assertThrows(ParseException.class, () -> Parser.parse(q));
+            assertTrue(e.getMessage().contains("expression nested too deeply: more than 256 levels"), e.getMessage());
+        }
+        assertInstanceOf(SampleExpr.class, Parser.parse("(".repeat(100) + rate + " * 2".repeat(100) + ")".repeat(100)));
     }
 }

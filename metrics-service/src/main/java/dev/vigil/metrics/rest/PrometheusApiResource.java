@@ -190,7 +190,13 @@ public class PrometheusApiResource {
         if (st <= 0) {
             throw ApiError.badData("invalid parameter \"step\": zero or negative query resolution step widths are not accepted. Try a positive integer");
         }
-        if ((e - s) / st > MAX_POINTS) {
+        long span;
+        try {
+            span = Math.subtractExact(e, s);
+        } catch (ArithmeticException tooWide) {
+            span = Long.MAX_VALUE; // as Go's time.Sub saturates
+        }
+        if (span / st > MAX_POINTS) {
             throw ApiError.badData("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
         Result r = engine(timeout).rangeQuery(storage, required("query", query), s, e, st);

@@ -106,6 +106,23 @@ class PrometheusApiTest {
     }
 
     @Test
+    void aRangeWhoseSpanOverflowsIsTheResolutionError() {
+        // end - start overflowed a long: the check passed and the grid size was negative (422 NegativeArraySizeException)
+        given().queryParam("query", "up").queryParam("start", "-9223372036854775").queryParam("end", "9223372036854775")
+                .queryParam("step", "1").get("/api/v1/query_range")
+                .then().statusCode(400).body("errorType", equalTo("bad_data")).body("error", containsString("11,000 points"));
+    }
+
+    @Test
+    void aSubqueryWithTooManyStepsIs422BeforeAllocating() {
+        given().queryParam("query", "count_over_time(vector(1)[365d:1ms])").queryParam("time", "1000")
+                .get("/api/v1/query")
+                .then().statusCode(422).body("errorType", equalTo("execution"))
+                .body("error", containsString("too many samples"));
+        given().queryParam("query", "1").get("/api/v1/query").then().statusCode(200);
+    }
+
+    @Test
     void timesWithHugeExponentsAre400AtOnce() {
         // new BigDecimal("1e200000000") scaled to milliseconds took minutes of CPU before
         for (String t : new String[] {"1e200000000", "-1e200000000", "1e19"}) {

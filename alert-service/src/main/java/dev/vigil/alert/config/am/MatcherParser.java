@@ -1,12 +1,12 @@
 package dev.vigil.alert.config.am;
 
+import dev.vigil.model.regex.RegexSyntaxException;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.MatchType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses Alertmanager's matcher strings: one matcher ({@code severity=~"crit|warn"}, quotes
@@ -126,9 +126,8 @@ public final class MatcherParser {
         }
         try {
             return new LabelMatcher(type, name, value);
-        } catch (PatternSyntaxException e) {
-            throw new ConfigException("invalid regular expression \"" + value + "\" for label " + name + ": "
-                    + e.getDescription());
+        } catch (RegexSyntaxException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 

@@ -100,7 +100,7 @@ class AlertmanagerConfigLoaderTest {
         "root continue ## route: {receiver: a, continue: true}\\nreceivers: [{name: a}] ## cannot have continue in root route",
         "bad matcher ## route: {receiver: a, routes: [{matchers: ['1x=a']}]}\\nreceivers: [{name: a}] ## bad matcher format: 1x=a",
         "unquoted quote ## route: {receiver: a, routes: [{matchers: ['x=\"a\"b\"']}]}\\nreceivers: [{name: a}] ## matcher value contains unescaped double quote",
-        "bad regex ## route: {receiver: a, routes: [{match_re: {x: '(('}}]}\\nreceivers: [{name: a}] ## invalid regular expression",
+        "bad regex ## route: {receiver: a, routes: [{match_re: {x: '(('}}]}\\nreceivers: [{name: a}] ## error parsing regexp: missing closing )",
         "duplicate receiver ## route: {receiver: a}\\nreceivers: [{name: a}, {name: a}] ## notification config name \"a\" is not unique",
         "bad duration ## route: {receiver: a, group_wait: 5 minutes}\\nreceivers: [{name: a}] ## route.group_wait: not a valid duration string: \"5 minutes\"",
         "zero repeat ## route: {receiver: a, repeat_interval: 0s}\\nreceivers: [{name: a}] ## repeat_interval cannot be zero",

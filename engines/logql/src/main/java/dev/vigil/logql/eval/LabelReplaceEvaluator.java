@@ -1,7 +1,7 @@
 package dev.vigil.logql.eval;
 
+import dev.vigil.model.regex.GoRegexp;
 import dev.vigil.logql.LogqlException;
-import dev.vigil.logql.regex.GoRegex;
 import dev.vigil.logql.parser.LabelReplaceExpr;
 import dev.vigil.model.Labels;
 
@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code label_replace(v, dst, replacement, src, regex)} with PromQL's semantics (the regex is anchored). */
 final class LabelReplaceEvaluator {
@@ -18,18 +16,15 @@ final class LabelReplaceEvaluator {
     }
 
     static StepValues eval(LabelReplaceExpr e, StepValues inner) {
-        GoRegex re = GoRegex.compile("^(?:" + e.regex() + ")$");
-        Pattern p = re.pattern();
-        String replacement = re.javaReplacement(e.replacement());
+        GoRegexp re = GoRegexp.anchored(e.regex());
         List<List<Element>> out = new ArrayList<>();
         for (int k = 0; k < inner.steps(); k++) {
             List<Element> vec = new ArrayList<>();
             Set<Labels> seen = new HashSet<>();
             for (Element el : inner.vector(k)) {
-                Matcher m = p.matcher(el.labels().get(e.src()));
                 Labels l = el.labels();
-                if (m.matches()) {
-                    String v = m.replaceFirst(replacement);
+                String v = re.expandFirst(e.replacement(), l.get(e.src()));
+                if (v != null) {
                     l = l.toBuilder().set(e.dst(), v).build();
                 }
                 if (!seen.add(l)) {

@@ -3,7 +3,8 @@ package dev.vigil.logql.format;
 import dev.vigil.gotemplate.GoTime;
 import dev.vigil.gotemplate.GoValues;
 import dev.vigil.gotemplate.TemplateFunction;
-import dev.vigil.logql.regex.GoRegex;
+import dev.vigil.gotemplate.TemplateSet;
+import dev.vigil.model.regex.GoRegexp;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * The functions Loki adds to Go's templates for {@code line_format} and {@code label_format}: Go's
@@ -54,19 +54,16 @@ final class LokiFunctions {
         def("trimPrefix", 2, 2, a -> trimPrefix(s(a, 1), s(a, 0)));
         def("trimSuffix", 2, 2, a -> trimSuffix(s(a, 1), s(a, 0)));
         def("replace", 3, 3, a -> s(a, 2).replace(s(a, 0), s(a, 1)));
-        def("repeat", 2, 2, a -> s(a, 1).repeat((int) Math.max(0, toLong(a.get(0)))));
+        def("repeat", 2, 2, a -> repeat(s(a, 1), toLong(a.get(0))));
         def("contains", 2, 2, a -> s(a, 1).contains(s(a, 0)));
         def("hasPrefix", 2, 2, a -> s(a, 1).startsWith(s(a, 0)));
         def("hasSuffix", 2, 2, a -> s(a, 1).endsWith(s(a, 0)));
         def("substr", 3, 3, a -> substr(s(a, 2), toLong(a.get(0)), toLong(a.get(1))));
         def("trunc", 2, 2, a -> trunc(s(a, 1), toLong(a.get(0))));
         def("default", 1, 2, a -> a.size() < 2 || !GoValues.truth(a.get(1)) ? a.get(0) : a.get(1));
-        def("regexReplaceAll", 3, 3, a -> {
-            GoRegex re = regex(s(a, 0));
-            return re.pattern().matcher(s(a, 1)).replaceAll(re.javaReplacement(s(a, 2)));
-        });
-        def("regexReplaceAllLiteral", 3, 3, a -> regex(s(a, 0)).pattern().matcher(s(a, 1)).replaceAll(Matcher.quoteReplacement(s(a, 2))));
-        def("regexMatch", 2, 2, a -> regex(s(a, 0)).pattern().matcher(s(a, 1)).find());
+        def("regexReplaceAll", 3, 3, a -> GoRegexp.compile(s(a, 0)).replaceAll(s(a, 1), s(a, 2)));
+        def("regexReplaceAllLiteral", 3, 3, a -> GoRegexp.compile(s(a, 0)).replaceAllLiteral(s(a, 1), s(a, 2)));
+        def("regexMatch", 2, 2, a -> GoRegexp.compile(s(a, 0)).find(s(a, 1)));
         def("alignLeft", 2, 2, a -> align(s(a, 1), toLong(a.get(0)), true));
         def("alignRight", 2, 2, a -> align(s(a, 1), toLong(a.get(0)), false));
         def("b64enc", 1, 1, a -> Base64.getEncoder().encodeToString(s(a, 0).getBytes(StandardCharsets.UTF_8)));
@@ -162,14 +159,6 @@ final class LokiFunctions {
         }
     }
 
-    private static GoRegex regex(String re) {
-        try {
-            return GoRegex.compile(re);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
-    }
-
     private static String goReplace(String s, String old, String neu, long n) {
         if (n < 0) {
             return s.replace(old, neu);
@@ -241,7 +230,14 @@ final class LokiFunctions {
         return s;
     }
 
+    private static String repeat(String s, long count) {
+        long n = Math.max(0, count);
+        TemplateSet.checkOutputSize(s.isEmpty() ? 0 : (n > Integer.MAX_VALUE ? Long.MAX_VALUE : n * s.length()));
+        return s.repeat((int) n);
+    }
+
     private static String align(String s, long n, boolean left) {
+        TemplateSet.checkOutputSize(n);
         if (n < 0) {
             return s;
         }

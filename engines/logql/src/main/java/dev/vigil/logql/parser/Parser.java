@@ -6,7 +6,8 @@ import dev.vigil.logql.parser.LabelFilterExpr.DurationFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.NumericFilter;
 import dev.vigil.logql.parser.LabelFilterExpr.Or;
 import dev.vigil.logql.parser.LabelFilterExpr.StringFilter;
-import dev.vigil.logql.regex.GoRegex;
+import dev.vigil.model.regex.GoRegexp;
+import dev.vigil.model.regex.RegexSyntaxException;
 import dev.vigil.logql.format.Template;
 import dev.vigil.logql.format.TemplateFormatException;
 import dev.vigil.model.LabelMatcher;
@@ -27,6 +28,10 @@ import java.util.Set;
  * so a query that parses can be evaluated.
  */
 public final class Parser {
+    /** Setting {@code vigil.query.max-nesting-depth} (a JVM system property), 256 unless set. */
+    public static final int MAX_NESTING_DEPTH = Integer.getInteger("vigil.query.max-nesting-depth", 256);
+    /** Nesting so far (parentheses, calls, binary operators). */
+    private int depth;
     private static final Set<String> KEYWORDS = Set.of("by", "without", "and", "or", "unless", "bool", "on", "ignoring",
             "group_left", "group_right", "offset", "json", "logfmt", "regexp", "pattern", "unpack", "line_format",
             "label_format", "drop", "keep", "decolorize", "unwrap");
@@ -112,6 +117,25 @@ public final class Parser {
     }
 
     private Expr expr(int minPrec) {
+        int outer = depth;
+        try {
+            return binaryChain(minPrec);
+        } finally {
+            depth = outer;
+        }
+    }
+
+    /** Refuses nesting deeper than {@link #MAX_NESTING_DEPTH} before it could exhaust the thread's stack. */
+    private void nest() {
+        if (++depth > MAX_NESTING_DEPTH) {
+            Token t = peek();
+            throw new ParseException("expression nested too deeply: more than " + MAX_NESTING_DEPTH
+                    + " levels (vigil.query.max-nesting-depth)", t.line(), t.column());
+        }
+    }
+
+    private Expr binaryChain(int minPrec) {
+        nest();
         Expr lhs = unary();
         while (true) {
             Token opTok = peek();
@@ -119,6 +143,7 @@ public final class Parser {
             if (prec < 0 || prec < minPrec) {
                 return lhs;
             }
+            nest(); // each operator of a chain nests the tree one level deeper
             next();
             String op = opTok.type() == TokenType.IDENTIFIER ? opTok.text() : opTok.type().display();
             boolean returnBool = false;
@@ -254,7 +279,11 @@ public final class Parser {
             args[i] = expect(TokenType.STRING, "STRING").text();
         }
         Token close = expect(TokenType.CLOSE_PAREN, ")");
-        regex(new Token(TokenType.STRING, args[3], close.line(), close.column()));
+        try {
+            GoRegexp.anchored(args[3]);
+        } catch (RegexSyntaxException e) {
+            throw new ParseException(e.getMessage(), close.line(), close.column());
+        }
         return new LabelReplaceExpr(s, args[0], args[1], args[2], args[3]);
     }
 
@@ -429,8 +458,8 @@ public final class Parser {
     private static LabelMatcher newMatcher(MatchType type, String name, Token value) {
         try {
             return new LabelMatcher(type, name, value.text());
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new ParseException("invalid regex " + value.text() + ": " + e.getDescription(), value.line(), value.column());
+        } catch (RegexSyntaxException e) {
+            throw new ParseException(e.getMessage(), value.line(), value.column());
         }
     }
 
@@ -531,8 +560,8 @@ public final class Parser {
     private Stage regexpParser() {
         next();
         Token re = expect(TokenType.STRING, "STRING");
-        GoRegex g = regex(re);
-        if (g.names().isEmpty()) {
+        GoRegexp g = regex(re);
+        if (!hasNamedGroup(g)) {
             throw new ParseException("invalid regex " + re.text() + ": at least one named capture must be supplied",
                     re.line(), re.column());
         }
@@ -664,12 +693,21 @@ public final class Parser {
         return new Stage.LabelFormat(items);
     }
 
-    private static GoRegex regex(Token t) {
+    private static GoRegexp regex(Token t) {
         try {
-            return GoRegex.compile(t.text());
-        } catch (IllegalArgumentException e) {
+            return GoRegexp.compile(t.text());
+        } catch (RegexSyntaxException e) {
             throw new ParseException(e.getMessage(), t.line(), t.column());
         }
+    }
+
+    private static boolean hasNamedGroup(GoRegexp re) {
+        for (int i = 1; i <= re.groupCount(); i++) {
+            if (!re.groupName(i).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkTemplate(Token t) {

@@ -1,27 +1,25 @@
 package dev.vigil.logql.pipeline;
 
-import dev.vigil.logql.regex.GoRegex;
-
-import java.util.regex.Matcher;
+import dev.vigil.model.regex.GoRegexp;
 
 /** {@code | regexp "(?P<name>...)"}: the first match anywhere in the line sets one label per named group. */
 final class RegexpParserStage implements PipelineStage {
-    private final GoRegex regex;
+    private final GoRegexp regex;
 
     RegexpParserStage(String regex) {
-        this.regex = GoRegex.compile(regex);
+        this.regex = GoRegexp.compile(regex);
     }
 
     @Override
     public boolean process(LogLine entry) {
-        Matcher m = regex.pattern().matcher(entry.line());
-        if (!m.find()) {
+        String[] groups = regex.submatch(entry.line());
+        if (groups == null) {
             return true;
         }
-        for (int i = 0; i < regex.names().size(); i++) {
-            String v = m.group(GoRegex.groupName(i));
-            if (v != null) {
-                entry.labels().setExtracted(regex.names().get(i), v);
+        for (int i = 1; i < groups.length; i++) {
+            String name = regex.groupName(i);
+            if (!name.isEmpty() && groups[i] != null) {
+                entry.labels().setExtracted(name, groups[i]);
             }
         }
         return true;

@@ -1,9 +1,8 @@
 package dev.vigil.logql.storage;
 
-import dev.vigil.logql.regex.GoRegex;
+import dev.vigil.model.regex.GoRegexp;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Line filters the engine pushes down to the store: the leading {@code |=}, {@code !=},
@@ -27,14 +26,14 @@ public final class LinePredicate {
     }
 
     private final List<Term> terms;
-    private final Pattern[][] patterns;
+    private final GoRegexp[][] patterns;
 
     private LinePredicate(List<Term> terms) {
         this.terms = List.copyOf(terms);
-        this.patterns = new Pattern[terms.size()][];
+        this.patterns = new GoRegexp[terms.size()][];
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
-            patterns[i] = t.regex() ? t.alternatives().stream().map(r -> GoRegex.compile(r).pattern()).toArray(Pattern[]::new) : null;
+            patterns[i] = t.regex() ? t.alternatives().stream().map(GoRegexp::compile).toArray(GoRegexp[]::new) : null;
         }
     }
 
@@ -61,8 +60,8 @@ public final class LinePredicate {
                     }
                 }
             } else {
-                for (Pattern p : patterns[i]) {
-                    if (p.matcher(line).find()) {
+                for (GoRegexp p : patterns[i]) {
+                    if (p.find(line)) {
                         any = true;
                         break;
                     }

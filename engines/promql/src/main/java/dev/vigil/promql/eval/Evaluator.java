@@ -99,6 +99,17 @@ final class Evaluator {
         }
         List<EvalValue.RawSeries> out = new ArrayList<>();
         if (start <= to) {
+            // The inner grid is allocated per series: refuse one with more steps than the query may
+            // hold samples before anything is allocated (count_over_time(vector(1)[365d:1ms])).
+            long span;
+            try {
+                span = Math.subtractExact(to, start);
+            } catch (ArithmeticException tooWide) {
+                span = Long.MAX_VALUE;
+            }
+            if (span / step >= ctx.options.maxSamples()) {
+                throw new TooManySamplesException();
+            }
             Steps inner = new Steps(start, to, step);
             EvalValue.VectorSteps v = vector(sq.expr(), inner);
             for (StepSeries s : v.series()) {

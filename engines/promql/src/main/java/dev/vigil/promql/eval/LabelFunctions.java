@@ -2,14 +2,14 @@ package dev.vigil.promql.eval;
 
 import dev.vigil.model.Labels;
 import dev.vigil.promql.parser.Call;
-import dev.vigil.promql.parser.Re2;
+import dev.vigil.model.regex.GoRegexp;
+import dev.vigil.model.regex.RegexSyntaxException;
 import dev.vigil.promql.parser.StringLiteral;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** label_replace and label_join: rewrite each series' labels, keeping the metric name. */
@@ -33,21 +33,18 @@ final class LabelFunctions {
         String repl = str(call, 2);
         String src = str(call, 3);
         String regex = str(call, 4);
-        Pattern p;
+        GoRegexp p;
         try {
-            p = Pattern.compile("^(?:" + Re2.toJava(regex) + ")$");
-        } catch (IllegalArgumentException e) {
+            p = GoRegexp.anchored(regex);
+        } catch (RegexSyntaxException e) {
             throw new QueryExecutionException("invalid regular expression in label_replace(): " + regex);
         }
         if (!LABEL_NAME.matcher(dst).matches()) {
             throw new QueryExecutionException("invalid destination label name in label_replace(): " + dst);
         }
         return rewrite(call, steps, ev, labels -> {
-            Matcher mt = p.matcher(labels.get(src));
-            if (!mt.matches()) {
-                return labels;
-            }
-            return labels.toBuilder().set(dst, expand(repl, mt)).build();
+            String res = p.expandFirst(repl, labels.get(src));
+            return res == null ? labels : labels.toBuilder().set(dst, res).build();
         });
     }
 
@@ -86,77 +83,5 @@ final class LabelFunctions {
             }
         }
         return out.result();
-    }
-
-    /** Go's Regexp.Expand: $1, ${1}, $name, ${name}, $$; an unknown group expands to "". */
-    static String expand(String template, Matcher m) {
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < template.length()) {
-            char c = template.charAt(i);
-            if (c != '$' || i + 1 >= template.length()) {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            char next = template.charAt(i + 1);
-            if (next == '$') {
-                sb.append('$');
-                i += 2;
-                continue;
-            }
-            String name;
-            int end;
-            if (next == '{') {
-                int close = template.indexOf('}', i + 2);
-                name = close < 0 ? "" : template.substring(i + 2, close);
-                if (close < 0 || name.isEmpty() || !name.chars().allMatch(LabelFunctions::isNameChar)) {
-                    sb.append('$');
-                    i++;
-                    continue;
-                }
-                end = close + 1;
-            } else {
-                int j = i + 1;
-                while (j < template.length() && isNameChar(template.charAt(j))) {
-                    j++;
-                }
-                if (j == i + 1) {
-                    sb.append('$');
-                    i++;
-                    continue;
-                }
-                name = template.substring(i + 1, j);
-                end = j;
-            }
-            sb.append(group(m, name));
-            i = end;
-        }
-        return sb.toString();
-    }
-
-    private static boolean isNameChar(int c) {
-        return c == '_' || Character.isLetterOrDigit(c);
-    }
-
-    private static String group(Matcher m, String name) {
-        String g = null;
-        if (name.chars().allMatch(Character::isDigit)) {
-            try {
-                int idx = Integer.parseInt(name);
-                if (idx <= m.groupCount()) {
-                    g = m.group(idx);
-                }
-            } catch (NumberFormatException e) {
-                g = null;
-            }
-        } else {
-            try {
-                g = m.group(name);
-            } catch (IllegalArgumentException e) {
-                g = null;
-            }
-        }
-        return g == null ? "" : g;
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.promql.parser;
 
+import dev.vigil.model.regex.RegexSyntaxException;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MatchType;
@@ -24,6 +25,13 @@ public final class Parser {
     private final Map<Expr, Integer> starts = new IdentityHashMap<>();
     /** How many aggregation bodies enclose the current token: Prometheus reports syntax errors there "in aggregation". */
     private int aggregationDepth;
+    /**
+     * Nesting so far (parentheses, calls, unary and binary operators): deeper queries are refused
+     * with a parse error, before parsing or evaluating them could exhaust a thread's stack.
+     */
+    private int depth;
+    /** Setting {@code vigil.query.max-nesting-depth} (a JVM system property), 256 unless set. */
+    public static final int MAX_NESTING_DEPTH = Integer.getInteger("vigil.query.max-nesting-depth", 256);
 
     private Parser(String input) {
         this.input = input;
@@ -113,6 +121,16 @@ public final class Parser {
     // ---- expressions
 
     private Expr expr(int minPrec) {
+        int outer = depth;
+        try {
+            return binaryChain(minPrec);
+        } finally {
+            depth = outer;
+        }
+    }
+
+    private Expr binaryChain(int minPrec) {
+        nest();
         Expr lhs = unary();
         while (true) {
             Token opTok = peek();
@@ -121,6 +139,7 @@ public final class Parser {
                 return lhs;
             }
             BinaryOp op = maybeOp.get();
+            nest(); // each operator of a chain nests the tree one level deeper
             next();
             boolean returnBool = false;
             if (peek().isWord("bool")) {
@@ -131,6 +150,13 @@ public final class Parser {
             int nextMin = op.rightAssociative() ? op.precedence() : op.precedence() + 1;
             Expr rhs = expr(nextMin);
             lhs = at(binary(op, lhs, rhs, matching, returnBool, opTok.pos()), startOf(lhs));
+        }
+    }
+
+    private void nest() {
+        if (++depth > MAX_NESTING_DEPTH) {
+            throw error(peek().pos(), "expression nested too deeply: more than " + MAX_NESTING_DEPTH
+                    + " levels (vigil.query.max-nesting-depth)");
         }
     }
 
@@ -620,10 +646,9 @@ public final class Parser {
         String value = v.text();
         if (type == MatchType.REGEX || type == MatchType.NOT_REGEX) {
             try {
-                value = Re2.toJava(value);
                 return new LabelMatcher(type, l.text(), value);
-            } catch (IllegalArgumentException e) {
-                throw ParseException.at(input, l.pos(), "error parsing regexp: " + Re2.message(e));
+            } catch (RegexSyntaxException e) {
+                throw ParseException.at(input, l.pos(), e.getMessage());
             }
         }
         return new LabelMatcher(type, l.text(), value);

@@ -1,5 +1,6 @@
 package dev.vigil.promql.parser;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -130,5 +131,28 @@ class ParserErrorTest {
     void rejectsWhatRe2Rejects(String query, String prefix) {
         ParseException e = assertThrows(ParseException.class, () -> Parser.parse(query));
         assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    }
+
+    static Stream<Arguments> deepQueries() {
+        return Stream.of(
+                Arguments.of("(".repeat(1900) + "1" + ")".repeat(1900)),
+                Arguments.of("1" + "+1".repeat(5000)),
+                Arguments.of("2" + "^2".repeat(5000)),
+                Arguments.of("-".repeat(3000) + "1"),
+                Arguments.of("abs(".repeat(1000) + "up" + ")".repeat(1000)));
+    }
+
+    /** Nesting beyond vigil.query.max-nesting-depth is a parse error, not a StackOverflowError. */
+    @ParameterizedTest
+    @MethodSource("deepQueries")
+    void tooDeepIsAParseError(String query) {
+        ParseException e = assertThrows(ParseException.class, () -> Parser.parse(query));
+        assertTrue(e.getMessage().contains("expression nested too deeply: more than 256 levels"), e.getMessage());
+    }
+
+    @Test
+    void nestingWithinTheLimitParses() {
+        Expr e = Parser.parse("(".repeat(120) + "sum(rate(up[5m]))" + " + 1".repeat(100) + ")".repeat(120));
+        assertEquals(ValueType.VECTOR, e.type());
     }
 }
