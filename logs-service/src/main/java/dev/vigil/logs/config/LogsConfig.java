@@ -33,6 +33,38 @@ public interface LogsConfig {
     @WithDefault("104857600")
     long pushMaxDecompressedBytes();
 
+    /** What a push may hold (Loki's {@code limits_config} names in each setting's comment). */
+    Push push();
+
+    interface Push {
+        /** Longest log line, in bytes (Loki's {@code max_line_size}, 256 KiB); 0 for no limit. */
+        @WithDefault("262144")
+        int maxLineSize();
+
+        /** Cut longer lines to {@link #maxLineSize()} instead of refusing the push (Loki's {@code max_line_size_truncate}). */
+        @WithDefault("false")
+        boolean maxLineSizeTruncate();
+
+        /** Most labels a stream may have (Loki's {@code max_label_names_per_series}). */
+        @WithDefault("15")
+        int maxLabelNamesPerSeries();
+
+        /** Longest label name, in characters (Loki's {@code max_label_name_length}). */
+        @WithDefault("1024")
+        int maxLabelNameLength();
+
+        /** Longest label value, in characters (Loki's {@code max_label_value_length}). */
+        @WithDefault("2048")
+        int maxLabelValueLength();
+
+        /**
+         * Largest Kafka record value written, in bytes: streams are split over as many records as
+         * needed, and a single stream's entries are split by entry; one entry larger than this is a 400.
+         */
+        @WithDefault("1000000")
+        int maxRecordBytes();
+    }
+
     /** How often retention runs. */
     @WithDefault("10m")
     Duration maintenanceInterval();

@@ -1,6 +1,7 @@
 package dev.vigil.logs.ingest;
 
 import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.logs.config.LogsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -15,9 +16,10 @@ import java.util.Map;
 public class LogsPublisher {
     @Produces
     @Singleton
-    BatchPublisher publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    BatchPublisher publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, LogsConfig config) {
         // A push waits for its acknowledgement: lingering would only delay the answer.
-        return BatchPublisher.open(bootstrap, "vigil-logs-push", Map.of(ProducerConfig.LINGER_MS_CONFIG, 0));
+        return BatchPublisher.open(bootstrap, "vigil-logs-push", Map.of(ProducerConfig.LINGER_MS_CONFIG, 0),
+                config.push().maxRecordBytes());
     }
 
     void close(@Disposes BatchPublisher publisher) {

@@ -1,6 +1,7 @@
 package dev.vigil.logs.ingest;
 
 import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.model.LogStream;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Loki's push API ({@code POST /loki/api/v1/push}) in both of its formats; streams are produced
@@ -27,10 +29,12 @@ public class PushResource {
     private final Counter entries;
     private final Counter rejected;
     private final long maxDecompressedBytes;
+    private final PushLimits limits;
 
     public PushResource(BatchPublisher publisher, MeterRegistry registry, LogsConfig config) {
         this.publisher = publisher;
         this.maxDecompressedBytes = config.pushMaxDecompressedBytes();
+        this.limits = PushLimits.of(config.push());
         this.entries = registry.counter("vigil_logs_push_entries_total");
         this.rejected = registry.counter("vigil_logs_push_rejected_requests_total");
     }
@@ -40,17 +44,21 @@ public class PushResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> push(@HeaderParam("Content-Type") String contentType, byte[] body) {
         List<LogStream> streams;
+        CompletableFuture<Void> sent;
         try {
             streams = contentType != null && contentType.startsWith("application/json")
                     ? PushDecoder.json(body)
                     : PushDecoder.protobuf(body, maxDecompressedBytes);
-        } catch (PushDecoder.BadPushException e) {
+            streams = streams.stream().map(limits::check).toList();
+            sent = publisher.publishLogs(streams);
+        } catch (PushDecoder.BadPushException | OversizedRecordException e) {
+            // never a 5xx for a push that cannot succeed: Promtail retries those forever
             rejected.increment();
             return Uni.createFrom().item(error(400, e.getMessage()));
         }
         long n = streams.stream().mapToLong(s -> s.entries().size()).sum();
         // 204 once Kafka holds every entry, so an accepted line is never lost
-        return Uni.createFrom().completionStage(publisher.publishLogs(streams).handle((ok, failure) -> {
+        return Uni.createFrom().completionStage(sent.handle((ok, failure) -> {
             if (failure == null) {
                 entries.increment(n);
                 return Response.noContent().build();

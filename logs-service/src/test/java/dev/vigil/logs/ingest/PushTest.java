@@ -67,4 +67,46 @@ class PushTest {
         given().contentType("application/x-protobuf").body("not snappy".getBytes())
                 .post("/loki/api/v1/push").then().statusCode(400).body("message", containsString("snappy"));
     }
+
+    private static String json(String labels, String ts, String line) {
+        return "{\"streams\":[{\"stream\":" + labels + ",\"values\":[[\"" + ts + "\",\"" + line + "\"]]}]}";
+    }
+
+    @Test
+    void streamsBeyondLokisLimitsAre400WithLokisMessage() {
+        String now = Long.toString(System.currentTimeMillis() * 1_000_000L);
+        given().contentType("application/json").body(json("{\"bad label!\":\"x\"}", now, "l"))
+                .post("/loki/api/v1/push").then().statusCode(400).body(containsString("invalid label name \\\"bad label!\\\""));
+        given().contentType("application/json").body(json("{\"job\":\"x\"}", "-5", "l"))
+                .post("/loki/api/v1/push").then().statusCode(400).body(containsString("has timestamp too old"));
+        // a 1.5 MB line was a 503 (Kafka's RecordTooLarge), which Promtail retries forever
+        given().contentType("application/json").body(json("{\"job\":\"x\"}", now, "y".repeat(1_500_000)))
+                .post("/loki/api/v1/push").then().statusCode(400)
+                .body(containsString("Max entry size '262144' bytes exceeded"));
+        given().contentType("application/json").body(json("{\"job\":\"" + "v".repeat(2049) + "\"}", now, "l"))
+                .post("/loki/api/v1/push").then().statusCode(400).body(containsString("has label value too long"));
+        StringBuilder many = new StringBuilder("{\"job\":\"x\"");
+        for (int i = 0; i < 15; i++) {
+            many.append(",\"l").append(i).append("\":\"v\"");
+        }
+        given().contentType("application/json").body(json(many.append('}').toString(), now, "l"))
+                .post("/loki/api/v1/push").then().statusCode(400).body(containsString("has 16 label names; limit 15"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void aPushLargerThanAKafkaRecordIsSplitAndStoredWhole() {
+        long t = System.currentTimeMillis() * 1_000_000L - 5_000_000_000L;
+        StringBuilder body = new StringBuilder("{\"streams\":[{\"stream\":{\"job\":\"push-split\"},\"values\":[");
+        for (int i = 0; i < 12_000; i++) {
+            body.append(i == 0 ? "" : ",").append("[\"").append(t + i).append("\",\"entry ").append(i).append(' ')
+                    .append("q".repeat(200)).append("\"]");
+        }
+        body.append("]}]}");
+        given().contentType("application/json").body(body.toString()).post("/loki/api/v1/push").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("query", "sum(count_over_time({job=\"push-split\"}[1h]))")
+                        .queryParam("time", Long.toString(t + 60_000_000_000L))
+                        .get("/loki/api/v1/query").then().statusCode(200).body("data.result[0].value[1]", equalTo("12000")));
+    }
 }

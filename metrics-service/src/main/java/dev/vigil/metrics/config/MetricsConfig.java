@@ -39,6 +39,26 @@ public interface MetricsConfig {
          */
         @WithDefault("104857600")
         long maxDecompressedBytes();
+
+        /**
+         * Largest Kafka record value written, in bytes: a request's series are split over as many
+         * records as needed, and a single series that alone encodes larger is refused with 400.
+         * Keep it below the producer's {@code max.request.size} and the topic's {@code max.message.bytes}.
+         */
+        @WithDefault("1000000")
+        int maxRecordBytes();
+
+        /** Most labels one series may have (Mimir's {@code max_label_names_per_series}); more is a 400. */
+        @WithDefault("30")
+        int maxLabelNamesPerSeries();
+
+        /** Longest label name, in characters (Mimir's {@code max_label_name_length}); longer is a 400. */
+        @WithDefault("1024")
+        int maxLabelNameLength();
+
+        /** Longest label value, in characters (Mimir's {@code max_label_value_length}); longer is a 400. */
+        @WithDefault("2048")
+        int maxLabelValueLength();
     }
 
     /** TSDB settings, applied to every partition's store. */

@@ -21,7 +21,8 @@ public class MetricsPublisher {
         // under load records still batch while earlier requests are in flight.
         return BatchPublisher.open(bootstrap, "vigil-metrics-remote-write", Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, config.remoteWrite().lingerMs(),
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.remoteWrite().compression()));
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.remoteWrite().compression()),
+                config.remoteWrite().maxRecordBytes());
     }
 
     void close(@Disposes BatchPublisher publisher) {

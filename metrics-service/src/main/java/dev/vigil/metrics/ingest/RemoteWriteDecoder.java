@@ -55,6 +55,11 @@ public final class RemoteWriteDecoder {
 
     /** The series of a decompressed {@code WriteRequest}. @throws BadPayloadException with a message for the sender */
     public static List<MetricSeries> parse(byte[] raw) {
+        return parse(raw, LabelLimits.NONE);
+    }
+
+    /** As {@link #parse(byte[])}, refusing a series beyond {@code limits}. */
+    static List<MetricSeries> parse(byte[] raw, LabelLimits limits) {
         WriteRequest req;
         try {
             req = WriteRequest.parseFrom(raw);
@@ -75,6 +80,10 @@ public final class RemoteWriteDecoder {
             Labels labels = Labels.from(m);
             if (labels.isEmpty()) {
                 throw new BadPayloadException("a series has no labels");
+            }
+            String violation = limits.violation(labels);
+            if (violation != null) {
+                throw new BadPayloadException(violation);
             }
             List<Sample> samples = new ArrayList<>(ts.getSamplesCount());
             for (dev.vigil.model.wire.prometheus.Sample s : ts.getSamplesList()) {

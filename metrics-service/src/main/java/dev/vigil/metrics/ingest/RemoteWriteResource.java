@@ -1,6 +1,7 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
@@ -29,10 +30,13 @@ public class RemoteWriteResource {
     private final Counter samples;
     private final Counter rejected;
     private final long maxDecompressedBytes;
+    private final LabelLimits limits;
 
     public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config) {
         this.publisher = publisher;
         this.maxDecompressedBytes = config.remoteWrite().maxDecompressedBytes();
+        this.limits = new LabelLimits(config.remoteWrite().maxLabelNamesPerSeries(),
+                config.remoteWrite().maxLabelNameLength(), config.remoteWrite().maxLabelValueLength());
         this.samples = registry.counter("vigil_metrics_remote_write_samples_total");
         this.rejected = registry.counter("vigil_metrics_remote_write_rejected_requests_total");
     }
@@ -43,7 +47,8 @@ public class RemoteWriteResource {
     public Uni<Response> write(byte[] body) {
         try {
             return Uni.createFrom().completionStage(send(body));
-        } catch (RemoteWriteDecoder.BadPayloadException e) {
+        } catch (RemoteWriteDecoder.BadPayloadException | OversizedRecordException e) {
+            // never a 5xx for a request that cannot succeed: Prometheus retries those forever
             rejected.increment();
             return Uni.createFrom().item(plain(400, e.getMessage()));
         }
@@ -53,14 +58,14 @@ public class RemoteWriteResource {
     private CompletionStage<Response> send(byte[] body) {
         byte[] raw = RemoteWriteDecoder.uncompress(body, maxDecompressedBytes);
         // the common shape is split by copying bytes; anything else is decoded and re-encoded
-        RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS));
+        RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), limits);
         long n;
         CompletableFuture<Void> sent;
-        if (split != null) {
+        if (split != null && publisher.fits(split.records())) {
             n = split.samples();
             sent = publisher.publishEncoded(Topics.METRICS, split.records());
         } else {
-            List<MetricSeries> series = RemoteWriteDecoder.parse(raw);
+            List<MetricSeries> series = RemoteWriteDecoder.parse(raw, limits); // publishing splits what is too large
             n = series.stream().mapToLong(s -> s.samples().size()).sum();
             sent = publisher.publishMetrics(series);
         }

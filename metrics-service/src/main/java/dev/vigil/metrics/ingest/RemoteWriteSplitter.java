@@ -40,6 +40,14 @@ final class RemoteWriteSplitter {
 
     /** @return the records, or null when the request needs {@link RemoteWriteDecoder} */
     static Split split(byte[] raw, int partitions) {
+        return split(raw, partitions, LabelLimits.NONE);
+    }
+
+    /**
+     * As {@link #split(byte[], int)}; a series beyond {@code limits} also returns null, so that the
+     * decoder refuses the request with its reason.
+     */
+    static Split split(byte[] raw, int partitions, LabelLimits limits) {
         Buffer[] out = new Buffer[partitions];
         long samples = 0;
         try {
@@ -52,7 +60,7 @@ final class RemoteWriteSplitter {
                 }
                 int end = req.readLengthEnd();
                 int start = req.position();
-                long n = series(raw, start, end, partitions, out);
+                long n = series(raw, start, end, partitions, out, limits);
                 if (n < 0) {
                     return null;
                 }
@@ -70,7 +78,7 @@ final class RemoteWriteSplitter {
     }
 
     /** Copies one TimeSeries to its partition's record; returns its samples, or -1 to fall back. */
-    private static long series(byte[] raw, int start, int end, int partitions, Buffer[] out) {
+    private static long series(byte[] raw, int start, int end, int partitions, Buffer[] out, LabelLimits limits) {
         ProtoCursor ts = new ProtoCursor(raw, start, end);
         long hash = SeriesHash.start();
         int prevName = -1;
@@ -103,6 +111,7 @@ final class RemoteWriteSplitter {
                     label.seek(valueEnd);
                 }
                 if (label.hasMore() || nameLen == 0 || !ascii(raw, name, nameLen) || !ascii(raw, value, valueLen)
+                        || nameLen > limits.maxNameLength() || valueLen > limits.maxValueLength()
                         || (prevName >= 0 && Arrays.compare(raw, prevName, prevName + prevNameLen, raw, name, name + nameLen) >= 0)) {
                     return -1;
                 }
@@ -126,7 +135,7 @@ final class RemoteWriteSplitter {
                 ts.skip(tag & 7);
             }
         }
-        if (labels == 0) {
+        if (labels == 0 || labels > limits.maxNames()) {
             return -1; // the decoder rejects it with its reason
         }
         if (samples == 0) {

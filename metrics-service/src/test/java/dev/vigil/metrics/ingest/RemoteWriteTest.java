@@ -58,4 +58,60 @@ class RemoteWriteTest {
         given().contentType("application/x-protobuf").body(Snappy.compress(new byte[]{(byte) 0xff, (byte) 0xff, 0x01}))
                 .post("/api/v1/write").then().statusCode(400).body(containsString("WriteRequest"));
     }
+
+    private static byte[] body(TimeSeries.Builder... series) throws Exception {
+        WriteRequest.Builder req = WriteRequest.newBuilder();
+        for (TimeSeries.Builder ts : series) {
+            req.addTimeseries(ts);
+        }
+        return Snappy.compress(req.build().toByteArray());
+    }
+
+    private static TimeSeries.Builder series(long t, String... labels) {
+        TimeSeries.Builder ts = TimeSeries.newBuilder();
+        for (int i = 0; i < labels.length; i += 2) {
+            ts.addLabels(Label.newBuilder().setName(labels[i]).setValue(labels[i + 1]));
+        }
+        return ts.addSamples(Sample.newBuilder().setTimestamp(t).setValue(1));
+    }
+
+    @Test
+    void labelsBeyondTheLimitsAre400NamingTheSetting() throws Exception {
+        long t = System.currentTimeMillis();
+        // a 1.2 MB label value was a 503 (Kafka's RecordTooLarge), which Prometheus retries forever
+        given().header("Content-Encoding", "snappy").contentType("application/x-protobuf")
+                .body(body(series(t, "__name__", "big_value", "v", "x".repeat(1_200_000))))
+                .post("/api/v1/write").then().statusCode(400)
+                .body(containsString("vigil.metrics.remote-write.max-label-value-length"));
+        given().header("Content-Encoding", "snappy").contentType("application/x-protobuf")
+                .body(body(series(t, "__name__", "long_name", "n".repeat(1025), "v")))
+                .post("/api/v1/write").then().statusCode(400)
+                .body(containsString("vigil.metrics.remote-write.max-label-name-length"));
+        String[] many = new String[62];
+        for (int i = 0; i < many.length; i += 2) {
+            many[i] = "l" + (100 + i);
+            many[i + 1] = "v";
+        }
+        many[0] = "__name__";
+        given().header("Content-Encoding", "snappy").contentType("application/x-protobuf")
+                .body(body(series(t, many)))
+                .post("/api/v1/write").then().statusCode(400)
+                .body(containsString("vigil.metrics.remote-write.max-label-names-per-series"));
+    }
+
+    @Test
+    void aRequestLargerThanAKafkaRecordIsSplitAndStoredWhole() throws Exception {
+        long t = System.currentTimeMillis() - 10_000;
+        TimeSeries.Builder[] series = new TimeSeries.Builder[6_000];
+        for (int i = 0; i < series.length; i++) {
+            series[i] = series(t, "__name__", "rw_split_total", "i", Integer.toString(i), "pad", "p".repeat(300));
+        }
+        byte[] raw = Snappy.uncompress(body(series));
+        org.junit.jupiter.api.Assertions.assertTrue(raw.length > 2_000_000, "needs several records: " + raw.length);
+        given().header("Content-Encoding", "snappy").contentType("application/x-protobuf").body(body(series))
+                .post("/api/v1/write").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("query", "count(rw_split_total)").get("/api/v1/query")
+                        .then().statusCode(200).body("data.result[0].value[1]", equalTo("6000")));
+    }
 }
