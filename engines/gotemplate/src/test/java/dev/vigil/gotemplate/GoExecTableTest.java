@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoExecTableTest {
 
-    private record Case(String name, String input, String output, boolean ok) {
+    record Case(String name, String input, String output, boolean ok) {
     }
 
     private static Case ok(String name, String input, String output) {

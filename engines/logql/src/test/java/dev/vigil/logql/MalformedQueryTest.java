@@ -6,21 +6,19 @@ import dev.vigil.logql.parser.SampleExpr;
 import dev.vigil.logql.storage.InMemoryLogSource;
 import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.model.Labels;
+import dev.vigil.model.fuzz.Fuzz;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Bad input gets a {@link LogqlException}, never another exception: every query derived from valid
- * ones by deleting, duplicating or replacing up to four characters (a fixed pseudo-random sample) is parsed
- * and, when it parses, evaluated.
+ * Bad input gets a {@link LogqlException}, never another exception: queries derived from valid
+ * ones by random edits ({@link Fuzz}, 10,000 of them) are parsed and, when they parse, evaluated.
  */
 class MalformedQueryTest {
     private static final long S = 1_000_000_000L;
@@ -33,6 +31,9 @@ class MalformedQueryTest {
         "{app=\"a\"} | json a=\"b[0].c\" | keep a, app | drop x=\"1\" | decolorize | status >= 1KB or t < 1s",
     };
     private static final String ALPHABET = "{}()[]|=!~\"`,.<>+-*/%^ azAZ09_$#\\";
+    private static final List<String> TOKENS = List.of("|= \"x\"", "|~ \"(a+)+$\"", "| json", "| logfmt", "| unwrap latency",
+            "[5m]", "[1s]", " by (app) ", " without (x) ", "sum(", "rate(", "count_over_time(", "{app=\"a\"}", "| line_format \"{{.a}}\"",
+            "| label_format b=\"{{ repeat 1500000000 .a }}\"", "| regexp \"(?P<x>\\\\w+)\"", "offset 1h", " or ", " and ", "1e308", "__error__");
 
     @Test
     void mutatedQueriesFailOnlyWithLogqlException() {
@@ -41,41 +42,15 @@ class MalformedQueryTest {
         src.add(Labels.of("app", "a"), List.of(
                 new LogEntry(10 * S, "{\"a\":[{\"c\":1}],\"latency\":\"2s\",\"path\":\"/x\"}"),
                 new LogEntry(20 * S, "level=error status=500 t=2ms a=b")));
-        Random rnd = new Random(7);
-        int parsed = 0;
-        List<String> queries = new ArrayList<>();
-        for (String seed : SEEDS) {
-            queries.add(seed);
-            for (int i = 0; i < 1000; i++) {
-                String m = seed;
-                int edits = 1 + rnd.nextInt(4);
-                for (int k = 0; k < edits; k++) {
-                    int at = rnd.nextInt(m.length());
-                    char c = ALPHABET.charAt(rnd.nextInt(ALPHABET.length()));
-                    m = switch (rnd.nextInt(3)) {
-                        case 0 -> m.substring(0, at) + m.substring(at + 1);
-                        case 1 -> m.substring(0, at) + m.charAt(at) + m.substring(at);
-                        default -> m.substring(0, at) + c + m.substring(at + 1);
-                    };
-                }
-                queries.add(m);
+        List<String> queries = Fuzz.strings(7, List.of(SEEDS), ALPHABET, TOKENS, Fuzz.INPUTS);
+        int parsed = Fuzz.check(queries, Fuzz::show, q -> {
+            QueryKind kind = engine.kind(q);
+            if (kind == QueryKind.LOG) {
+                engine.query(src, q, 0, 60 * S, Direction.BACKWARD, 100);
+            } else {
+                engine.range(src, q, 0, 60 * S, 10 * S);
             }
-        }
-        for (String q : queries) {
-            try {
-                QueryKind kind = engine.kind(q);
-                parsed++;
-                if (kind == QueryKind.LOG) {
-                    engine.query(src, q, 0, 60 * S, Direction.BACKWARD, 100);
-                } else {
-                    engine.range(src, q, 0, 60 * S, 10 * S);
-                }
-            } catch (LogqlException expected) {
-                assertTrue(!expected.getMessage().isBlank(), q);
-            } catch (RuntimeException e) {
-                fail("query " + q + " threw " + e, e);
-            }
-        }
+        }, LogqlException.class);
         assertTrue(parsed >= SEEDS.length, "the seed queries parse");
     }
 
