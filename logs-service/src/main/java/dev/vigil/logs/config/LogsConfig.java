@@ -33,6 +33,31 @@ public interface LogsConfig {
     @WithDefault("104857600")
     long pushMaxDecompressedBytes();
 
+    /** Live tails ({@code /loki/api/v1/tail}) this instance serves. */
+    Tail tail();
+
+    interface Tail {
+        /** Most tails open at once on this instance (Loki's {@code max_concurrent_tail_requests}); one more is a 400. */
+        @WithDefault("10")
+        int maxConcurrent();
+
+        /** A tail is closed after this long (Loki's {@code tail_max_duration}); the client reconnects. */
+        @WithDefault("1h")
+        Duration maxDuration();
+
+        /** Furthest back a tail's {@code start} may reach; an older start is moved up to it. */
+        @WithDefault("24h")
+        Duration maxLookback();
+
+        /**
+         * How late an entry may become queryable and still reach a tail that has seen nothing newer:
+         * each poll reads from at most this far back, so a tail whose filter never matches does
+         * not rescan everything since its start.
+         */
+        @WithDefault("1m")
+        Duration lateWindow();
+    }
+
     /** What a push may hold (Loki's {@code limits_config} names in each setting's comment). */
     Push push();
 

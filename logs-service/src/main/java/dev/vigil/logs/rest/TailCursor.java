@@ -70,6 +70,17 @@ final class TailCursor {
         return out;
     }
 
+    /**
+     * Moves the cursor up to {@code nanos} when it stands earlier: entries older than that are no
+     * longer looked for. Keeps what was sent at the current timestamp when it does not move.
+     */
+    void skipTo(long nanos) {
+        if (nanos > from) {
+            from = nanos;
+            sentAtFrom.clear();
+        }
+    }
+
     /** An entry already sent, told apart from others at the same timestamp by stream and line. */
     private record Sent(Labels stream, String line) {
     }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Loki's live tail, {@code GET /loki/api/v1/tail} upgraded to a WebSocket: first the newest
@@ -45,6 +46,7 @@ public class TailRoute {
     private final QueryLogSource source;
     private final LogsConfig config;
     private final Vertx vertx;
+    private final AtomicInteger open = new AtomicInteger();
 
     public TailRoute(QueryLogSource source, LogsConfig config, Vertx vertx) {
         this.source = source;
@@ -67,8 +69,19 @@ public class TailRoute {
             reject(ctx, 400, e.getMessage());
             return;
         }
+        int max = config.tail().maxConcurrent();
+        int now = open.incrementAndGet();
+        if (now > max) {
+            open.decrementAndGet();
+            reject(ctx, 400, "max concurrent tail requests limit exceeded, count > limit (" + now + " > " + max
+                    + ") (vigil.logs.tail.max-concurrent)");
+            return;
+        }
         ctx.request().toWebSocket().onSuccess(ws -> stream(ws, req))
-                .onFailure(e -> reject(ctx, 400, "live tail needs a WebSocket upgrade: " + e.getMessage()));
+                .onFailure(e -> {
+                    open.decrementAndGet();
+                    reject(ctx, 400, "live tail needs a WebSocket upgrade: " + e.getMessage());
+                });
     }
 
     private Request request(RoutingContext ctx) {
@@ -91,6 +104,7 @@ public class TailRoute {
                     + config.maxEntriesLimit() + ")");
         }
         long start = LokiParams.timeNanos("start", ctx.request().getParam("start"), nowNanos() - HOUR);
+        start = Math.max(start, nowNanos() - config.tail().maxLookback().toNanos());
         return new Request(selector, delaySeconds * 1_000_000_000L, limit, start);
     }
 
@@ -109,9 +123,16 @@ public class TailRoute {
     private void stream(ServerWebSocket ws, Request req) {
         Tail tail = new Tail(ws, req);
         long timer = vertx.setPeriodic(1, POLL_MILLIS, id -> tail.poll());
+        long expiry = vertx.setTimer(Math.max(1, config.tail().maxDuration().toMillis()), id -> {
+            if (!tail.closed.get()) {
+                ws.close((short) 1000, "tail ended after vigil.logs.tail.max-duration");
+            }
+        });
         ws.closeHandler(v -> {
             tail.closed.set(true);
             vertx.cancelTimer(timer);
+            vertx.cancelTimer(expiry);
+            open.decrementAndGet();
         });
     }
 
@@ -160,6 +181,9 @@ public class TailRoute {
                 LogResult r = engine.query(source, req.selector(), req.startNanos(), end + 1, Direction.BACKWARD, req.limit());
                 return cursor.advance(r);
             }
+            // Nothing older than the late window is looked for again: a tail whose filter never
+            // matches reads that window each poll, not everything since its start.
+            cursor.skipTo(end - config.tail().lateWindow().toNanos());
             if (end < cursor.from()) {
                 return List.of();
             }

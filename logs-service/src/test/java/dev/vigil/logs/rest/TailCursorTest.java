@@ -51,4 +51,17 @@ class TailCursorTest {
         assertEquals(List.of(stream(A, new LogEntry(100, "at"))),
                 c.advance(result(stream(A, new LogEntry(99, "before"), new LogEntry(100, "at")))));
     }
+
+    @Test
+    void skipToMovesOnlyForwardAndForgetsWhatWasSentAtTheOldTimestamp() {
+        TailCursor c = new TailCursor(0);
+        c.advance(result(stream(A, new LogEntry(10, "y"))));
+        c.skipTo(5);
+        assertEquals(10, c.from(), "never backwards");
+        assertEquals(List.of(), c.advance(result(stream(A, new LogEntry(10, "y")))), "still remembers what it sent at 10");
+        c.skipTo(50);
+        assertEquals(50, c.from());
+        assertEquals(List.of(stream(A, new LogEntry(50, "late but inside"))),
+                c.advance(result(stream(A, new LogEntry(40, "older than the window"), new LogEntry(50, "late but inside")))));
+    }
 }

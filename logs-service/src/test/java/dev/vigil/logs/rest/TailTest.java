@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,6 +65,27 @@ class TailTest {
                 .then().statusCode(400).body("message", containsString("only log queries"));
         given().queryParam("query", "{job=\"x\"}").queryParam("delay_for", "6").get(TailRoute.PATH)
                 .then().statusCode(400).body("message", containsString("delay_for can't be greater than 5"));
+    }
+
+    @Test
+    void tailsBeyondMaxConcurrentAreRefusedUntilOneCloses() {
+        List<WebSocket> tails = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                // an earlier test's socket may still be closing on the server: retry until the slot is free
+                tails.add(await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> open("{job=\"tail-cap\"}", new Messages()), ws -> ws != null));
+            }
+            given().queryParam("query", "{job=\"x\"}").get(TailRoute.PATH).then().statusCode(400)
+                    .body("message", containsString("max concurrent tail requests limit exceeded, count > limit (11 > 10)"));
+        } finally {
+            for (WebSocket ws : tails) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+            }
+        }
+        WebSocket again = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> open("{job=\"tail-cap\"}", new Messages()), ws -> ws != null);
+        again.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     private static void push(String job, long tNanos, String line) {
