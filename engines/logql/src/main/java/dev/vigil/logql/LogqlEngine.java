@@ -6,6 +6,7 @@ import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.parser.Parser;
 import dev.vigil.logql.parser.SampleExpr;
+import dev.vigil.logql.storage.BudgetedSource;
 import dev.vigil.logql.storage.LogSource;
 
 /**
@@ -63,7 +64,7 @@ public final class LogqlEngine {
         if (endNanos < startNanos) {
             throw new LogqlException("end timestamp must not be before start time");
         }
-        return LogQueryEvaluator.evaluate(source, query, startNanos, endNanos, direction, limit);
+        return LogQueryEvaluator.evaluate(budgeted(source), query, startNanos, endNanos, direction, limit);
     }
 
     /** Evaluates a metric query at one time: a {@link MetricResult.Vector} or a {@link MetricResult.Scalar}. */
@@ -73,7 +74,7 @@ public final class LogqlEngine {
 
     /** {@link #instant(LogSource, String, long)} for a query parsed once and run often (alert rules). */
     public MetricResult instant(LogSource source, SampleExpr query, long tNanos) {
-        return new MetricEvaluator(source, options).instant(query, tNanos);
+        return new MetricEvaluator(budgeted(source), options).instant(query, tNanos);
     }
 
     /**
@@ -86,7 +87,12 @@ public final class LogqlEngine {
 
     /** {@link #range(LogSource, String, long, long, long)} for a query parsed once. */
     public MetricResult range(LogSource source, SampleExpr query, long startNanos, long endNanos, long stepNanos) {
-        return new MetricEvaluator(source, options).range(query, startNanos, endNanos, stepNanos);
+        return new MetricEvaluator(budgeted(source), options).range(query, startNanos, endNanos, stepNanos);
+    }
+
+    /** Each evaluation reads through its own budget of time and bytes. */
+    private LogSource budgeted(LogSource source) {
+        return new BudgetedSource(source, options.timeout().toNanos(), options.maxBytesScanned(), System::nanoTime);
     }
 
     private SampleExpr metric(String query) {

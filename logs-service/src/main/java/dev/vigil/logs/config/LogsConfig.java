@@ -33,6 +33,23 @@ public interface LogsConfig {
     @WithDefault("104857600")
     long pushMaxDecompressedBytes();
 
+    /** What one LogQL query may use. */
+    Query query();
+
+    interface Query {
+        /** Longest one evaluation may run (Loki's {@code query_timeout}); then it stops between lines: 503. */
+        @WithDefault("1m")
+        Duration timeout();
+
+        /** Most line bytes one query may read (Loki's {@code max_query_bytes_read}); 0 for no limit; more is a 400. */
+        @WithDefault("0")
+        long maxBytesScanned();
+
+        /** Most series in a metric query's result (Loki's {@code max_query_series}); more is a 400. */
+        @WithDefault("500")
+        int maxSeries();
+    }
+
     /** Live tails ({@code /loki/api/v1/tail}) this instance serves. */
     Tail tail();
 

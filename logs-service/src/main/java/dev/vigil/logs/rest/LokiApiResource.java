@@ -218,8 +218,8 @@ public class LokiApiResource {
     }
 
     private LogqlEngine engine() {
-        return new LogqlEngine(new LogqlOptions(LogqlOptions.DEFAULTS.maxSeries(), LogqlOptions.DEFAULTS.maxPointsPerSeries(),
-                config.maxEntriesLimit()));
+        return new LogqlEngine(new LogqlOptions(config.query().maxSeries(), LogqlOptions.DEFAULTS.maxPointsPerSeries(),
+                config.maxEntriesLimit(), config.query().timeout(), config.query().maxBytesScanned()));
     }
 
     /** The stream matchers of a selector such as {@code {app="x"}} (a pipeline after it is allowed). */
