@@ -71,7 +71,8 @@ public class ScrapeJob {
         if (statics.isEmpty() && discovery.isEmpty()) {
             return;
         }
-        Scraper scraper = new Scraper(HttpClient.newBuilder().connectTimeout(config.scrape().timeout()).build(), Clock.systemUTC());
+        Scraper scraper = new Scraper(HttpClient.newBuilder().connectTimeout(config.scrape().timeout()).build(), Clock.systemUTC(),
+                config.scrape().maxBodyBytes());
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scrape"));
         long every = config.scrape().interval().toMillis();
         timer.scheduleAtFixedRate(() -> scrapeAll(scraper, statics), 0, every, TimeUnit.MILLISECONDS);

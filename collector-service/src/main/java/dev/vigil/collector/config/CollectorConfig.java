@@ -80,6 +80,13 @@ public interface CollectorConfig {
         @WithDefault("0")
         int sampleLimit();
 
+        /**
+         * Largest scrape body in bytes, as sent and after gzip (Prometheus' {@code body_size_limit});
+         * a larger one fails the scrape ({@code up} 0) instead of filling the collector's heap.
+         */
+        @WithDefault("104857600")
+        long maxBodyBytes();
+
         /** Find annotated pods on this node through the Kubernetes API (only when in a cluster). */
         @WithDefault("true")
         boolean podDiscovery();

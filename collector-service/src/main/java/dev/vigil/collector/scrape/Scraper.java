@@ -36,12 +36,22 @@ public final class Scraper {
             + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
     private static final Logger LOG = Logger.getLogger(Scraper.class);
 
+    /** Largest scrape body, compressed or decompressed (Prometheus' {@code body_size_limit}), unless set. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 100L << 20;
+
     private final HttpClient client;
     private final Clock clock;
+    private final long maxBodyBytes;
 
     public Scraper(HttpClient client, Clock clock) {
+        this(client, clock, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** {@code maxBodyBytes}: a larger body, before or after gzip, fails the scrape instead of filling the heap. */
+    public Scraper(HttpClient client, Clock clock, long maxBodyBytes) {
         this.client = client;
         this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** Scrapes one target; samples without their own timestamp get the scrape's start time. */
@@ -86,7 +96,7 @@ public final class Scraper {
                 .header("X-Prometheus-Scrape-Timeout-Seconds", String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0))
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, BoundedBody.handler(maxBodyBytes));
         HttpResponse<byte[]> response;
         try {
             // The request timeout covers only the wait for headers; the body must arrive in time too.
@@ -100,6 +110,9 @@ public final class Scraper {
             throw new ScrapeException("scrape interrupted");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof BoundedBody.TooLargeException) {
+                throw new ScrapeException(cause.getMessage());
+            }
             throw new ScrapeException(cause instanceof HttpTimeoutException
                     ? "scrape timed out after " + timeout.toMillis() + "ms"
                     : "scrape failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
@@ -107,7 +120,7 @@ public final class Scraper {
         if (response.statusCode() != 200) {
             throw new ScrapeException("server returned HTTP status " + response.statusCode());
         }
-        String body = decode(response);
+        String body = decode(response, maxBodyBytes);
         ExpositionFormat format = ExpositionFormat.fromContentType(response.headers().firstValue("Content-Type").orElse(""));
         try {
             return ExpositionParser.parse(body, format);
@@ -117,13 +130,18 @@ public final class Scraper {
         }
     }
 
-    private static String decode(HttpResponse<byte[]> response) throws ScrapeException {
+    private static String decode(HttpResponse<byte[]> response, long maxBytes) throws ScrapeException {
         boolean gzip = response.headers().firstValue("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
         if (!gzip) {
             return new String(response.body(), StandardCharsets.UTF_8);
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // a gzip bomb expands a thousandfold: read no more than the limit allows
+            byte[] raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (raw.length > maxBytes) {
+                throw new ScrapeException("body size limit exceeded: more than " + maxBytes + " bytes after gzip");
+            }
+            return new String(raw, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ScrapeException("invalid gzip body: " + e.getMessage());
         }

@@ -127,4 +127,18 @@ class ScraperTest {
         assertFalse(r.up());
         assertTrue(r.error().orElseThrow().startsWith("scrape failed: "), r.error().toString());
     }
+
+    @Test
+    void bodiesPastTheLimitFailTheScrapeBeforeOrAfterGzip() {
+        Scraper small = new Scraper(client, CLOCK, 4_096);
+        exporter.body = "# TYPE big gauge\n" + "big{i=\"x\"} 1\n".repeat(1_000); // 15 KB, squeezed to a few hundred bytes by gzip
+        ScrapeResult plain = small.scrape(target());
+        assertFalse(plain.up());
+        assertTrue(plain.error().orElseThrow().contains("body size limit exceeded"), plain.error().toString());
+        exporter.gzip = true;
+        ScrapeResult gzipped = small.scrape(target());
+        assertFalse(gzipped.up());
+        assertTrue(gzipped.error().orElseThrow().contains("after gzip"), gzipped.error().toString());
+        assertTrue(scraper.scrape(target()).up(), "within the default limit the same body is scraped");
+    }
 }
