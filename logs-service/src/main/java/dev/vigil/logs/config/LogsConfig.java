@@ -45,6 +45,10 @@ public interface LogsConfig {
         @WithDefault("0")
         long maxBytesScanned();
 
+        /** Longest time range of a range query (Loki's {@code max_query_length}, 721h); 0 for no limit; longer is a 400. */
+        @WithDefault("721h")
+        Duration maxLength();
+
         /** Most series in a metric query's result (Loki's {@code max_query_series}); more is a 400. */
         @WithDefault("500")
         int maxSeries();

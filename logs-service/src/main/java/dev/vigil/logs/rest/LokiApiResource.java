@@ -80,6 +80,7 @@ public class LokiApiResource {
         if (e < s) {
             throw LokiError.badRequest("end timestamp must not be before or equal to start time");
         }
+        checkLength(s, e);
         String q = required(query);
         LogqlEngine engine = engine();
         CountingLogSource counted = new CountingLogSource(source);
@@ -215,6 +216,27 @@ public class LokiApiResource {
         m.put("buildDate", "");
         m.put("goVersion", "java" + Runtime.version().feature());
         return m;
+    }
+
+    /** Loki's {@code max_query_length}: a range longer than {@code vigil.logs.query.max-length} is a 400. */
+    private void checkLength(long startNanos, long endNanos) {
+        long limit = config.query().maxLength().toNanos();
+        long length;
+        try {
+            length = Math.subtractExact(endNanos, startNanos);
+        } catch (ArithmeticException tooLong) {
+            length = Long.MAX_VALUE;
+        }
+        if (limit > 0 && length > limit) {
+            throw LokiError.badRequest("the query time range exceeds the limit (query length: " + goDuration(length)
+                    + ", limit: " + goDuration(limit) + ") (vigil.logs.query.max-length)");
+        }
+    }
+
+    /** A duration as Go prints it, to the second: {@code 721h0m0s}. */
+    private static String goDuration(long nanos) {
+        long s = nanos / 1_000_000_000L;
+        return s / 3600 + "h" + s % 3600 / 60 + "m" + s % 60 + "s";
     }
 
     private LogqlEngine engine() {

@@ -105,6 +105,17 @@ class LokiApiTest {
     }
 
     @Test
+    void aRangeLongerThanMaxLengthIs400WithLokisMessage() {
+        long end = 2_000_000_000L * 1_000_000_000L;
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", end - 722L * 3600 * 1_000_000_000L).queryParam("end", end)
+                .get("/loki/api/v1/query_range").then().statusCode(400)
+                .body("message", equalTo("the query time range exceeds the limit (query length: 722h0m0s, limit: 721h0m0s)"
+                        + " (vigil.logs.query.max-length)"));
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", end - 720L * 3600 * 1_000_000_000L).queryParam("end", end)
+                .get("/loki/api/v1/query_range").then().statusCode(200);
+    }
+
+    @Test
     void badQueryIs400WithLokiErrorJsonAndPosition() {
         given().queryParam("query", "{app=\"web\"} |= ").get("/loki/api/v1/query_range")
                 .then().statusCode(400)
