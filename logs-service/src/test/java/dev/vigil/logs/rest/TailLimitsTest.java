@@ -15,10 +15,6 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -26,7 +22,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A tail ends after vigil.logs.tail.max-duration, and its start reaches back no further than max-lookback. */
@@ -50,13 +45,12 @@ class TailLimitsTest {
                 given().queryParam("query", "{job=\"tail-limits\"}").queryParam("start", now - 400_000_000_000L)
                         .get("/loki/api/v1/query_range").then().statusCode(200).body("data.result[0].values.size()", equalTo(2)));
 
-        Listener l = new Listener();
+        Messages l = new Messages();
         long tenMinutesAgo = now - 600_000_000_000L;
         URI uri = URI.create("ws://localhost:" + RestAssured.port + TailRoute.PATH + "?query="
                 + URLEncoder.encode("{job=\"tail-limits\"}", StandardCharsets.UTF_8) + "&start=" + tenMinutesAgo);
         HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, l).join();
-        String first = l.messages.poll(10, TimeUnit.SECONDS);
-        assertNotNull(first, "no tail message");
+        String first = l.next(10);
         assertTrue(first.contains("one minute ago"), first);
         assertFalse(first.contains("five minutes ago"), "start reached past max-lookback: " + first);
         assertEquals(1000, l.closed.get(15, TimeUnit.SECONDS), "the server closes the tail normally");
@@ -66,28 +60,5 @@ class TailLimitsTest {
         given().contentType("application/json")
                 .body("{\"streams\":[{\"stream\":{\"job\":\"tail-limits\"},\"values\":[[\"" + tNanos + "\",\"" + line + "\"]]}]}")
                 .post("/loki/api/v1/push").then().statusCode(204);
-    }
-
-    private static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
     }
 }

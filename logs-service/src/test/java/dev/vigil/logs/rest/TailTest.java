@@ -14,16 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -102,28 +97,5 @@ class TailTest {
 
     private static long nowNanos() {
         return System.currentTimeMillis() * 1_000_000L;
-    }
-
-    /** Collects the text messages of a WebSocket, whole. */
-    private static final class Messages implements WebSocket.Listener {
-        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                queue.add(partial.toString());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        String next(int seconds) throws InterruptedException {
-            String m = queue.poll(seconds, TimeUnit.SECONDS);
-            assertNotNull(m, "no tail message within " + seconds + " s");
-            return m;
-        }
     }
 }
