@@ -25,6 +25,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -356,7 +357,7 @@ public final class Tsdb implements Storage, AutoCloseable {
      */
     public synchronized void downsample(long nowMs) {
         ensureOpen();
-        long watermark = Math.floorDiv(nowMs - options.downsampleAge().toMillis(), DOWNSAMPLE_BLOCK_MS) * DOWNSAMPLE_BLOCK_MS;
+        long watermark = rollupWatermark(options.downsampleAge(), nowMs);
         lock.writeLock().lock();
         try {
             if (watermark > head.rollupWatermark()) {
@@ -366,6 +367,19 @@ public final class Tsdb implements Storage, AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private static long rollupWatermark(Duration downsampleAge, long nowMs) {
+        return Math.floorDiv(nowMs - downsampleAge.toMillis(), DOWNSAMPLE_BLOCK_MS) * DOWNSAMPLE_BLOCK_MS;
+    }
+
+    /**
+     * The oldest timestamp a TSDB with this retention and downsample age still appends once its
+     * upkeep ({@link #enforceRetention}, {@link #downsample}) has run at {@code nowMs}: older
+     * samples are rejected as too old, so a receiver can refuse them before acknowledging.
+     */
+    public static long acceptedSince(Duration retention, Duration downsampleAge, long nowMs) {
+        return Math.max(nowMs - retention.toMillis(), rollupWatermark(downsampleAge, nowMs));
     }
 
     // ---- reads ----
@@ -383,13 +397,15 @@ public final class Tsdb implements Storage, AutoCloseable {
     public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers, SelectHints hints) {
         Objects.requireNonNull(matchers, "matchers");
         RollupColumn column = RollupColumn.forFunction(hints == null ? "" : hints.function());
-        if (mint > maxt) {
-            return List.of();
-        }
         lock.readLock().lock();
         try {
             ensureOpen();
-            return head.select(mint, maxt, matchers, column);
+            // Past retention nothing is answered, even what still sits in a chunk that straddles the cutoff.
+            long from = Math.max(mint, head.retentionCutoff());
+            if (from > maxt) {
+                return List.of();
+            }
+            return head.select(from, maxt, matchers, column);
         } finally {
             lock.readLock().unlock();
         }
@@ -400,7 +416,7 @@ public final class Tsdb implements Storage, AutoCloseable {
         lock.readLock().lock();
         try {
             ensureOpen();
-            return head.labelNames(mint, maxt, matchers);
+            return head.labelNames(Math.max(mint, head.retentionCutoff()), maxt, matchers);
         } finally {
             lock.readLock().unlock();
         }
@@ -411,7 +427,7 @@ public final class Tsdb implements Storage, AutoCloseable {
         lock.readLock().lock();
         try {
             ensureOpen();
-            return head.labelValues(name, mint, maxt, matchers);
+            return head.labelValues(name, Math.max(mint, head.retentionCutoff()), maxt, matchers);
         } finally {
             lock.readLock().unlock();
         }
@@ -430,7 +446,7 @@ public final class Tsdb implements Storage, AutoCloseable {
                     head.diskChunkBytes(), diskTotal, head.outOfOrderAppended(),
                     head.rejected(AppendResult.DUPLICATE), head.rejected(AppendResult.DUPLICATE_TIMESTAMP),
                     head.rejected(AppendResult.OUT_OF_ORDER_TOO_OLD), head.rejected(AppendResult.SERIES_LIMIT),
-                    head.rejected(AppendResult.INVALID_LABELS), damagedRecordsSkipped);
+                    head.rejected(AppendResult.INVALID_LABELS), damagedRecordsSkipped, head.retentionCutoff());
         } finally {
             lock.readLock().unlock();
         }

@@ -16,8 +16,9 @@ package dev.vigil.tsdb;
  * @param seriesLimited         samples rejected by the per-metric series limit
  * @param invalid               samples rejected for an empty label set
  * @param damagedRecordsSkipped segment tails and checkpoints found damaged when opening
+ * @param retentionCutoffMs     nothing older is kept (Unix ms; {@code Long.MIN_VALUE} before retention first ran)
  */
 public record TsdbStats(long series, long rawSamples, long rollups, long memoryChunkBytes, long diskChunkBytes,
                         long diskTotalBytes, long outOfOrderAppended, long duplicates, long duplicateTimestamps,
-                        long tooOld, long seriesLimited, long invalid, long damagedRecordsSkipped) {
+                        long tooOld, long seriesLimited, long invalid, long damagedRecordsSkipped, long retentionCutoffMs) {
 }

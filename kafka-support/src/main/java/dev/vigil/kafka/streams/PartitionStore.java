@@ -25,6 +25,15 @@ public interface PartitionStore<E> extends Closeable {
     /** Makes everything written so far durable. */
     void commit() throws IOException;
 
+    /**
+     * Upkeep that runs every maintenance interval on the partition's stream thread, between
+     * records: retention, downsampling. Nothing by default.
+     *
+     * @param nowMillis wall-clock time, Unix milliseconds
+     */
+    default void maintain(long nowMillis) {
+    }
+
     /** The storage engine, for the service's {@link PartitionRegistry}. */
     E engine();
 }

@@ -21,7 +21,8 @@ import java.io.UncheckedIOException;
  * {@code commitInterval} a wall-clock punctuator makes every local store durable and only then
  * asks Streams to commit the offsets of what they hold (Streams' own timed commits are configured
  * far apart). A crash therefore replays what was not yet durable, and the store's duplicate check
- * absorbs any overlap.
+ * absorbs any overlap. Every {@code maintenanceInterval} a second punctuator runs the store's
+ * upkeep ({@link PartitionStore#maintain}).
  */
 final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final ReplayedTopology.Spec<?> spec;
@@ -56,6 +57,9 @@ final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[],
             }
             context.commit();
         });
+        // Retention and downsampling run here, on the stream thread between records, so they never
+        // race the partition's appends; every instance maintains the partitions it holds.
+        context.schedule(spec.maintenanceInterval(), PunctuationType.WALL_CLOCK_TIME, store::maintain);
     }
 
     @Override

@@ -32,9 +32,10 @@ public final class ReplayedTopology {
      * @param registry is told of each partition store opened and closed on this instance, and makes them all durable
      * @param counters counts records sent to {@code vigil.deadletter}
      * @param commitInterval how often stores are made durable and offsets committed
+     * @param maintenanceInterval how often each partition's store runs {@link PartitionStore#maintain}
      */
     record Spec<E>(String store, String topic, ReplayedStore.Opener<E> opener, PartitionRegistry<E> registry,
-                   IngestCounters<?> counters, Duration commitInterval) {
+                   IngestCounters<?> counters, Duration commitInterval, Duration maintenanceInterval) {
     }
 
     private ReplayedTopology() {
@@ -42,8 +43,8 @@ public final class ReplayedTopology {
 
     /** The topology of {@code topic} into one store per partition; see {@link Spec} for the arguments. */
     public static <E> Topology build(String store, String topic, ReplayedStore.Opener<E> opener, PartitionRegistry<E> registry,
-                                     IngestCounters<?> counters, Duration commitInterval) {
-        Spec<E> spec = new Spec<>(store, topic, opener, registry, counters, commitInterval);
+                                     IngestCounters<?> counters, Duration commitInterval, Duration maintenanceInterval) {
+        Spec<E> spec = new Spec<>(store, topic, opener, registry, counters, commitInterval, maintenanceInterval);
         String source = store + "-source";
         Topology t = new Topology();
         t.addReadOnlyStateStore(new ReplayedStoreBuilder<>(store, topic, opener, registry),

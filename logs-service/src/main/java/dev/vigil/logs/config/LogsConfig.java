@@ -111,9 +111,16 @@ public interface LogsConfig {
         int maxRecordBytes();
     }
 
-    /** How often retention runs. */
+    /** How often retention runs (and open chunks past {@link #chunkMaxAge()} are sealed). */
     @WithDefault("10m")
     Duration maintenanceInterval();
+
+    /**
+     * Time span of entries after which a stream's open chunk is sealed (Loki's {@code max_chunk_age});
+     * retention deletes sealed chunks only, so data lives at most retention plus this long.
+     */
+    @WithDefault("1h")
+    Duration chunkMaxAge();
 
     Otlp otlp();
 

@@ -11,6 +11,7 @@ import dev.vigil.model.LogStream;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The log store of one {@code vigil.logs} partition: decodes each record (LogBatch protobuf) and
@@ -19,14 +20,18 @@ import java.nio.file.Path;
 final class LogPartition implements PartitionStore<LogStore> {
     private final LogStore store;
     private final IngestCounters<AppendResult> counters;
+    private final LongAdder chunksDeleted;
 
-    private LogPartition(LogStore store, IngestCounters<AppendResult> counters) {
+    private LogPartition(LogStore store, IngestCounters<AppendResult> counters, LongAdder chunksDeleted) {
         this.store = store;
         this.counters = counters;
+        this.chunksDeleted = chunksDeleted;
     }
 
-    static LogPartition open(Path dir, LogStoreOptions options, IngestCounters<AppendResult> counters) throws IOException {
-        return new LogPartition(LogStore.open(dir, options), counters);
+    /** {@code chunksDeleted} adds up what retention deletes, over every partition. */
+    static LogPartition open(Path dir, LogStoreOptions options, IngestCounters<AppendResult> counters, LongAdder chunksDeleted)
+            throws IOException {
+        return new LogPartition(LogStore.open(dir, options), counters, chunksDeleted);
     }
 
     @Override
@@ -36,6 +41,12 @@ final class LogPartition implements PartitionStore<LogStore> {
                 counters.count(store.append(s.labels(), e.timestampNanos(), e.line(), e.metadata()));
             }
         }
+    }
+
+    /** Seals chunks past their age and deletes those past retention, with their files. */
+    @Override
+    public void maintain(long nowMillis) {
+        chunksDeleted.add(store.enforceRetention(nowMillis * 1_000_000L));
     }
 
     @Override

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +53,8 @@ class LogsTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "logs-topology-test");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TopologyProducer.topology(LogStoreOptions.defaults(), stores, counters, Duration.ofSeconds(5)), p);
+        driver = new TopologyTestDriver(TopologyProducer.topology(LogStoreOptions.defaults(), stores, counters, Duration.ofSeconds(5),
+                Duration.ofMinutes(10), new LongAdder()), p);
         logs = driver.createInputTopic(Topics.LOGS, new ByteArraySerializer(), new ByteArraySerializer());
         deadletters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -91,5 +94,33 @@ class LogsTopologyTest {
         String reason = new String(dead.headers().lastHeader(DeadLetter.REASON_HEADER).value(), StandardCharsets.UTF_8);
         assertTrue(reason.contains("LogBatch"), reason);
         assertEquals(1, counters.deadLetters());
+    }
+
+    @Test
+    void retentionRunsFromTheMaintenancePunctuatorAndDeletesOldChunks() {
+        driver.close();
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "logs-retention-test");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("retention").toString());
+        LongAdder deleted = new LongAdder();
+        LogStoreOptions oneHour = LogStoreOptions.defaults().withRetention(Duration.ofHours(1)).withOutOfOrderWindow(Duration.ofHours(6));
+        driver = new TopologyTestDriver(TopologyProducer.topology(oneHour, stores, counters, Duration.ofSeconds(5),
+                Duration.ofMinutes(1), deleted), p, now);
+        logs = driver.createInputTopic(Topics.LOGS, new ByteArraySerializer(), new ByteArraySerializer());
+        long t = now.toEpochMilli() * 1_000_000L;
+        Labels old = Labels.of("app", "old");
+        Labels fresh = Labels.of("app", "fresh");
+        logs.pipeInput(LogCodec.encode(List.of(
+                new LogStream(old, List.of(new LogEntry(t - 3 * 3_600_000_000_000L, "three hours ago"))),
+                new LogStream(fresh, List.of(new LogEntry(t - 60_000_000_000L, "a minute ago"))))));
+        LogStore store = stores.stores().get(0);
+        assertEquals(2, store.stats().entries());
+
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        assertEquals(1, store.stats().entries(), "the entry older than retention is gone");
+        assertEquals(List.of(fresh), store.series(List.of(), 0, Long.MAX_VALUE));
+        assertTrue(deleted.sum() >= 1, "retention counted what it deleted");
     }
 }

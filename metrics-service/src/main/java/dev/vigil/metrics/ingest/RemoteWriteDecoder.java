@@ -55,11 +55,11 @@ public final class RemoteWriteDecoder {
 
     /** The series of a decompressed {@code WriteRequest}. @throws BadPayloadException with a message for the sender */
     public static List<MetricSeries> parse(byte[] raw) {
-        return parse(raw, LabelLimits.NONE);
+        return parse(raw, WriteLimits.NONE);
     }
 
     /** As {@link #parse(byte[])}, refusing a series beyond {@code limits}. */
-    static List<MetricSeries> parse(byte[] raw, LabelLimits limits) {
+    static List<MetricSeries> parse(byte[] raw, WriteLimits limits) {
         WriteRequest req;
         try {
             req = WriteRequest.parseFrom(raw);
@@ -87,6 +87,10 @@ public final class RemoteWriteDecoder {
             }
             List<Sample> samples = new ArrayList<>(ts.getSamplesCount());
             for (dev.vigil.model.wire.prometheus.Sample s : ts.getSamplesList()) {
+                String old = limits.tooOld(labels, s.getTimestamp());
+                if (old != null) {
+                    throw new BadPayloadException(old);
+                }
                 samples.add(new Sample(s.getTimestamp(), s.getValue()));
             }
             if (!samples.isEmpty()) {

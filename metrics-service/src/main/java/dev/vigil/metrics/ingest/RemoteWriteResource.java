@@ -5,6 +5,7 @@ import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
+import dev.vigil.tsdb.Tsdb;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,13 +32,17 @@ public class RemoteWriteResource {
     private final Counter samples;
     private final Counter rejected;
     private final long maxDecompressedBytes;
-    private final LabelLimits limits;
+    private final WriteLimits limits;
+    private final Duration retention;
+    private final Duration downsampleAge;
 
     public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config) {
         this.publisher = publisher;
         this.maxDecompressedBytes = config.remoteWrite().maxDecompressedBytes();
-        this.limits = new LabelLimits(config.remoteWrite().maxLabelNamesPerSeries(),
-                config.remoteWrite().maxLabelNameLength(), config.remoteWrite().maxLabelValueLength());
+        this.limits = new WriteLimits(config.remoteWrite().maxLabelNamesPerSeries(),
+                config.remoteWrite().maxLabelNameLength(), config.remoteWrite().maxLabelValueLength(), Long.MIN_VALUE);
+        this.retention = config.storage().retention();
+        this.downsampleAge = config.storage().downsampleAge();
         this.samples = registry.counter("vigil_metrics_remote_write_samples_total");
         this.rejected = registry.counter("vigil_metrics_remote_write_rejected_requests_total");
     }
@@ -58,14 +64,15 @@ public class RemoteWriteResource {
     private CompletionStage<Response> send(byte[] body) {
         byte[] raw = RemoteWriteDecoder.uncompress(body, maxDecompressedBytes);
         // the common shape is split by copying bytes; anything else is decoded and re-encoded
-        RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), limits);
+        WriteLimits now = limits.since(acceptedSince(System.currentTimeMillis()));
+        RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), now);
         long n;
         CompletableFuture<Void> sent;
         if (split != null && publisher.fits(split.records())) {
             n = split.samples();
             sent = publisher.publishEncoded(Topics.METRICS, split.records());
         } else {
-            List<MetricSeries> series = RemoteWriteDecoder.parse(raw, limits); // publishing splits what is too large
+            List<MetricSeries> series = RemoteWriteDecoder.parse(raw, now); // publishing splits what is too large
             n = series.stream().mapToLong(s -> s.samples().size()).sum();
             sent = publisher.publishMetrics(series);
         }
@@ -76,6 +83,15 @@ public class RemoteWriteResource {
             samples.increment(n);
             return Response.noContent().build();
         });
+    }
+
+    /**
+     * The oldest time the TSDBs still take a sample for: behind the retention cutoff, or behind the
+     * downsampling boundary (which moves in whole two-hour blocks), a sample would be dropped after
+     * the 204, so it is refused before.
+     */
+    private long acceptedSince(long nowMs) {
+        return Tsdb.acceptedSince(retention, downsampleAge, nowMs);
     }
 
     private static Response plain(int status, String message) {

@@ -40,14 +40,14 @@ final class RemoteWriteSplitter {
 
     /** @return the records, or null when the request needs {@link RemoteWriteDecoder} */
     static Split split(byte[] raw, int partitions) {
-        return split(raw, partitions, LabelLimits.NONE);
+        return split(raw, partitions, WriteLimits.NONE);
     }
 
     /**
      * As {@link #split(byte[], int)}; a series beyond {@code limits} also returns null, so that the
      * decoder refuses the request with its reason.
      */
-    static Split split(byte[] raw, int partitions, LabelLimits limits) {
+    static Split split(byte[] raw, int partitions, WriteLimits limits) {
         Buffer[] out = new Buffer[partitions];
         long samples = 0;
         try {
@@ -78,7 +78,7 @@ final class RemoteWriteSplitter {
     }
 
     /** Copies one TimeSeries to its partition's record; returns its samples, or -1 to fall back. */
-    private static long series(byte[] raw, int start, int end, int partitions, Buffer[] out, LabelLimits limits) {
+    private static long series(byte[] raw, int start, int end, int partitions, Buffer[] out, WriteLimits limits) {
         ProtoCursor ts = new ProtoCursor(raw, start, end);
         long hash = SeriesHash.start();
         int prevName = -1;
@@ -125,7 +125,7 @@ final class RemoteWriteSplitter {
                 ts.seek(to);
             } else if (tag == SAMPLE) {
                 int to = ts.readLengthEnd();
-                if (!plainSample(raw, ts.position(), to)) {
+                if (!plainSample(raw, ts.position(), to, limits.minTimestampMs())) {
                     return -1;
                 }
                 samples++;
@@ -149,23 +149,28 @@ final class RemoteWriteSplitter {
         return samples;
     }
 
-    /** A sample holding only a value (fixed64) and a timestamp (varint), each at most once. */
-    private static boolean plainSample(byte[] raw, int from, int to) {
+    /**
+     * A sample holding only a value (fixed64) and a timestamp (varint), each at most once, no older
+     * than {@code minTimestampMs} (an absent timestamp is 0).
+     */
+    private static boolean plainSample(byte[] raw, int from, int to, long minTimestampMs) {
         ProtoCursor s = new ProtoCursor(raw, from, to);
         boolean value = false;
         boolean timestamp = false;
+        long ts = 0;
         while (s.hasMore()) {
             int tag = s.readTag();
             if (tag == RW_VALUE && !value) {
                 value = true;
+                s.skip(tag & 7);
             } else if (tag == RW_TIMESTAMP && !timestamp) {
                 timestamp = true;
+                ts = s.readVarint();
             } else {
                 return false;
             }
-            s.skip(tag & 7);
         }
-        return true;
+        return ts >= minTimestampMs;
     }
 
     private static void copyEntries(byte[] raw, int start, int end, Buffer b) {

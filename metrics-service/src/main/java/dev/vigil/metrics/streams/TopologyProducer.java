@@ -7,7 +7,9 @@ import dev.vigil.metrics.store.LocalTsdbs;
 import dev.vigil.model.Topics;
 import dev.vigil.tsdb.AppendResult;
 import dev.vigil.tsdb.TsdbOptions;
+import dev.vigil.tsdb.TsdbStats;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -23,7 +25,8 @@ import java.util.Locale;
  * counters on /q/metrics: {@code vigil_metrics_samples_ingested_total{result}},
  * {@code vigil_metrics_samples_appended_total},
  * {@code vigil_metrics_samples_rejected_total{reason}} (duplicates, out-of-window samples, the
- * per-metric series limit, invalid label sets) and {@code vigil_metrics_deadletters_total}.
+ * per-metric series limit, invalid label sets) and {@code vigil_metrics_deadletters_total}; and what
+ * the local partitions hold: {@code vigil_metrics_storage_{disk_bytes,series,samples,rollups,retention_cutoff_seconds}}.
  */
 @ApplicationScoped
 public class TopologyProducer {
@@ -59,13 +62,32 @@ public class TopologyProducer {
                         .register(meters);
             }
         }
-        return topology(options, registry, counters, s.commitInterval());
+        storageGauges(registry, meters);
+        return topology(options, registry, counters, s.commitInterval(), s.maintenanceInterval());
     }
 
-    /** TSDBs are made durable, and offsets committed, every {@code commitInterval}. */
+    /** What the local partitions hold and keep, for an operator watching retention work. */
+    private static void storageGauges(LocalTsdbs registry, MeterRegistry meters) {
+        Gauge.builder("vigil_metrics_storage_disk_bytes", registry, r -> r.stats().stream().mapToLong(TsdbStats::diskTotalBytes).sum())
+                .description("bytes of segment files and checkpoints of the partitions held here").baseUnit("bytes").register(meters);
+        Gauge.builder("vigil_metrics_storage_series", registry, r -> r.stats().stream().mapToLong(TsdbStats::series).sum())
+                .description("series held here").register(meters);
+        Gauge.builder("vigil_metrics_storage_samples", registry, r -> r.stats().stream().mapToLong(TsdbStats::rawSamples).sum())
+                .description("raw samples held here").register(meters);
+        Gauge.builder("vigil_metrics_storage_rollups", registry, r -> r.stats().stream().mapToLong(TsdbStats::rollups).sum())
+                .description("five-minute rollups held here (raw data past the downsample age)").register(meters);
+        Gauge.builder("vigil_metrics_storage_retention_cutoff_seconds", registry, r -> r.stats().stream()
+                        .mapToLong(TsdbStats::retentionCutoffMs).filter(ms -> ms != Long.MIN_VALUE).min().orElse(0) / 1000.0)
+                .description("nothing older than this is kept (Unix seconds; 0 before retention first ran)").register(meters);
+    }
+
+    /**
+     * TSDBs are made durable, and offsets committed, every {@code commitInterval}; retention and
+     * downsampling run every {@code maintenanceInterval}.
+     */
     public static Topology topology(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters,
-                                    Duration commitInterval) {
+                                    Duration commitInterval, Duration maintenanceInterval) {
         return ReplayedTopology.build(STORE, Topics.METRICS, (dir, partition) -> TsdbPartition.open(dir, options, counters),
-                registry, counters, commitInterval);
+                registry, counters, commitInterval, maintenanceInterval);
     }
 }

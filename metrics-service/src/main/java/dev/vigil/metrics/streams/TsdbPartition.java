@@ -49,6 +49,13 @@ final class TsdbPartition implements PartitionStore<Tsdb> {
         results[tsdb.append(series, timestampMs, value).ordinal()]++;
     }
 
+    /** Retention, then rollups of what passed the downsample age; the files go at the next commit. */
+    @Override
+    public void maintain(long nowMillis) {
+        tsdb.enforceRetention(nowMillis);
+        tsdb.downsample(nowMillis);
+    }
+
     @Override
     public Tsdb engine() {
         return tsdb;

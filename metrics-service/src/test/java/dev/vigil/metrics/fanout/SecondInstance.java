@@ -51,7 +51,8 @@ final class SecondInstance implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
         p.put(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, Long.toString(Long.MAX_VALUE)); // as the service configures it
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "10000");
-        streams = new KafkaStreams(TopologyProducer.topology(TsdbOptions.DEFAULTS, local, new IngestCounters<>(AppendResult.class), Duration.ofSeconds(5)), p);
+        streams = new KafkaStreams(TopologyProducer.topology(TsdbOptions.DEFAULTS, local, new IngestCounters<>(AppendResult.class), Duration.ofSeconds(5),
+                Duration.ofMinutes(5)), p);
         streams.start();
         all = new FanoutStorage(local, new StreamsPeers(streams, TopologyProducer.STORE, local::partitions), new PeerClient(Duration.ofSeconds(10)));
     }

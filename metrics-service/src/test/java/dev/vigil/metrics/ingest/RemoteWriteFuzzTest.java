@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the same samples.
  */
 class RemoteWriteFuzzTest {
-    private static final LabelLimits LIMITS = new LabelLimits(30, 1024, 2048);
+    private static final WriteLimits LIMITS = new WriteLimits(30, 1024, 2048, Long.MIN_VALUE);
 
     private static byte[] request(int series, int samples) {
         WriteRequest.Builder req = WriteRequest.newBuilder();

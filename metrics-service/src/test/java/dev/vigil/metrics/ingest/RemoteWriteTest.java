@@ -100,6 +100,22 @@ class RemoteWriteTest {
     }
 
     @Test
+    void samplesOlderThanTheStoresAcceptAre400OutOfBounds() throws Exception {
+        long day = 86_400_000L;
+        long now = System.currentTimeMillis();
+        // past the 2 d downsample age the TSDB keeps only rollups, past 15 d nothing: it would drop them after a 204
+        for (long age : new long[]{3 * day, 20 * day}) {
+            given().header("Content-Encoding", "snappy").contentType("application/x-protobuf")
+                    .body(body(series(now - day / 2, "__name__", "rw_old", "age", "fresh"), series(now - age, "__name__", "rw_old", "age", "old")))
+                    .post("/api/v1/write").then().statusCode(400)
+                    .body(containsString("out of bounds"));
+        }
+        given().header("Content-Encoding", "snappy").contentType("application/x-protobuf")
+                .body(body(series(now - day, "__name__", "rw_old", "age", "one day")))
+                .post("/api/v1/write").then().statusCode(204);
+    }
+
+    @Test
     void aRequestLargerThanAKafkaRecordIsSplitAndStoredWhole() throws Exception {
         long t = System.currentTimeMillis() - 10_000;
         TimeSeries.Builder[] series = new TimeSeries.Builder[6_000];

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 
@@ -48,7 +49,8 @@ class MetricsTopologyTest {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-topology-test");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TopologyProducer.topology(TsdbOptions.DEFAULTS, tsdbs, counters, Duration.ofSeconds(5)), p);
+        driver = new TopologyTestDriver(TopologyProducer.topology(TsdbOptions.DEFAULTS, tsdbs, counters, Duration.ofSeconds(5),
+                Duration.ofMinutes(5)), p);
         metrics = driver.createInputTopic(Topics.METRICS, new ByteArraySerializer(), new ByteArraySerializer());
         deadletters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -95,5 +97,32 @@ class MetricsTopologyTest {
         assertEquals(Topics.METRICS, new String(dead.headers().lastHeader(DeadLetter.SOURCE_TOPIC_HEADER).value(), StandardCharsets.UTF_8));
         assertEquals(1, counters.deadLetters());
         assertEquals(1, tsdbs.select(0, 10, List.of(LabelMatcher.equal("__name__", "up"))).size());
+    }
+
+    @Test
+    void retentionRunsFromTheMaintenancePunctuatorAndDropsWhatIsOlder() {
+        driver.close();
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-retention-test");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("retention").toString());
+        TsdbOptions oneHour = TsdbOptions.DEFAULTS.withRetention(Duration.ofHours(1)).withOutOfOrderWindow(Duration.ofHours(6));
+        driver = new TopologyTestDriver(TopologyProducer.topology(oneHour, tsdbs, counters, Duration.ofSeconds(5),
+                Duration.ofMinutes(1)), p, now);
+        metrics = driver.createInputTopic(Topics.METRICS, new ByteArraySerializer(), new ByteArraySerializer());
+        Labels old = Labels.of("__name__", "old_metric", "job", "x");
+        Labels fresh = Labels.of("__name__", "fresh_metric", "job", "x");
+        long t = now.toEpochMilli();
+        metrics.pipeInput(MetricCodec.encode(List.of(
+                new MetricSeries(old, List.of(new Sample(t - 3 * 3_600_000L, 1), new Sample(t - 2 * 3_600_000L, 2))),
+                new MetricSeries(fresh, List.of(new Sample(t - 600_000L, 3))))));
+        List<LabelMatcher> jobX = List.of(LabelMatcher.equal("job", "x"));
+        assertEquals(2, tsdbs.select(0, t, jobX).size(), "both are there before maintenance runs");
+
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        List<Series> kept = tsdbs.select(0, t, jobX);
+        assertEquals(List.of(fresh), kept.stream().map(Series::labels).toList(), "the series older than retention is gone");
+        assertTrue(tsdbs.stats().get(0).retentionCutoffMs() >= t - 3_600_000L);
     }
 }

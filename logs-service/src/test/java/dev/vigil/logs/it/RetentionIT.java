@@ -1,0 +1,86 @@
+package dev.vigil.logs.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.kafka.LocalKafka;
+import dev.vigil.kafka.TestKafka;
+import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.model.Labels;
+import dev.vigil.model.LogEntry;
+import dev.vigil.model.LogStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Retention runs in the packaged service: with two minutes of retention, chunks sealed after 30 s
+ * and upkeep every two seconds, lines written over the last twenty minutes (straight to
+ * {@code vigil.logs}, as a collector writes them) are cut to the last few minutes in query answers
+ * and in the stores, and /q/metrics counts the chunks retention deleted.
+ */
+class RetentionIT {
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void linesOlderThanRetentionLeaveAnswersAndTheStores() throws Exception {
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 2);
+            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
+                    "vigil.logs.retention", "2m",
+                    "vigil.logs.chunk-max-age", "30s",
+                    "vigil.logs.maintenance-interval", "2s",
+                    "vigil.logs.commit-interval", "1s"));
+                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
+                service.start();
+                long nowNs = System.currentTimeMillis() * 1_000_000L;
+                List<LogEntry> entries = new ArrayList<>();
+                for (int i = 0; i <= 120; i++) { // one line every 10 s over the last 20 minutes
+                    entries.add(new LogEntry(nowNs - (120 - i) * 10_000_000_000L, "line " + i));
+                }
+                publisher.publishLogs(List.of(new LogStream(Labels.of("job", "retention-it"), entries))).get(30, TimeUnit.SECONDS);
+
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    double kept = count(service, System.currentTimeMillis() * 1_000_000L);
+                    // retention deletes whole sealed chunks: what is kept is at most retention plus a chunk's span
+                    assertTrue(kept > 0 && kept <= 20, "lines answered over the last 30 minutes: " + kept);
+                });
+                assertTrue(gauge(service, "vigil_logs_retention_chunks_deleted_total") >= 1, "retention counted what it deleted");
+                double held = gauge(service, "vigil_logs_storage_entries");
+                assertTrue(held > 0 && held <= 20, "entries the stores hold: " + held);
+            }
+        }
+    }
+
+    private double count(ServiceProcess service, long timeNs) throws IOException {
+        String q = "sum(count_over_time({job=\"retention-it\"}[30m]))";
+        String body = service.get("/loki/api/v1/query?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&time=" + timeNs)
+                .orElse("{\"data\":{\"result\":[]}}");
+        JsonNode result = json.readTree(body).path("data").path("result");
+        return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asText());
+    }
+
+    private static double gauge(ServiceProcess service, String name) {
+        String metrics = service.get("/q/metrics").orElseThrow();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " not on /q/metrics");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.vigil.metrics.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.kafka.LocalKafka;
+import dev.vigil.kafka.TestKafka;
+import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.model.Labels;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Retention runs in the packaged service: with two minutes of retention and upkeep every two
+ * seconds, samples written over the last twenty minutes (straight to {@code vigil.metrics}, as a
+ * collector writes them) are cut to the last two minutes in query answers and in what the local
+ * TSDBs hold, and the retention cutoff on /q/metrics follows the clock.
+ */
+class RetentionIT {
+    private static final Labels SERIES = Labels.of("__name__", "retention_test", "job", "it");
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void samplesOlderThanRetentionLeaveAnswersAndTheStores() throws Exception {
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 2);
+            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
+                    "vigil.metrics.storage.retention", "2m",
+                    "vigil.metrics.storage.out-of-order-window", "30m",
+                    "vigil.metrics.storage.maintenance-interval", "2s",
+                    "vigil.metrics.storage.commit-interval", "1s"));
+                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
+                service.start();
+                long now = System.currentTimeMillis();
+                List<Sample> samples = new ArrayList<>();
+                for (long t = now - 20 * 60_000L; t <= now; t += 1_000L) { // 1,201 samples: ten chunks and more
+                    samples.add(new Sample(t, 1));
+                }
+                publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
+
+                // within a few upkeep runs only the last two minutes are answered
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    double kept = value(service, "count_over_time(retention_test[30m])", System.currentTimeMillis());
+                    assertTrue(kept > 0 && kept <= 130, "samples answered over the last 30 minutes: " + kept);
+                });
+                // the stores drop whole chunks: what they still hold is the last two minutes and at most
+                // the one chunk that straddles the cutoff
+                double held = gauge(service, "vigil_metrics_storage_samples");
+                assertTrue(held > 0 && held <= 130 + 240, "raw samples the TSDBs hold: " + held);
+                double cutoff = gauge(service, "vigil_metrics_storage_retention_cutoff_seconds");
+                double expected = (System.currentTimeMillis() - 120_000L) / 1000.0;
+                assertTrue(Math.abs(cutoff - expected) < 60, "retention cutoff " + cutoff + " vs now - 2m " + expected);
+            }
+        }
+    }
+
+    private double value(ServiceProcess service, String query, long timeMs) throws IOException {
+        String body = service.get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&time=" + timeMs / 1000.0)
+                .orElse("{\"data\":{\"result\":[]}}");
+        JsonNode result = json.readTree(body).path("data").path("result");
+        return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asText());
+    }
+
+    private static double gauge(ServiceProcess service, String name) {
+        String metrics = service.get("/q/metrics").orElseThrow();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " not on /q/metrics");
+    }
+}
