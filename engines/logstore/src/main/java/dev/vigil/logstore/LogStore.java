@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,9 +256,20 @@ public final class LogStore implements LogReader, AutoCloseable {
      * @return the number of chunks deleted
      */
     public synchronized long enforceRetention(long nowNanos) {
+        return enforceRetention(nowNanos, 0);
+    }
+
+    /**
+     * As {@link #enforceRetention(long)}, and, when the sealed chunks take more than
+     * {@code maxStoredBytes} (0: no limit), also the oldest of them until the rest fit: the cutoff
+     * moves up to just after the newest chunk that does not fit, for every stream alike.
+     *
+     * @return the number of chunks deleted
+     */
+    public synchronized long enforceRetention(long nowNanos, long maxStoredBytes) {
         ensureOpen();
         long ageCutoff = nowNanos - options.chunkMaxAge().toNanos();
-        long cutoff = nowNanos - options.retention().toNanos();
+        long cutoff = Math.max(nowNanos - options.retention().toNanos(), sizeCutoff(maxStoredBytes));
         long deleted = 0;
         try {
             for (StoredStream s : new ArrayList<>(byId.values())) {
@@ -296,6 +308,26 @@ public final class LogStore implements LogReader, AutoCloseable {
             throw new UncheckedIOException("cannot enforce retention", e);
         }
         return deleted;
+    }
+
+    /** The time before which sealed chunks must go for the rest to fit in {@code maxBytes}; MIN_VALUE when all fit. */
+    private long sizeCutoff(long maxBytes) {
+        if (maxBytes <= 0 || storedBytes <= maxBytes) {
+            return Long.MIN_VALUE;
+        }
+        List<ChunkRef> all = new ArrayList<>();
+        for (StoredStream s : byId.values()) {
+            all.addAll(s.chunksForWriter());
+        }
+        all.sort(Comparator.comparingLong(ChunkRef::maxTs).reversed());
+        long kept = 0;
+        for (ChunkRef c : all) {
+            kept += c.dataLength();
+            if (kept > maxBytes) {
+                return c.maxTs() + 1;
+            }
+        }
+        return Long.MIN_VALUE;
     }
 
     /** Counters of the whole store. */

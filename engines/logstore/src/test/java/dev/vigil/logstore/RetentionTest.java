@@ -69,4 +69,25 @@ class RetentionTest {
             assertEquals(0, s.stats().streams());
         }
     }
+
+    @Test
+    void aSizeCapDeletesTheOldestSealedChunksOfEveryStreamUntilTheRestFit() throws IOException {
+        try (LogStore s = LogStore.open(dir, options().withRetention(Duration.ofDays(365)))) {
+            for (int i = 0; i < 400; i++) {
+                s.append(OLD, i * 1000L, "old entry number " + i + " " + Integer.toHexString(i * 7919));
+                s.append(LIVE, i * 1000L + 500, "live entry number " + i + " " + Integer.toHexString(i * 104729));
+            }
+            s.flush();
+            long before = s.stats().storedBytes();
+            long deleted = s.enforceRetention(400_000L, before / 2);
+            assertTrue(deleted > 0);
+            assertTrue(s.stats().storedBytes() <= before / 2, s.stats().storedBytes() + " bytes kept of " + before);
+            List<Long> oldKept = Entries.readAll(s, OLD).stream().map(Entries::ts).toList();
+            List<Long> liveKept = Entries.readAll(s, LIVE).stream().map(Entries::ts).toList();
+            assertTrue(!oldKept.isEmpty() && !liveKept.isEmpty(), "both streams keep their newest entries");
+            assertEquals(399_000L, oldKept.get(oldKept.size() - 1));
+            assertTrue(oldKept.get(0) > 0 && liveKept.get(0) > 0, "the oldest entries of both streams are gone");
+            assertEquals(0, s.enforceRetention(400_000L, 0), "no cap: only time retention, which keeps everything here");
+        }
+    }
 }

@@ -338,10 +338,19 @@ public final class Tsdb implements Storage, AutoCloseable {
      * data. Segment files are deleted by a later commit, once no kept checkpoint refers to them.
      */
     public synchronized void enforceRetention(long nowMs) {
+        enforceRetention(nowMs, 0);
+    }
+
+    /**
+     * As {@link #enforceRetention(long)}, and, when the closed chunks take more than
+     * {@code maxChunkBytes} (0: no limit), also the oldest of them until the rest fit: the cutoff
+     * moves up to just after the newest chunk that does not fit, for every series alike.
+     */
+    public synchronized void enforceRetention(long nowMs, long maxChunkBytes) {
         ensureOpen();
-        long cutoff = nowMs - options.retention().toMillis();
         lock.writeLock().lock();
         try {
+            long cutoff = Math.max(nowMs - options.retention().toMillis(), head.sizeCutoff(maxChunkBytes));
             if (cutoff > head.retentionCutoff()) {
                 head.dropBefore(cutoff);
                 dirty = true;

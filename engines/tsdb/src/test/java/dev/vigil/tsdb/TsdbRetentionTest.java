@@ -99,6 +99,29 @@ class TsdbRetentionTest {
         }
     }
 
+    @Test
+    void aSizeCapDropsTheOldestChunksOfEverySeriesUntilTheRestFit() throws IOException {
+        try (Tsdb db = Tsdb.open(dir, OPTIONS.withRetention(Duration.ofDays(365)))) {
+            for (long t = T0; t < T0 + 3 * HOUR; t += 15_000) {
+                db.append(LIVE, t, t % 7);
+                db.append(GONE, t, t % 5);
+            }
+            db.commit();
+            long before = db.stats().diskChunkBytes();
+            db.enforceRetention(T0 + 3 * HOUR, before / 3);
+            TsdbStats after = db.stats();
+            assertTrue(after.diskChunkBytes() + after.memoryChunkBytes() <= before / 3 + 200,
+                    "closed chunks within the cap (the open chunks come on top): " + after);
+            long cutoff = after.retentionCutoffMs();
+            assertTrue(cutoff > T0 + HOUR && cutoff < T0 + 3 * HOUR, "the newest third or so is kept: " + (cutoff - T0));
+            for (List<S> kept : dumpAll(db).values()) {
+                assertTrue(kept.get(0).t() >= cutoff, "both series are cut at the same time");
+            }
+            db.enforceRetention(T0 + 3 * HOUR, 0);
+            assertEquals(cutoff, db.stats().retentionCutoffMs(), "no cap: only time retention, which keeps everything here");
+        }
+    }
+
     private long segmentCount() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".seg")).count();

@@ -116,6 +116,13 @@ public interface LogsConfig {
     Duration maintenanceInterval();
 
     /**
+     * Most compressed bytes of sealed chunks one partition's store keeps; past it the oldest go,
+     * for every stream alike. 0: no limit, only time retention.
+     */
+    @WithDefault("0")
+    long maxPartitionBytes();
+
+    /**
      * Time span of entries after which a stream's open chunk is sealed (Loki's {@code max_chunk_age});
      * retention deletes sealed chunks only, so data lives at most retention plus this long.
      */

@@ -21,17 +21,22 @@ final class LogPartition implements PartitionStore<LogStore> {
     private final LogStore store;
     private final IngestCounters<AppendResult> counters;
     private final LongAdder chunksDeleted;
+    private final long maxBytes;
 
-    private LogPartition(LogStore store, IngestCounters<AppendResult> counters, LongAdder chunksDeleted) {
+    private LogPartition(LogStore store, IngestCounters<AppendResult> counters, LongAdder chunksDeleted, long maxBytes) {
         this.store = store;
         this.counters = counters;
         this.chunksDeleted = chunksDeleted;
+        this.maxBytes = maxBytes;
     }
 
-    /** {@code chunksDeleted} adds up what retention deletes, over every partition. */
-    static LogPartition open(Path dir, LogStoreOptions options, IngestCounters<AppendResult> counters, LongAdder chunksDeleted)
-            throws IOException {
-        return new LogPartition(LogStore.open(dir, options), counters, chunksDeleted);
+    /**
+     * {@code chunksDeleted} adds up what retention deletes, over every partition; {@code maxBytes}
+     * caps the sealed chunks kept (0: no limit).
+     */
+    static LogPartition open(Path dir, LogStoreOptions options, IngestCounters<AppendResult> counters, LongAdder chunksDeleted,
+                             long maxBytes) throws IOException {
+        return new LogPartition(LogStore.open(dir, options), counters, chunksDeleted, maxBytes);
     }
 
     @Override
@@ -43,10 +48,10 @@ final class LogPartition implements PartitionStore<LogStore> {
         }
     }
 
-    /** Seals chunks past their age and deletes those past retention, with their files. */
+    /** Seals chunks past their age and deletes those past retention (time and size), with their files. */
     @Override
     public void maintain(long nowMillis) {
-        chunksDeleted.add(store.enforceRetention(nowMillis * 1_000_000L));
+        chunksDeleted.add(store.enforceRetention(nowMillis * 1_000_000L, maxBytes));
     }
 
     @Override

@@ -53,17 +53,20 @@ public class TopologyProducer {
                 .description("streams held here").register(meters);
         Gauge.builder("vigil_logs_storage_entries", registry, r -> r.stats().stream().mapToLong(StoreStats::entries).sum())
                 .description("log entries held here").register(meters);
-        return topology(options, registry, counters, config.commitInterval(), config.maintenanceInterval(), chunksDeleted);
+        return topology(options, registry, counters, config.commitInterval(), config.maintenanceInterval(), chunksDeleted,
+                config.maxPartitionBytes());
     }
 
     /**
      * Stores are made durable, and offsets committed, every {@code commitInterval}; retention runs
-     * every {@code maintenanceInterval}, adding the chunks it deletes to {@code chunksDeleted}.
+     * every {@code maintenanceInterval}, adding the chunks it deletes to {@code chunksDeleted} and
+     * keeping each partition within {@code maxPartitionBytes} of sealed chunks (0: no limit).
      */
     public static Topology topology(LogStoreOptions options, LocalLogStores registry, IngestCounters<AppendResult> counters,
-                                    Duration commitInterval, Duration maintenanceInterval, LongAdder chunksDeleted) {
+                                    Duration commitInterval, Duration maintenanceInterval, LongAdder chunksDeleted,
+                                    long maxPartitionBytes) {
         return ReplayedTopology.build(STORE, Topics.LOGS,
-                (dir, partition) -> LogPartition.open(dir, options, counters, chunksDeleted),
+                (dir, partition) -> LogPartition.open(dir, options, counters, chunksDeleted, maxPartitionBytes),
                 registry, counters, commitInterval, maintenanceInterval);
     }
 }

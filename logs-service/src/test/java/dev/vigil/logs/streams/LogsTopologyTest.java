@@ -54,7 +54,7 @@ class LogsTopologyTest {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "logs-topology-test");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(TopologyProducer.topology(LogStoreOptions.defaults(), stores, counters, Duration.ofSeconds(5),
-                Duration.ofMinutes(10), new LongAdder()), p);
+                Duration.ofMinutes(10), new LongAdder(), 0), p);
         logs = driver.createInputTopic(Topics.LOGS, new ByteArraySerializer(), new ByteArraySerializer());
         deadletters = driver.createOutputTopic(Topics.DEADLETTER, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
@@ -106,7 +106,7 @@ class LogsTopologyTest {
         LongAdder deleted = new LongAdder();
         LogStoreOptions oneHour = LogStoreOptions.defaults().withRetention(Duration.ofHours(1)).withOutOfOrderWindow(Duration.ofHours(6));
         driver = new TopologyTestDriver(TopologyProducer.topology(oneHour, stores, counters, Duration.ofSeconds(5),
-                Duration.ofMinutes(1), deleted), p, now);
+                Duration.ofMinutes(1), deleted, 0), p, now);
         logs = driver.createInputTopic(Topics.LOGS, new ByteArraySerializer(), new ByteArraySerializer());
         long t = now.toEpochMilli() * 1_000_000L;
         Labels old = Labels.of("app", "old");

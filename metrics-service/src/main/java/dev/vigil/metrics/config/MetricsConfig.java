@@ -83,6 +83,13 @@ public interface MetricsConfig {
         @WithDefault("5s")
         Duration commitInterval();
 
+        /**
+         * Most bytes of closed chunks one partition's TSDB keeps (Prometheus' {@code --storage.tsdb.retention.size},
+         * per partition); past it the oldest go, for every series alike. 0: no limit, only time retention.
+         */
+        @WithDefault("0")
+        long maxPartitionBytes();
+
         /** How often retention and downsampling run. */
         @WithDefault("5m")
         Duration maintenanceInterval();

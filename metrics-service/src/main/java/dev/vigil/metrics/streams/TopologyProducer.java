@@ -63,7 +63,7 @@ public class TopologyProducer {
             }
         }
         storageGauges(registry, meters);
-        return topology(options, registry, counters, s.commitInterval(), s.maintenanceInterval());
+        return topology(options, registry, counters, s.commitInterval(), s.maintenanceInterval(), s.maxPartitionBytes());
     }
 
     /** What the local partitions hold and keep, for an operator watching retention work. */
@@ -87,7 +87,14 @@ public class TopologyProducer {
      */
     public static Topology topology(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters,
                                     Duration commitInterval, Duration maintenanceInterval) {
-        return ReplayedTopology.build(STORE, Topics.METRICS, (dir, partition) -> TsdbPartition.open(dir, options, counters),
+        return topology(options, registry, counters, commitInterval, maintenanceInterval, 0);
+    }
+
+    /** As above, each partition keeping at most {@code maxPartitionBytes} of closed chunks (0: no limit). */
+    public static Topology topology(TsdbOptions options, LocalTsdbs registry, IngestCounters<AppendResult> counters,
+                                    Duration commitInterval, Duration maintenanceInterval, long maxPartitionBytes) {
+        return ReplayedTopology.build(STORE, Topics.METRICS,
+                (dir, partition) -> TsdbPartition.open(dir, options, counters, maxPartitionBytes),
                 registry, counters, commitInterval, maintenanceInterval);
     }
 }

@@ -26,13 +26,18 @@ final class TsdbPartition implements PartitionStore<Tsdb> {
     /** Append results of the record being written, by ordinal: one counter update per record, not per sample. */
     private final long[] results = new long[AppendResult.values().length];
 
-    private TsdbPartition(Tsdb tsdb, IngestCounters<AppendResult> counters) {
+    private final long maxBytes;
+
+    private TsdbPartition(Tsdb tsdb, IngestCounters<AppendResult> counters, long maxBytes) {
         this.tsdb = tsdb;
         this.counters = counters;
+        this.maxBytes = maxBytes;
     }
 
-    static TsdbPartition open(Path dir, TsdbOptions options, IngestCounters<AppendResult> counters) throws IOException {
-        return new TsdbPartition(Tsdb.open(dir, options), counters);
+    /** {@code maxBytes}: the closed chunks the partition keeps, 0 for no size limit. */
+    static TsdbPartition open(Path dir, TsdbOptions options, IngestCounters<AppendResult> counters, long maxBytes)
+            throws IOException {
+        return new TsdbPartition(Tsdb.open(dir, options), counters, maxBytes);
     }
 
     /**
@@ -49,10 +54,10 @@ final class TsdbPartition implements PartitionStore<Tsdb> {
         results[tsdb.append(series, timestampMs, value).ordinal()]++;
     }
 
-    /** Retention, then rollups of what passed the downsample age; the files go at the next commit. */
+    /** Retention by time and size, then rollups of what passed the downsample age; the files go at the next commit. */
     @Override
     public void maintain(long nowMillis) {
-        tsdb.enforceRetention(nowMillis);
+        tsdb.enforceRetention(nowMillis, maxBytes);
         tsdb.downsample(nowMillis);
     }
 

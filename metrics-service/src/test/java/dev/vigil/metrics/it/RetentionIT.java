@@ -72,6 +72,35 @@ class RetentionIT {
         }
     }
 
+    @Test
+    void aSizeCapKeepsEachPartitionWithinItsBytes() throws Exception {
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 1);
+            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
+                    "vigil.metrics.storage.max-partition-bytes", "2000",
+                    "vigil.metrics.storage.out-of-order-window", "30m",
+                    "vigil.metrics.storage.maintenance-interval", "2s",
+                    "vigil.metrics.storage.commit-interval", "1s"));
+                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-size-it", Map.of())) {
+                service.start();
+                long now = System.currentTimeMillis();
+                List<Sample> samples = new ArrayList<>();
+                for (long t = now - 20 * 60_000L; t <= now; t += 1_000L) {
+                    samples.add(new Sample(t, Math.sin(t / 1000.0))); // full-precision floats: ~8 bytes a sample
+                }
+                publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
+
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    double held = gauge(service, "vigil_metrics_storage_samples");
+                    // 2,000 bytes of closed chunks is a few hundred such samples, plus the open chunk
+                    assertTrue(held > 0 && held < 600, "raw samples the TSDB holds: " + held);
+                });
+                double answered = value(service, "count_over_time(retention_test[30m])", System.currentTimeMillis());
+                assertTrue(answered > 0 && answered < 600, "samples answered over 30 minutes: " + answered);
+            }
+        }
+    }
+
     private double value(ServiceProcess service, String query, long timeMs) throws IOException {
         String body = service.get("/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&time=" + timeMs / 1000.0)
                 .orElse("{\"data\":{\"result\":[]}}");

@@ -22,6 +22,7 @@ import dev.vigil.tsdb.rollup.RollupColumn;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -235,6 +236,43 @@ public final class Head {
     }
 
     // ---- retention and downsampling ----
+
+    /**
+     * The time before which closed chunks (raw and rollup) must go for the rest to fit in
+     * {@code maxBytes} (counted as {@link #diskChunkBytes()} counts them): just after the newest
+     * chunk that does not fit. MIN_VALUE when all fit.
+     */
+    public long sizeCutoff(long maxBytes) {
+        List<ChunkMeta> all = new ArrayList<>();
+        long total = 0;
+        for (MemSeries s : byId.values()) {
+            for (ChunkMeta c : s.chunks) {
+                all.add(c);
+                total += footprint(c);
+            }
+            for (ChunkMeta c : s.rollups) {
+                all.add(c);
+                total += footprint(c);
+            }
+        }
+        if (maxBytes <= 0 || total <= maxBytes) {
+            return Long.MIN_VALUE;
+        }
+        all.sort(Comparator.comparingLong(ChunkMeta::maxTime).reversed());
+        long kept = 0;
+        for (ChunkMeta c : all) {
+            kept += footprint(c);
+            if (kept > maxBytes) {
+                return c.maxTime() + 1;
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    /** A closed chunk's bytes on disk (its segment record, framing included), or its data while not yet written. */
+    private static long footprint(ChunkMeta c) {
+        return c.inMemory() ? c.sizeBytes() : c.recordLength();
+    }
 
     /** Drops chunks and samples wholly before {@code cutoff}, and series left without data. */
     public void dropBefore(long cutoff) {
