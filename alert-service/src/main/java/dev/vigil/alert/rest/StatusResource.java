@@ -2,6 +2,7 @@ package dev.vigil.alert.rest;
 
 import dev.vigil.alert.config.AlertConfig;
 import dev.vigil.alert.config.am.ReceiverConfig;
+import dev.vigil.alert.config.am.SecretMasking;
 import dev.vigil.alert.service.AlertingService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -56,7 +57,8 @@ public class StatusResource {
     private String originalConfig() {
         return config.configFile().map(f -> {
             try {
-                return Files.readString(java.nio.file.Path.of(f));
+                // shown as Alertmanager shows it: every secret replaced by <secret>
+                return SecretMasking.mask(Files.readString(java.nio.file.Path.of(f)));
             } catch (IOException e) {
                 return "";
             }
