@@ -238,10 +238,20 @@ for _ in $(seq 1 600); do grep -q "ready on" "$DATA/logs/kafka.log" 2>/dev/null 
   kill -0 $KAFKA_PID 2>/dev/null || { tail -n 30 "$DATA/logs/kafka.log" >&2; exit 1; }; sleep 0.2; done
 echo "kafka               127.0.0.1:$KAFKA_PORT"
 
+# With VIGIL_API_TOKEN set every service requires it (Authorization: Bearer <token>, or basic
+# auth with the token as password); it goes to them in a file only this user can read, not on
+# their command lines, where any user of the machine could see it.
+AUTH=()
+if [ -n "${VIGIL_API_TOKEN:-}" ]; then
+  (umask 077 && printf '%s\n' "$VIGIL_API_TOKEN" >"$DATA/run/api-token")
+  AUTH=(-Dvigil.auth.tokens-file="$DATA/run/api-token")
+  echo "API authentication on: every request needs the token of VIGIL_API_TOKEN"
+fi
+
 start() { # service port extra-args...
   local s=$1 port=$2 pid; shift 2
   setsid "$JAVA" -Xmx"$HEAP" -Dquarkus.http.port="$port" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
-    -Dvigil.data-dir="$DATA" "$@" -jar "$s/target/quarkus-app/quarkus-run.jar" >"$DATA/logs/$s.log" 2>&1 </dev/null &
+    -Dvigil.data-dir="$DATA" "${AUTH[@]}" "$@" -jar "$s/target/quarkus-app/quarkus-run.jar" >"$DATA/logs/$s.log" 2>&1 </dev/null &
   pid=$!
   track $pid "$s"
   wait_http "http://127.0.0.1:$port/q/health/live" "$s" $pid

@@ -1,5 +1,6 @@
 package dev.vigil.alert.query;
 
+import dev.vigil.auth.ServiceCredential;
 import dev.vigil.alert.rules.VectorSample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,26 +32,38 @@ public final class QueryClient {
     private final String baseUrl;
     private final String path;
     private final Duration timeout;
+    private final ServiceCredential credential;
 
-    private QueryClient(String baseUrl, String path, Duration timeout) {
+    private QueryClient(String baseUrl, String path, Duration timeout, ServiceCredential credential) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.path = path;
         this.timeout = timeout;
+        this.credential = credential;
     }
 
     public static QueryClient prometheus(String baseUrl, Duration timeout) {
-        return new QueryClient(baseUrl, "/api/v1/query", timeout);
+        return prometheus(baseUrl, timeout, ServiceCredential.none());
+    }
+
+    /** A client for Prometheus' query API that sends {@code credential}'s token. */
+    public static QueryClient prometheus(String baseUrl, Duration timeout, ServiceCredential credential) {
+        return new QueryClient(baseUrl, "/api/v1/query", timeout, credential);
     }
 
     public static QueryClient loki(String baseUrl, Duration timeout) {
-        return new QueryClient(baseUrl, "/loki/api/v1/query", timeout);
+        return loki(baseUrl, timeout, ServiceCredential.none());
+    }
+
+    /** A client for Loki's query API that sends {@code credential}'s token. */
+    public static QueryClient loki(String baseUrl, Duration timeout, ServiceCredential credential) {
+        return new QueryClient(baseUrl, "/loki/api/v1/query", timeout, credential);
     }
 
     /** @throws QueryException when the API is unreachable or answers with an error */
     public List<VectorSample> query(String expr, Instant at) {
         String form = "query=" + enc(expr) + "&time=" + enc(timeParam(at));
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest req = credential.authorize(HttpRequest.newBuilder(URI.create(baseUrl + path)))
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -26,6 +26,7 @@ import dev.vigil.alert.rules.RuleGroup;
 import dev.vigil.alert.rules.RuleGroupDefinition;
 import dev.vigil.alert.rules.RuleTemplates;
 import dev.vigil.alert.rules.VectorSample;
+import dev.vigil.auth.ServiceCredential;
 import dev.vigil.alert.silence.Silence;
 import dev.vigil.alert.silence.SilenceCodec;
 import dev.vigil.alert.silence.Silences;
@@ -76,6 +77,7 @@ public class AlertingService {
     private final AlertConfig config;
     private final String bootstrap;
     private final MeterRegistry meters;
+    private final ServiceCredential credential;
     private final Clock clock = Clock.systemUTC();
     private AlertTopicPublisher topics;
     private Producer<byte[], byte[]> metricsProducer;
@@ -90,10 +92,12 @@ public class AlertingService {
     private final Map<String, List<AlertInstance>> restoredState = new HashMap<>();
     private final Map<String, String> lastErrors = new HashMap<>();
 
-    public AlertingService(AlertConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry meters) {
+    public AlertingService(AlertConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry meters,
+                           ServiceCredential credential) {
         this.config = config;
         this.bootstrap = bootstrap;
         this.meters = meters;
+        this.credential = credential;
     }
 
     void start(@Observes StartupEvent ev) {
@@ -103,8 +107,8 @@ public class AlertingService {
         silences = new Silences(clock);
         nflog = new NotificationLog(clock, e -> topics.state(Topics.NOTIFICATION_LOG, e.key(),
                 NotificationLog.toJson(e).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        queries = new RuleQueries(QueryClient.prometheus(config.queryUrl(), config.queryTimeout()),
-                QueryClient.loki(config.logsUrl(), config.queryTimeout()));
+        queries = new RuleQueries(QueryClient.prometheus(config.queryUrl(), config.queryTimeout(), credential),
+                QueryClient.loki(config.logsUrl(), config.queryTimeout(), credential));
         restore();
         scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "alerting"));
         reload();

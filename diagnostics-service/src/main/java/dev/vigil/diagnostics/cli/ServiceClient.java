@@ -21,27 +21,27 @@ final class ServiceClient {
     }
 
     JsonNode getJson(String path) {
-        return tree(send(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofByteArray()));
+        return tree(send(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     JsonNode postJson(String path, Object body) {
-        return tree(send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return tree(send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.encode(body))), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     void postBytes(String path, byte[] body) {
-        send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/octet-stream")
+        send(request(path).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     void delete(String path) {
-        send(HttpRequest.newBuilder(uri(path)).DELETE(), HttpResponse.BodyHandlers.ofByteArray());
+        send(request(path).DELETE(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     void download(String path, Path target) {
         HttpResponse<Path> r;
         try {
-            r = http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+            r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
         } catch (IOException e) {
             throw new VigilDiag.CliException("cannot reach " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -61,8 +61,14 @@ final class ServiceClient {
         }
     }
 
-    private URI uri(String path) {
-        return URI.create(base + path);
+    /** The request for {@code path}, with the token of {@code VIGIL_API_TOKEN} when it is set. */
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        String token = System.getenv("VIGIL_API_TOKEN");
+        if (token != null && !token.isBlank()) {
+            b.header("Authorization", "Bearer " + token.strip());
+        }
+        return b;
     }
 
     private byte[] send(HttpRequest.Builder req, HttpResponse.BodyHandler<byte[]> handler) {

@@ -1,5 +1,6 @@
 package dev.vigil.logs.fanout;
 
+import dev.vigil.auth.ServiceCredential;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.store.LocalLogStores;
@@ -27,13 +28,16 @@ public class PeerInstances {
     private final String self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
+    private final ServiceCredential credential;
 
     public PeerInstances(Instance<KafkaStreams> streams, LocalLogStores local, ObjectMapper json,
-                         @ConfigProperty(name = "quarkus.kafka-streams.application-server") String self) {
+                         @ConfigProperty(name = "quarkus.kafka-streams.application-server") String self,
+                         ServiceCredential credential) {
         this.streams = streams;
         this.local = local;
         this.json = json;
         this.self = self;
+        this.credential = credential;
     }
 
     /** host:port of every other instance that owns at least one partition, sorted. */
@@ -69,6 +73,6 @@ public class PeerInstances {
 
     /** A source per other instance, with what only instances answer (index statistics). */
     public List<RemoteLogSource> remotes() {
-        return hosts().stream().map(h -> new RemoteLogSource(h, http, json)).toList();
+        return hosts().stream().map(h -> new RemoteLogSource(h, http, json, credential)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.logs.fanout;
 
+import dev.vigil.auth.ServiceCredential;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.logql.Direction;
@@ -36,12 +37,14 @@ public final class RemoteLogSource implements LogSource {
     private final URI base;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final ServiceCredential credential;
 
-    /** A source for the instance at {@code hostPort} (its {@code application.server}). */
-    public RemoteLogSource(String hostPort, HttpClient http, ObjectMapper json) {
+    /** A source for the instance at {@code hostPort} (its {@code application.server}), called with {@code credential}. */
+    public RemoteLogSource(String hostPort, HttpClient http, ObjectMapper json, ServiceCredential credential) {
         this.base = URI.create("http://" + hostPort + InternalLogsResource.PATH);
         this.http = http;
         this.json = json;
+        this.credential = credential;
     }
 
     @Override
@@ -64,7 +67,7 @@ public final class RemoteLogSource implements LogSource {
 
     private <T> T post(String path, Object body, TypeReference<T> type) {
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            HttpRequest req = credential.authorize(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());

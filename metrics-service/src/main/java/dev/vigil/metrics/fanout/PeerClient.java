@@ -1,5 +1,6 @@
 package dev.vigil.metrics.fanout;
 
+import dev.vigil.auth.ServiceCredential;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,15 +13,17 @@ import java.util.concurrent.CompletableFuture;
 public final class PeerClient {
     private final HttpClient http;
     private final Duration timeout;
+    private final ServiceCredential credential;
 
-    public PeerClient(Duration timeout) {
+    public PeerClient(Duration timeout, ServiceCredential credential) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.timeout = timeout;
+        this.credential = credential;
     }
 
     /** The peer's answer body; completes exceptionally with {@link PeerUnavailableException}. */
     public CompletableFuture<byte[]> post(String hostPort, String path, byte[] body) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://" + hostPort + path))
+        HttpRequest req = credential.authorize(HttpRequest.newBuilder(URI.create("http://" + hostPort + path)))
                 .timeout(timeout)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

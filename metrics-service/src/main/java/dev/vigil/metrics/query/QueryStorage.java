@@ -1,5 +1,6 @@
 package dev.vigil.metrics.query;
 
+import dev.vigil.auth.ServiceCredential;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.fanout.FanoutStorage;
 import dev.vigil.metrics.fanout.PeerClient;
@@ -24,11 +25,11 @@ import java.util.List;
 public class QueryStorage implements Storage {
     private final FanoutStorage all;
 
-    public QueryStorage(LocalTsdbs local, Instance<KafkaStreams> streams, MetricsConfig config) {
+    public QueryStorage(LocalTsdbs local, Instance<KafkaStreams> streams, MetricsConfig config, ServiceCredential credential) {
         // Streams is created at startup, after this bean may be; look it up when a query needs it.
         this.all = new FanoutStorage(local,
                 () -> new StreamsPeers(streams.get(), TopologyProducer.STORE, local::partitions).peers(),
-                new PeerClient(config.fanout().timeout()));
+                new PeerClient(config.fanout().timeout(), credential));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.fanout;
 
+import dev.vigil.auth.ServiceCredential;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.kafka.streams.IngestCounters;
@@ -54,7 +55,7 @@ final class SecondInstance implements AutoCloseable {
         streams = new KafkaStreams(TopologyProducer.topology(TsdbOptions.DEFAULTS, local, new IngestCounters<>(AppendResult.class), Duration.ofSeconds(5),
                 Duration.ofMinutes(5)), p);
         streams.start();
-        all = new FanoutStorage(local, new StreamsPeers(streams, TopologyProducer.STORE, local::partitions), new PeerClient(Duration.ofSeconds(10)));
+        all = new FanoutStorage(local, new StreamsPeers(streams, TopologyProducer.STORE, local::partitions), new PeerClient(Duration.ofSeconds(10), ServiceCredential.none()));
     }
 
     /** What a query on this instance reads: its partitions and its peers'. */

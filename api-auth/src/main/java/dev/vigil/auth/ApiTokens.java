@@ -1,0 +1,101 @@
+package dev.vigil.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tokens a service accepts and the scopes each grants. Written one per line (or separated
+ * by commas) as {@code <token> [scope ...]}: a token without scopes grants all of them, several
+ * tokens may be valid at once so they can be rotated. Tokens are compared in constant time.
+ */
+public final class ApiTokens {
+    private final Map<String, Set<Scope>> tokens;
+
+    private ApiTokens(Map<String, Set<Scope>> tokens) {
+        this.tokens = Map.copyOf(tokens);
+    }
+
+    /** No tokens: authentication is off. */
+    public static final ApiTokens NONE = new ApiTokens(Map.of());
+
+    /** @throws IllegalArgumentException naming the line when a scope is unknown */
+    public static ApiTokens parse(String text) {
+        Map<String, Set<Scope>> out = new LinkedHashMap<>();
+        for (String line : text.split("[\\n,]")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            String[] parts = l.split("\\s+");
+            Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+            for (int i = 1; i < parts.length; i++) {
+                try {
+                    scopes.add(Scope.of(parts[i]));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown scope \"" + parts[i] + "\" (read, write or admin) for a token");
+                }
+            }
+            out.merge(parts[0], scopes.isEmpty() ? EnumSet.allOf(Scope.class) : scopes, (a, b) -> {
+                Set<Scope> u = EnumSet.copyOf(a);
+                u.addAll(b);
+                return u;
+            });
+        }
+        return new ApiTokens(out);
+    }
+
+    /** Tokens from both sources together. */
+    public ApiTokens and(ApiTokens other) {
+        Map<String, Set<Scope>> out = new LinkedHashMap<>(tokens);
+        other.tokens.forEach((t, s) -> out.merge(t, s, (a, b) -> {
+            Set<Scope> u = EnumSet.copyOf(a);
+            u.addAll(b);
+            return u;
+        }));
+        return new ApiTokens(out);
+    }
+
+    public boolean enabled() {
+        return !tokens.isEmpty();
+    }
+
+    /**
+     * The scopes an {@code Authorization} header value grants: {@code Bearer <token>}, or
+     * {@code Basic} with the token as password (amtool, Promtail and Grafana all can send that);
+     * empty when it grants nothing.
+     */
+    public Optional<Set<Scope>> scopes(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String presented;
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            presented = authorization.substring(7).strip();
+        } else if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String userPass = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = userPass.indexOf(':');
+                presented = colon < 0 ? userPass : userPass.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        } else {
+            return Optional.empty();
+        }
+        byte[] p = presented.getBytes(StandardCharsets.UTF_8);
+        Set<Scope> found = null;
+        for (Map.Entry<String, Set<Scope>> e : tokens.entrySet()) {
+            // every token is compared, and each in constant time: timing tells nothing about which matched
+            if (MessageDigest.isEqual(p, e.getKey().getBytes(StandardCharsets.UTF_8))) {
+                found = e.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+}
