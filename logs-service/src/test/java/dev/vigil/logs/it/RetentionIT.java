@@ -39,59 +39,67 @@ class RetentionIT {
 
     @Test
     void linesOlderThanRetentionLeaveAnswersAndTheStores() throws Exception {
-        try (TestKafka kafka = TestKafka.start()) {
-            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 2);
-            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
-                    "vigil.logs.retention", "2m",
-                    "vigil.logs.chunk-max-age", "30s",
-                    "vigil.logs.maintenance-interval", "2s",
-                    "vigil.logs.commit-interval", "1s"));
-                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
-                service.start();
-                long nowNs = System.currentTimeMillis() * 1_000_000L;
-                List<LogEntry> entries = new ArrayList<>();
-                for (int i = 0; i <= 120; i++) { // one line every 10 s over the last 20 minutes
-                    entries.add(new LogEntry(nowNs - (120 - i) * 10_000_000_000L, "line " + i));
-                }
-                publisher.publishLogs(List.of(new LogStream(Labels.of("job", "retention-it"), entries))).get(30, TimeUnit.SECONDS);
-
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    double kept = count(service, System.currentTimeMillis() * 1_000_000L);
-                    // retention deletes whole sealed chunks: what is kept is at most retention plus a chunk's span
-                    assertTrue(kept > 0 && kept <= 20, "lines answered over the last 30 minutes: " + kept);
-                });
-                assertTrue(gauge(service, "vigil_logs_retention_chunks_deleted_total") >= 1, "retention counted what it deleted");
-                double held = gauge(service, "vigil_logs_storage_entries");
-                assertTrue(held > 0 && held <= 20, "entries the stores hold: " + held);
+        withService(2, Map.of(
+                "vigil.logs.retention", "2m",
+                "vigil.logs.chunk-max-age", "30s",
+                "vigil.logs.maintenance-interval", "2s",
+                "vigil.logs.commit-interval", "1s"), (service, publisher) -> {
+            long nowNs = System.currentTimeMillis() * 1_000_000L;
+            List<LogEntry> entries = new ArrayList<>();
+            for (int i = 0; i <= 120; i++) { // one line every 10 s over the last 20 minutes
+                entries.add(new LogEntry(nowNs - (120 - i) * 10_000_000_000L, "line " + i));
             }
-        }
+            publisher.publishLogs(List.of(new LogStream(Labels.of("job", "retention-it"), entries))).get(30, TimeUnit.SECONDS);
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                double kept = count(service, System.currentTimeMillis() * 1_000_000L);
+                // retention deletes whole sealed chunks: what is kept is at most retention plus a chunk's span
+                assertTrue(kept > 0 && kept <= 20, "lines answered over the last 30 minutes: " + kept);
+            });
+            assertTrue(gauge(service, "vigil_logs_retention_chunks_deleted_total") >= 1, "retention counted what it deleted");
+            double held = gauge(service, "vigil_logs_storage_entries");
+            assertTrue(held > 0 && held <= 20, "entries the stores hold: " + held);
+        });
     }
 
     @Test
     void aSizeCapKeepsEachPartitionWithinItsBytes() throws Exception {
-        try (TestKafka kafka = TestKafka.start()) {
-            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 1);
-            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
-                    "vigil.logs.max-partition-bytes", "4000",
-                    "vigil.logs.chunk-max-age", "1m",
-                    "vigil.logs.maintenance-interval", "2s",
-                    "vigil.logs.commit-interval", "1s"));
-                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-size-it", Map.of())) {
-                service.start();
-                long nowNs = System.currentTimeMillis() * 1_000_000L;
-                List<LogEntry> entries = new ArrayList<>();
-                Random rnd = new Random(3);
-                for (int i = 0; i <= 1200; i++) { // one line a second over the last 20 minutes, hard to compress
-                    entries.add(new LogEntry(nowNs - (1200 - i) * 1_000_000_000L, "line " + i + " " + Long.toHexString(rnd.nextLong())));
-                }
-                publisher.publishLogs(List.of(new LogStream(Labels.of("job", "retention-it"), entries))).get(30, TimeUnit.SECONDS);
+        withService(1, Map.of(
+                "vigil.logs.max-partition-bytes", "4000",
+                "vigil.logs.chunk-max-age", "1m",
+                "vigil.logs.maintenance-interval", "2s",
+                "vigil.logs.commit-interval", "1s"), (service, publisher) -> {
+            long nowNs = System.currentTimeMillis() * 1_000_000L;
+            List<LogEntry> entries = new ArrayList<>();
+            Random rnd = new Random(3);
+            for (int i = 0; i <= 1200; i++) { // one line a second over the last 20 minutes, hard to compress
+                entries.add(new LogEntry(nowNs - (1200 - i) * 1_000_000_000L, "line " + i + " " + Long.toHexString(rnd.nextLong())));
+            }
+            publisher.publishLogs(List.of(new LogStream(Labels.of("job", "retention-it"), entries))).get(30, TimeUnit.SECONDS);
 
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    double stored = gauge(service, "vigil_logs_storage_stored_bytes");
-                    assertTrue(stored > 0 && stored <= 4000, "sealed bytes the store keeps: " + stored);
-                });
-                double kept = count(service, System.currentTimeMillis() * 1_000_000L);
-                assertTrue(kept > 0 && kept < 1201, "lines answered over the last 30 minutes: " + kept);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                double stored = gauge(service, "vigil_logs_storage_stored_bytes");
+                assertTrue(stored > 0 && stored <= 4000, "sealed bytes the store keeps: " + stored);
+            });
+            double kept = count(service, System.currentTimeMillis() * 1_000_000L);
+            assertTrue(kept > 0 && kept < 1201, "lines answered over the last 30 minutes: " + kept);
+        });
+    }
+
+    /** What a test does with the running service and a publisher writing straight to its topic. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run(ServiceProcess service, BatchPublisher publisher) throws Exception;
+    }
+
+    /** Runs {@code scenario} against the packaged service on a fresh broker with {@code partitions} partitions and these settings. */
+    private void withService(int partitions, Map<String, String> settings, Scenario scenario) throws Exception {
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), partitions);
+            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), settings);
+                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
+                service.start();
+                scenario.run(service, publisher);
             }
         }
     }

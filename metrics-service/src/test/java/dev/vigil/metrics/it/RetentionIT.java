@@ -40,63 +40,71 @@ class RetentionIT {
 
     @Test
     void samplesOlderThanRetentionLeaveAnswersAndTheStores() throws Exception {
-        try (TestKafka kafka = TestKafka.start()) {
-            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 2);
-            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
-                    "vigil.metrics.storage.retention", "2m",
-                    "vigil.metrics.storage.out-of-order-window", "30m",
-                    "vigil.metrics.storage.maintenance-interval", "2s",
-                    "vigil.metrics.storage.commit-interval", "1s"));
-                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
-                service.start();
-                long now = System.currentTimeMillis();
-                List<Sample> samples = new ArrayList<>();
-                for (long t = now - 20 * 60_000L; t <= now; t += 1_000L) { // 1,201 samples: ten chunks and more
-                    samples.add(new Sample(t, 1));
-                }
-                publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
-
-                // within a few upkeep runs only the last two minutes are answered
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    double kept = value(service, "count_over_time(retention_test[30m])", System.currentTimeMillis());
-                    assertTrue(kept > 0 && kept <= 130, "samples answered over the last 30 minutes: " + kept);
-                });
-                // the stores drop whole chunks: what they still hold is the last two minutes and at most
-                // the one chunk that straddles the cutoff
-                double held = gauge(service, "vigil_metrics_storage_samples");
-                assertTrue(held > 0 && held <= 130 + 240, "raw samples the TSDBs hold: " + held);
-                double cutoff = gauge(service, "vigil_metrics_storage_retention_cutoff_seconds");
-                double expected = (System.currentTimeMillis() - 120_000L) / 1000.0;
-                assertTrue(Math.abs(cutoff - expected) < 60, "retention cutoff " + cutoff + " vs now - 2m " + expected);
+        withService(2, Map.of(
+                "vigil.metrics.storage.retention", "2m",
+                "vigil.metrics.storage.out-of-order-window", "30m",
+                "vigil.metrics.storage.maintenance-interval", "2s",
+                "vigil.metrics.storage.commit-interval", "1s"), (service, publisher) -> {
+            long now = System.currentTimeMillis();
+            List<Sample> samples = new ArrayList<>();
+            for (long t = now - 20 * 60_000L; t <= now; t += 1_000L) { // 1,201 samples: ten chunks and more
+                samples.add(new Sample(t, 1));
             }
-        }
+            publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
+
+            // within a few upkeep runs only the last two minutes are answered
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                double kept = value(service, "count_over_time(retention_test[30m])", System.currentTimeMillis());
+                assertTrue(kept > 0 && kept <= 130, "samples answered over the last 30 minutes: " + kept);
+            });
+            // the stores drop whole chunks: what they still hold is the last two minutes and at most
+            // the one chunk that straddles the cutoff
+            double held = gauge(service, "vigil_metrics_storage_samples");
+            assertTrue(held > 0 && held <= 130 + 240, "raw samples the TSDBs hold: " + held);
+            double cutoff = gauge(service, "vigil_metrics_storage_retention_cutoff_seconds");
+            double expected = (System.currentTimeMillis() - 120_000L) / 1000.0;
+            assertTrue(Math.abs(cutoff - expected) < 60, "retention cutoff " + cutoff + " vs now - 2m " + expected);
+        });
     }
 
     @Test
     void aSizeCapKeepsEachPartitionWithinItsBytes() throws Exception {
-        try (TestKafka kafka = TestKafka.start()) {
-            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 1);
-            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), Map.of(
-                    "vigil.metrics.storage.max-partition-bytes", "2000",
-                    "vigil.metrics.storage.out-of-order-window", "30m",
-                    "vigil.metrics.storage.maintenance-interval", "2s",
-                    "vigil.metrics.storage.commit-interval", "1s"));
-                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-size-it", Map.of())) {
-                service.start();
-                long now = System.currentTimeMillis();
-                List<Sample> samples = new ArrayList<>();
-                for (long t = now - 20 * 60_000L; t <= now; t += 1_000L) {
-                    samples.add(new Sample(t, Math.sin(t / 1000.0))); // full-precision floats: ~8 bytes a sample
-                }
-                publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
+        withService(1, Map.of(
+                "vigil.metrics.storage.max-partition-bytes", "2000",
+                "vigil.metrics.storage.out-of-order-window", "30m",
+                "vigil.metrics.storage.maintenance-interval", "2s",
+                "vigil.metrics.storage.commit-interval", "1s"), (service, publisher) -> {
+            long now = System.currentTimeMillis();
+            List<Sample> samples = new ArrayList<>();
+            for (long t = now - 20 * 60_000L; t <= now; t += 1_000L) {
+                samples.add(new Sample(t, Math.sin(t / 1000.0))); // full-precision floats: ~8 bytes a sample
+            }
+            publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
 
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                    double held = gauge(service, "vigil_metrics_storage_samples");
-                    // 2,000 bytes of closed chunks is a few hundred such samples, plus the open chunk
-                    assertTrue(held > 0 && held < 600, "raw samples the TSDB holds: " + held);
-                });
-                double answered = value(service, "count_over_time(retention_test[30m])", System.currentTimeMillis());
-                assertTrue(answered > 0 && answered < 600, "samples answered over 30 minutes: " + answered);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                double held = gauge(service, "vigil_metrics_storage_samples");
+                // 2,000 bytes of closed chunks is a few hundred such samples, plus the open chunk
+                assertTrue(held > 0 && held < 600, "raw samples the TSDB holds: " + held);
+            });
+            double answered = value(service, "count_over_time(retention_test[30m])", System.currentTimeMillis());
+            assertTrue(answered > 0 && answered < 600, "samples answered over 30 minutes: " + answered);
+        });
+    }
+
+    /** What a test does with the running service and a publisher writing straight to its topic. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run(ServiceProcess service, BatchPublisher publisher) throws Exception;
+    }
+
+    /** Runs {@code scenario} against the packaged service on a fresh broker with {@code partitions} partitions and these settings. */
+    private void withService(int partitions, Map<String, String> settings, Scenario scenario) throws Exception {
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), partitions);
+            try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), settings);
+                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
+                service.start();
+                scenario.run(service, publisher);
             }
         }
     }

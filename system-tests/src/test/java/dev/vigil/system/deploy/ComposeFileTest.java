@@ -120,6 +120,9 @@ class ComposeFileTest {
         for (Object o : (List<?>) datasources.get("datasources")) {
             Map<String, Object> ds = map(o);
             Optional.ofNullable(ds.get("url")).ifPresent(url -> urlByType.put(ds.get("type").toString(), url.toString()));
+            // every data source sends Vigil's API token, which Kubernetes requires (docs/deploy.md)
+            assertEquals("Authorization", map(ds.get("jsonData")).get("httpHeaderName1"), ds.get("name") + "");
+            assertEquals("Bearer $__env{VIGIL_GRAFANA_TOKEN}", map(ds.get("secureJsonData")).get("httpHeaderValue1"), ds.get("name") + "");
         }
         assertEquals("http://metrics-service:9090", urlByType.get("prometheus"));
         assertEquals("http://logs-service:3100", urlByType.get("loki"));

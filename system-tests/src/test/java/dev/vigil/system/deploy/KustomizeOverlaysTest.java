@@ -258,6 +258,39 @@ class KustomizeOverlaysTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceRequiresTokensFromTheSecretAndGrafanaHasNoAnonymousAccess(String overlay) {
+        Manifests m = render(overlay);
+        Map<String, PodSpec> services = Map.of(
+                "metrics-service", m.named(StatefulSet.class, "metrics-service").getSpec().getTemplate().getSpec(),
+                "logs-service", m.named(StatefulSet.class, "logs-service").getSpec().getTemplate().getSpec(),
+                "alert-service", m.named(Deployment.class, "alert-service").getSpec().getTemplate().getSpec(),
+                "diagnostics-service", m.named(Deployment.class, "diagnostics-service").getSpec().getTemplate().getSpec());
+        services.forEach((name, spec) -> {
+            Volume tokens = spec.getVolumes().stream().filter(v -> v.getSecret() != null
+                    && v.getSecret().getSecretName().equals("vigil-api-tokens")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " does not mount the vigil-api-tokens Secret"));
+            assertFalse(Boolean.TRUE.equals(tokens.getSecret().getOptional()), name + ": without tokens the pod must not start");
+            Container c = spec.getContainers().get(0);
+            String dir = c.getVolumeMounts().stream().filter(vm -> vm.getName().equals(tokens.getName())).findFirst()
+                    .orElseThrow().getMountPath();
+            assertEquals(dir + "/tokens", env(c, "VIGIL_AUTH_TOKENS_FILE"), name);
+            assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("VIGIL_AUTH_CLIENT_TOKEN")
+                    && e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null), name + " has no service token");
+        });
+        Container grafana = m.named(Deployment.class, "grafana").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals("false", env(grafana, "GF_AUTH_ANONYMOUS_ENABLED"));
+        assertTrue(grafana.getEnv().stream().anyMatch(e -> e.getName().equals("GF_SECURITY_ADMIN_PASSWORD")
+                && e.getValueFrom().getSecretKeyRef() != null && !Boolean.TRUE.equals(e.getValueFrom().getSecretKeyRef().getOptional())),
+                "Grafana's admin password must come from a Secret, with no default");
+        // no token or password in any ConfigMap
+        for (ConfigMap cm : m.ofType(ConfigMap.class)) {
+            String data = String.valueOf(cm.getData());
+            assertFalse(data.matches("(?s).*(VIGIL_AUTH_TOKENS|GF_SECURITY_ADMIN_PASSWORD)\\s*[:=]\\s*\\S+.*"), cm.getMetadata().getName());
+        }
+    }
+
     private static boolean toleratesWindowsTaint(Toleration t) {
         boolean key = "os".equals(t.getKey()) || "node.kubernetes.io/os".equals(t.getKey());
         return key && "windows".equals(t.getValue()) && "NoSchedule".equals(t.getEffect());
