@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Settings of the diagnostics service. */
 @ConfigMapping(prefix = "vigil.diagnostics")
@@ -39,6 +41,13 @@ public interface DiagnosticsConfig {
 
     /** Worker sidecar images that wait for a plugin's done file and upload its results. */
     Worker worker();
+
+    /**
+     * Plugins (by {@code plugin-name}) an operator allows to run with privileges: privileged or
+     * HostProcess containers, host namespaces, hostPath volumes. Every other plugin asking for any
+     * of them is refused with 403 (see {@code PodPolicy}).
+     */
+    Optional<Set<String>> approvedPrivilegedPlugins();
 
     /** Whether runs are persisted to and node checks exchanged over Kafka. */
     @WithDefault("true")

@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.rest;
 
+import dev.vigil.diagnostics.plugins.PolicyException;
 import dev.vigil.diagnostics.runs.RunJunit;
 import dev.vigil.diagnostics.runs.RunReport;
 import dev.vigil.diagnostics.runs.RunService;
@@ -44,6 +45,8 @@ public class RunResource {
             return Response.status(Response.Status.CREATED).entity(Map.of("id", s.id())).build();
         } catch (IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (PolicyException e) {
+            return error(Response.Status.FORBIDDEN, e.getMessage());
         }
     }
 

@@ -6,6 +6,8 @@ import dev.vigil.diagnostics.nodechecks.KafkaNodeCheckExchange;
 import dev.vigil.diagnostics.nodechecks.NodeCheckExchange;
 import dev.vigil.diagnostics.plugins.ManualResults;
 import dev.vigil.diagnostics.plugins.PluginDefinition;
+import dev.vigil.diagnostics.plugins.PodPolicy;
+import dev.vigil.diagnostics.plugins.PolicyException;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.report.JunitParser;
 import dev.vigil.diagnostics.report.ResultsArchive;
@@ -103,10 +105,22 @@ public class RunService {
         store.close();
     }
 
-    /** Starts a run. @throws IllegalArgumentException when a plugin definition is invalid */
+    /**
+     * Starts a run.
+     *
+     * @throws IllegalArgumentException when a plugin definition is invalid
+     * @throws PolicyException when a plugin asks for privileges it is not approved for
+     */
     public RunState create(RunSpec spec) {
         List<PluginDefinition> defs = spec.pluginDefinitions();
         defs.forEach(d -> RunLayout.segment("plugin", d.name()));
+        for (PluginDefinition d : defs) {
+            List<String> refused = PodPolicy.violations(d, config.approvedPrivilegedPlugins().orElse(Set.of()));
+            if (!refused.isEmpty()) {
+                throw new PolicyException("plugin " + d.name() + " asks for " + String.join(", ", refused)
+                        + "; an operator may approve it in vigil.diagnostics.approved-privileged-plugins");
+            }
+        }
         String id = HexFormat.of().formatHex(randomBytes());
         RunState s = RunState.created(id, spec, clock.instant());
         runs.put(id, s);

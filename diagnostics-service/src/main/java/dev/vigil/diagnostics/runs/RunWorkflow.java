@@ -9,6 +9,7 @@ import dev.vigil.diagnostics.inventory.ClusterSnapshot;
 import dev.vigil.diagnostics.inventory.InventoryCollector;
 import dev.vigil.diagnostics.inventory.Scheduling;
 import dev.vigil.diagnostics.plugins.PluginDefinition;
+import dev.vigil.diagnostics.plugins.PodPolicy;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.model.json.DiagnosticsRequest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -116,6 +117,12 @@ final class RunWorkflow implements Runnable {
     }
 
     private void startPlugin(PluginDefinition def, List<Node> targets) {
+        // A run recorded before the policy (or replayed from the runs topic) is held to it too.
+        List<String> refused = PodPolicy.violations(def, config.approvedPrivilegedPlugins().orElse(Set.of()));
+        if (!refused.isEmpty()) {
+            log("plugin " + def.name() + " not started: it asks for " + String.join(", ", refused));
+            return;
+        }
         Map<String, List<Node>> byOs = targets.stream().collect(Collectors.groupingBy(Scheduling::nodeOs, TreeMap::new, Collectors.toList()));
         boolean anyScheduled = false;
         for (Map.Entry<String, List<Node>> e : byOs.entrySet()) {

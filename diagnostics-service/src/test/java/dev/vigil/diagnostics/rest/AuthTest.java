@@ -10,6 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** With tokens configured every route of the diagnostics service needs one; starting a run needs admin. */
 @QuarkusTest
@@ -37,6 +40,6 @@ class AuthTest {
                 .post("/diagnostics/runs").then().statusCode(403);
         // past authentication: no cluster here, which is the service's own answer
         given().header("Authorization", "Bearer viewer-token").get("/diagnostics/inventory").then().statusCode(503);
-        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(not(equalTo(401))).body("status", notNullValue()); // the health JSON, UP or (while Streams starts) DOWN
     }
 }
