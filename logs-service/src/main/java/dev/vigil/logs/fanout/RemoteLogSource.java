@@ -72,15 +72,15 @@ public final class RemoteLogSource implements LogSource {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("instance " + base.getAuthority() + " answered " + r.statusCode() + " to " + path + ": "
-                        + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                throw new PeerUnavailableException("instance " + base.getAuthority() + " answered " + r.statusCode() + " to " + path
+                        + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8), null);
             }
             return json.readValue(r.body(), type);
         } catch (IOException e) {
-            throw new IllegalStateException("instance " + base.getAuthority() + " did not answer " + path + ": " + e.getMessage(), e);
+            throw new PeerUnavailableException("instance " + base.getAuthority() + " did not answer " + path + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking instance " + base.getAuthority(), e);
+            throw new PeerUnavailableException("interrupted while asking instance " + base.getAuthority(), e);
         }
     }
 

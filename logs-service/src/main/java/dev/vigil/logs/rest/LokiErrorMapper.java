@@ -1,6 +1,7 @@
 package dev.vigil.logs.rest;
 
 import dev.vigil.logql.LogqlException;
+import dev.vigil.logs.fanout.PeerUnavailableException;
 import dev.vigil.logql.storage.BudgetedSource;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +41,12 @@ public class LokiErrorMapper {
     @ServerExceptionMapper
     public Response stackOverflow(StackOverflowError e) {
         return error(400, "query too complex: evaluating it exhausted the thread's stack");
+    }
+
+    /** Another instance did not answer: the query cannot be answered whole now; 503, which clients retry. */
+    @ServerExceptionMapper
+    public Response peerUnavailable(PeerUnavailableException e) {
+        return error(503, e.getMessage());
     }
 
     /** Responses chosen by the resource (404, 405, ...) are kept as they are. */

@@ -1,6 +1,7 @@
 package dev.vigil.logs.rest;
 
 import dev.vigil.logql.storage.BudgetedSource;
+import dev.vigil.logs.fanout.PeerUnavailableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,12 @@ class LokiErrorMapperTest {
     void aQueryOutOfTimeIs503AndOneOutOfBytesIs400() {
         assertEquals(503, mapper.budget(new BudgetedSource.QueryLimitException("query timed out", true)).getStatus());
         assertEquals(400, mapper.budget(new BudgetedSource.QueryLimitException("too many bytes", false)).getStatus());
+    }
+
+    @Test
+    void anInstanceThatDoesNotAnswerIs503() {
+        Response r = mapper.peerUnavailable(new PeerUnavailableException("instance 10.0.0.7:3100 did not answer /streams", null));
+        assertEquals(503, r.getStatus());
+        assertEquals("instance 10.0.0.7:3100 did not answer /streams", ((Map<?, ?>) r.getEntity()).get("message"));
     }
 }
