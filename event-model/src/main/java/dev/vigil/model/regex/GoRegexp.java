@@ -50,9 +50,6 @@ public final class GoRegexp {
             return Pattern.compile(full);
         } catch (PatternSyntaxException e) {
             throw new RegexSyntaxException(e.getMessage(), e.getDescription());
-        } catch (RuntimeException e) {
-            // RE2/J reports a few malformed inputs (e.g. an invalid UTF-16 surrogate) otherwise
-            throw new RegexSyntaxException("error parsing regexp: " + e.getMessage() + ": `" + expr + "`", String.valueOf(e.getMessage()));
         }
     }
 
