@@ -8,10 +8,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -34,15 +30,7 @@ public class ApiAuthFilter {
 
     public ApiAuthFilter(@ConfigProperty(name = "vigil.auth.tokens") Optional<String> inline,
                          @ConfigProperty(name = "vigil.auth.tokens-file") Optional<String> file) {
-        ApiTokens t = inline.filter(s -> !s.isBlank()).map(ApiTokens::parse).orElse(ApiTokens.NONE);
-        if (file.isPresent() && !file.get().isBlank()) {
-            try {
-                t = t.and(ApiTokens.parse(Files.readString(Path.of(file.get()))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read vigil.auth.tokens-file " + file.get(), e);
-            }
-        }
-        this.tokens = t;
+        this.tokens = ApiTokens.configured(inline, file);
     }
 
     void register(@Observes Router router) {

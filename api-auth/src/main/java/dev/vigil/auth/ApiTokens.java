@@ -1,8 +1,13 @@
 package dev.vigil.auth;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +23,7 @@ public final class ApiTokens {
     private final Map<String, Set<Scope>> tokens;
 
     private ApiTokens(Map<String, Set<Scope>> tokens) {
-        this.tokens = Map.copyOf(tokens);
+        this.tokens = Collections.unmodifiableMap(new LinkedHashMap<>(tokens)); // in the order written: first() is the first
     }
 
     /** No tokens: authentication is off. */
@@ -59,6 +64,27 @@ public final class ApiTokens {
             return u;
         }));
         return new ApiTokens(out);
+    }
+
+    /**
+     * The tokens of {@code vigil.auth.tokens} ({@code inline}) and {@code vigil.auth.tokens-file}
+     * together, as every service configures them.
+     */
+    public static ApiTokens configured(Optional<String> inline, Optional<String> file) {
+        ApiTokens t = inline.filter(s -> !s.isBlank()).map(ApiTokens::parse).orElse(NONE);
+        if (file.isPresent() && !file.get().isBlank()) {
+            try {
+                t = t.and(parse(Files.readString(Path.of(file.get()))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read vigil.auth.tokens-file " + file.get(), e);
+            }
+        }
+        return t;
+    }
+
+    /** The first token written, for a service to send when it calls another. */
+    public Optional<String> first() {
+        return tokens.keySet().stream().findFirst();
     }
 
     public boolean enabled() {

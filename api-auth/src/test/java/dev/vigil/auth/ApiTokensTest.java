@@ -32,6 +32,13 @@ class ApiTokensTest {
     }
 
     @Test
+    void theFirstTokenWrittenIsTheOneAServiceSends() {
+        assertEquals(Optional.of("s3cret-old"), tokens.first());
+        assertEquals(Optional.of("b"), ApiTokens.parse("b read, a").first());
+        assertEquals(Optional.empty(), ApiTokens.NONE.first());
+    }
+
+    @Test
     void anythingElseGrantsNothing() {
         assertTrue(tokens.scopes(null).isEmpty());
         assertTrue(tokens.scopes("Bearer wrong").isEmpty());
