@@ -5,20 +5,22 @@ import dev.vigil.collector.delivery.CollectorProducer;
 import dev.vigil.collector.delivery.Delivery;
 import dev.vigil.collector.spool.DiskSpool;
 import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.KafkaClientConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * CDI wiring of the Kafka producer shared by every publisher of this collector, and of the
@@ -31,9 +33,9 @@ public class CollectorProducers {
     private final BatchPublisher publisher;
     private final Delivery delivery;
 
-    public CollectorProducers(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, NodeIdentity id,
+    public CollectorProducers(@Identifier("default-kafka-broker") Map<String, Object> kafka, NodeIdentity id,
                               CollectorConfig config, MeterRegistry registry) {
-        this.producer = CollectorProducer.create(bootstrap, "vigil-collector-" + id.node());
+        this.producer = CollectorProducer.create(new KafkaClientConfig(kafka), "vigil-collector-" + id.node());
         Path dir = config.spool().dir().filter(s -> !s.isBlank()).map(Path::of)
                 .orElse(Path.of(config.stateDir(), "spool"));
         DiskSpool spool;

@@ -6,6 +6,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -26,6 +30,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode (broker and controller in one process), started
@@ -35,12 +40,23 @@ import java.util.concurrent.TimeUnit;
 public final class LocalKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
+    private final int securedPort;
     private final KafkaRaftServer server;
 
-    private LocalKafka(Path dataDir, int port, KafkaRaftServer server) {
+    private LocalKafka(Path dataDir, int port, int securedPort, KafkaRaftServer server) {
         this.dataDir = dataDir;
         this.port = port;
+        this.securedPort = securedPort;
         this.server = server;
+    }
+
+    /**
+     * A SASL_SSL listener beside the plain one, as a secured production cluster offers: TLS with
+     * the key in {@code keyStore} (PKCS12), SCRAM-SHA-512 login for each of {@code users} (name to
+     * password), created through the plain listener once the broker runs.
+     */
+    public record SaslSslListener(Path keyStore, String keyStorePassword, Map<String, String> users) {
+        public static final String MECHANISM = "SCRAM-SHA-512";
     }
 
     /**
@@ -48,6 +64,11 @@ public final class LocalKafka implements AutoCloseable {
      * free port) and waits until it answers.
      */
     public static LocalKafka start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /** As {@link #start(Path, int)}, with a SASL_SSL listener on a free port when {@code secured} is given. */
+    public static LocalKafka start(Path dataDir, int port, SaslSslListener secured) {
         try {
             Files.createDirectories(dataDir);
             int brokerPort = port == 0 ? freePort() : port;
@@ -57,11 +78,23 @@ public final class LocalKafka implements AutoCloseable {
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
             p.put("controller.quorum.voters", "1@127.0.0.1:" + ctrlPort);
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            int securedPort = secured == null ? -1 : freePort();
+            String plain = "PLAINTEXT://127.0.0.1:" + brokerPort;
+            String advertised = secured == null ? plain : plain + ",SASL_SSL://127.0.0.1:" + securedPort;
+            p.put("listeners", advertised + ",CONTROLLER://127.0.0.1:" + ctrlPort);
+            p.put("advertised.listeners", advertised);
             p.put("controller.listener.names", "CONTROLLER");
             p.put("inter.broker.listener.name", "PLAINTEXT");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL");
+            if (secured != null) {
+                String l = "listener.name.sasl_ssl.";
+                p.put(l + "sasl.enabled.mechanisms", SaslSslListener.MECHANISM);
+                p.put(l + "scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+                p.put(l + "ssl.keystore.location", secured.keyStore().toString());
+                p.put(l + "ssl.keystore.password", secured.keyStorePassword());
+                p.put(l + "ssl.key.password", secured.keyStorePassword());
+                p.put(l + "ssl.keystore.type", "PKCS12");
+            }
             p.put("log.dirs", logDir.toString());
             p.put("num.partitions", "1");
             p.put("offsets.topic.replication.factor", "1");
@@ -78,8 +111,11 @@ public final class LocalKafka implements AutoCloseable {
             format(logDir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, server);
+            LocalKafka kafka = new LocalKafka(dataDir, brokerPort, securedPort, server);
             kafka.awaitReady(Duration.ofSeconds(60));
+            if (secured != null) {
+                kafka.addScramUsers(secured.users());
+            }
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare Kafka data folder " + dataDir, e);
@@ -105,6 +141,30 @@ public final class LocalKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SASL_SSL listener's address; only when started with a {@link SaslSslListener}. */
+    public String securedBootstrapServers() {
+        if (securedPort < 0) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener");
+        }
+        return "127.0.0.1:" + securedPort;
+    }
+
+    private void addScramUsers(Map<String, String> users) {
+        List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+        users.forEach((user, password) -> upserts.add(new UserScramCredentialUpsertion(user,
+                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException("cannot create SCRAM users " + users.keySet() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while creating SCRAM users", e);
+        }
     }
 
     public int port() {

@@ -1,5 +1,6 @@
 package dev.vigil.alert.kafka;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.model.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -21,12 +22,11 @@ import java.util.concurrent.CompletableFuture;
 public final class AlertTopicPublisher implements AutoCloseable {
     private final Producer<String, byte[]> producer;
 
-    public AlertTopicPublisher(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public AlertTopicPublisher(KafkaClientConfig kafka) {
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "vigil-alert-service"),
+                ProducerConfig.CLIENT_ID_CONFIG, "vigil-alert-service")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,5 +1,6 @@
 package dev.vigil.alert.kafka;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,12 +25,11 @@ public final class StateTopics {
     private StateTopics() {
     }
 
-    public static Map<String, String> readAll(String bootstrapServers, String topic, Duration timeout) {
+    public static Map<String, String> readAll(KafkaClientConfig kafka, String topic, Duration timeout) {
         Map<String, String> latest = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = new ArrayList<>();
             for (PartitionInfo p : c.partitionsFor(topic, timeout)) {

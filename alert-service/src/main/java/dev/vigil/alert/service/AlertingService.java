@@ -1,5 +1,7 @@
 package dev.vigil.alert.service;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import dev.vigil.alert.config.AlertConfig;
 import dev.vigil.alert.config.am.AlertmanagerConfig;
 import dev.vigil.alert.config.am.AlertmanagerConfigLoader;
@@ -43,7 +45,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ public class AlertingService {
     private static final String EMPTY_CONFIG = "route:\n  receiver: default\nreceivers:\n  - name: default\n";
 
     private final AlertConfig config;
-    private final String bootstrap;
+    private final KafkaClientConfig kafka;
     private final MeterRegistry meters;
     private final ServiceCredential credential;
     private final Clock clock = Clock.systemUTC();
@@ -92,17 +93,17 @@ public class AlertingService {
     private final Map<String, List<AlertInstance>> restoredState = new HashMap<>();
     private final Map<String, String> lastErrors = new HashMap<>();
 
-    public AlertingService(AlertConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry meters,
+    public AlertingService(AlertConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry meters,
                            ServiceCredential credential) {
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = new KafkaClientConfig(kafka);
         this.meters = meters;
         this.credential = credential;
     }
 
     void start(@Observes StartupEvent ev) {
-        topics = new AlertTopicPublisher(bootstrap);
-        metricsProducer = ProducerFactory.create(bootstrap, "vigil-alert-recording-rules");
+        topics = new AlertTopicPublisher(kafka);
+        metricsProducer = ProducerFactory.create(kafka, "vigil-alert-recording-rules");
         recordings = new BatchPublisher(metricsProducer);
         silences = new Silences(clock);
         nflog = new NotificationLog(clock, e -> topics.state(Topics.NOTIFICATION_LOG, e.key(),
@@ -276,16 +277,16 @@ public class AlertingService {
 
     private void restore() {
         Duration t = Duration.ofSeconds(30);
-        for (Map.Entry<String, String> e : StateTopics.readAll(bootstrap, Topics.ALERT_STATE, t).entrySet()) {
+        for (Map.Entry<String, String> e : StateTopics.readAll(kafka, Topics.ALERT_STATE, t).entrySet()) {
             restoredState.put(e.getKey(), AlertStateCodec.fromJson(e.getValue()));
         }
         List<Silence> restoredSilences = new ArrayList<>();
-        for (String json : StateTopics.readAll(bootstrap, Topics.SILENCES, t).values()) {
+        for (String json : StateTopics.readAll(kafka, Topics.SILENCES, t).values()) {
             restoredSilences.add(SilenceCodec.fromJson(json));
         }
         silences.restore(restoredSilences);
         List<NotificationEntry> entries = new ArrayList<>();
-        for (String json : StateTopics.readAll(bootstrap, Topics.NOTIFICATION_LOG, t).values()) {
+        for (String json : StateTopics.readAll(kafka, Topics.NOTIFICATION_LOG, t).values()) {
             entries.add(NotificationLog.fromJson(json));
         }
         nflog.restore(entries);

@@ -55,6 +55,9 @@ public interface CollectorConfig {
     /** The node's own logs: the systemd journal on Linux, the Event Log on Windows. */
     NodeLogsConfig nodeLogs();
 
+    /** Node checks the diagnostics service asks for over Kafka. */
+    NodeChecksConfig diagnostics();
+
     /**
      * Whether this collector runs in a Kubernetes cluster: {@code auto} (the default) decides by
      * {@code KUBERNETES_SERVICE_HOST} or the service-account token file of the OS; {@code true}
@@ -62,6 +65,16 @@ public interface CollectorConfig {
      */
     @WithDefault("auto")
     String inCluster();
+
+    /** Node-check settings. */
+    interface NodeChecksConfig {
+        /** Whether this collector answers the diagnostics service's node-check requests. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Where the node's root file system is seen; {@code /} on Linux, {@code C:\} on Windows when unset. */
+        Optional<String> hostRoot();
+    }
 
     /** Scrape settings. */
     interface ScrapeConfig {

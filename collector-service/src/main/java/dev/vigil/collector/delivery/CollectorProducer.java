@@ -1,5 +1,6 @@
 package dev.vigil.collector.delivery;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.kafka.client.ProducerFactory;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,8 +30,8 @@ public final class CollectorProducer {
     private CollectorProducer() {
     }
 
-    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
-        return ProducerFactory.create(bootstrapServers, clientId, Map.of(
+    public static Producer<byte[], byte[]> create(KafkaClientConfig kafka, String clientId) {
+        return ProducerFactory.create(kafka, clientId, Map.of(
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS,

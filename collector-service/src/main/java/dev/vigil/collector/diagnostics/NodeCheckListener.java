@@ -1,7 +1,9 @@
 package dev.vigil.collector.diagnostics;
 
 import dev.vigil.collector.NodeIdentity;
+import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.nodelogs.ProcessCommandRunner;
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.NodeOs;
 import dev.vigil.model.Topics;
@@ -10,6 +12,7 @@ import dev.vigil.model.json.DiagnosticsResult;
 import dev.vigil.model.json.Json;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
@@ -46,19 +48,18 @@ public class NodeCheckListener {
     private static final Logger LOG = Logger.getLogger(NodeCheckListener.class);
     static final Duration HEARTBEAT_EVERY = Duration.ofMinutes(1);
     private final boolean enabled;
-    private final String bootstrap;
+    private final KafkaClientConfig kafka;
     private final NodeIdentity identity;
     private final Optional<String> hostRoot;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public NodeCheckListener(@ConfigProperty(name = "vigil.collector.diagnostics.enabled", defaultValue = "false") boolean enabled,
-                             @ConfigProperty(name = "vigil.collector.diagnostics.host-root") Optional<String> hostRoot,
-                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, NodeIdentity identity) {
-        this.enabled = enabled;
-        this.hostRoot = hostRoot;
-        this.bootstrap = bootstrap;
+    public NodeCheckListener(CollectorConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                             NodeIdentity identity) {
+        this.enabled = config.diagnostics().enabled();
+        this.hostRoot = config.diagnostics().hostRoot();
+        this.kafka = new KafkaClientConfig(kafka);
         this.identity = identity;
     }
 
@@ -70,11 +71,11 @@ public class NodeCheckListener {
         NodeEnvironment env = new NodeEnvironment(identity.node(), identity.os(), root, System.getenv(),
                 new SystemHostProbes(new ProcessCommandRunner(Duration.ofSeconds(10))), Clock.systemUTC());
         NodeCheckRunner runner = new NodeCheckRunner(NodeChecks.all());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "vigil-collector-" + identity.node(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")), new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.with(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(), new ByteArraySerializer());
         running = true;
         thread = new Thread(() -> loop(runner, env, producer), "vigil-node-checks");
         thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package dev.vigil.collector.delivery;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class DeliveryBrokerOutageTest {
 
         Path logFile = dir.resolve("app.log");
         Files.createFile(logFile);
-        Producer<byte[], byte[]> producer = CollectorProducer.create(bootstrap, "outage-test");
+        Producer<byte[], byte[]> producer = CollectorProducer.create(KafkaClientConfig.of(bootstrap), "outage-test");
         Delivery delivery = new Delivery(new BatchPublisher(producer), t -> producer.partitionsFor(t).size(),
                 DiskSpool.open(dir.resolve("spool"), 64L << 20), Duration.ofSeconds(1), Duration.ofSeconds(5));
         LogTailerConfig tc = LogTailerConfig.forNode("node-1", NodeOs.LINUX, dir.resolve("positions.json"))

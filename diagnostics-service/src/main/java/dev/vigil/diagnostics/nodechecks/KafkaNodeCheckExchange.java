@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.nodechecks;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.Topics;
 import dev.vigil.model.json.DiagnosticsRequest;
@@ -38,15 +39,15 @@ public final class KafkaNodeCheckExchange implements NodeCheckExchange {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public KafkaNodeCheckExchange(String bootstrap, Consumer<DiagnosticsResult> onResult) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    public KafkaNodeCheckExchange(KafkaClientConfig kafka, Consumer<DiagnosticsResult> onResult) {
+        producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-requests"), new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-requests")), new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 // a new group reads what collectors sent before the service first started: their heartbeats count
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-results"), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-results")), new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(() -> loop(onResult), "vigil-diagnostics-results");
         thread.setDaemon(true);
         thread.start();

@@ -1,6 +1,7 @@
 package dev.vigil.diagnostics.runs;
 
 import org.apache.kafka.common.KafkaException;
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.Topics;
 import dev.vigil.model.json.Json;
@@ -34,16 +35,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KafkaRunStore implements RunStore {
     private static final Logger LOG = Logger.getLogger(KafkaRunStore.class);
-    private final String bootstrap;
+    private final KafkaClientConfig kafka;
     private final KafkaProducer<String, byte[]> producer;
 
-    public KafkaRunStore(String bootstrap) {
-        this.bootstrap = bootstrap;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    public KafkaRunStore(KafkaClientConfig kafka) {
+        this.kafka = kafka;
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-runs"),
+                ProducerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-runs")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -71,10 +71,9 @@ public final class KafkaRunStore implements RunStore {
     @Override
     public List<RunState> loadAll() {
         Map<String, RunState> runs = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-runs-restore"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "vigil-diagnostics-runs-restore")),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = c.partitionsFor(Topics.DIAGNOSTICS_RUNS, Duration.ofSeconds(15));
             List<TopicPartition> parts = new ArrayList<>();

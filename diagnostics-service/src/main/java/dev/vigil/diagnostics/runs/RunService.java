@@ -1,5 +1,7 @@
 package dev.vigil.diagnostics.runs;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import dev.vigil.diagnostics.config.DiagnosticsConfig;
 import dev.vigil.diagnostics.nodechecks.CollectorHeartbeats;
 import dev.vigil.diagnostics.nodechecks.KafkaNodeCheckExchange;
@@ -19,7 +21,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -61,7 +62,7 @@ public class RunService {
 
     private final KubernetesClient client;
     private final DiagnosticsConfig config;
-    private final String bootstrap;
+    private final KafkaClientConfig kafka;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, RunState> runs = new ConcurrentHashMap<>();
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -72,10 +73,10 @@ public class RunService {
     private NodeCheckExchange exchange = NodeCheckExchange.none();
 
     public RunService(KubernetesClient client, DiagnosticsConfig config,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+                      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.client = client;
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = new KafkaClientConfig(kafka);
         this.layout = new RunLayout(Path.of(config.dataDir()));
     }
 
@@ -86,11 +87,11 @@ public class RunService {
             return t;
         });
         if (config.kafkaEnabled()) {
-            store = new KafkaRunStore(bootstrap);
+            store = new KafkaRunStore(kafka);
             for (RunState s : store.loadAll()) {
                 runs.put(s.id(), s);
             }
-            exchange = new KafkaNodeCheckExchange(bootstrap, this::onResult);
+            exchange = new KafkaNodeCheckExchange(kafka, this::onResult);
         }
         runs.values().stream().filter(s -> !s.status().finished()).forEach(s -> {
             LOG.infof("resuming run %s", s.id());

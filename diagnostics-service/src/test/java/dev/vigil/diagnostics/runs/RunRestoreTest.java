@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.runs;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.config.DiagnosticsConfig;
 import dev.vigil.kafka.KafkaTestResource;
@@ -36,11 +37,11 @@ class RunRestoreTest {
         RunSpec spec = new RunSpec(true, true, false, List.of(), List.of(), List.of());
         RunState finished = RunState.created("f00d000001", spec, t).withStatus(RunStatus.RUNNING, t).withStatus(RunStatus.COMPLETE, t.plusSeconds(5));
         RunState running = RunState.created("f00d000002", spec, t).withStatus(RunStatus.RUNNING, t);
-        try (KafkaRunStore store = new KafkaRunStore(RunsEndToEndTest.bootstrap())) {
+        try (KafkaRunStore store = new KafkaRunStore(KafkaClientConfig.of(RunsEndToEndTest.bootstrap()))) {
             store.save(finished);
             store.save(running);
         }
-        RunService restarted = new RunService(client, config, RunsEndToEndTest.bootstrap());
+        RunService restarted = new RunService(client, config, KafkaClientConfig.of(RunsEndToEndTest.bootstrap()).common());
         restarted.onStart(null);
         try {
             assertEquals(finished, restarted.get("f00d000001").orElseThrow());

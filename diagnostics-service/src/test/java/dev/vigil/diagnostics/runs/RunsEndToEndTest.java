@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.runs;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.PluginFixtures;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
@@ -111,7 +112,7 @@ public class RunsEndToEndTest {
             }
 
             // the compacted runs topic holds the finished run, as a restarted service would restore it
-            try (KafkaRunStore store = new KafkaRunStore(bootstrap())) {
+            try (KafkaRunStore store = new KafkaRunStore(KafkaClientConfig.of(bootstrap()))) {
                 RunState restored = store.loadAll().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
                 assertEquals(RunStatus.COMPLETE, restored.status());
                 assertEquals(given().get("/diagnostics/runs/" + id + "/results").asString(), Json.MAPPER.writeValueAsString(RunReport.of(restored)));

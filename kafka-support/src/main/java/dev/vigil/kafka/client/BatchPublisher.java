@@ -54,14 +54,14 @@ public final class BatchPublisher implements AutoCloseable {
     }
 
     /** A publisher with a producer of its own ({@link ProducerFactory#create} with these overrides). */
-    public static BatchPublisher open(String bootstrapServers, String clientId, Map<String, Object> overrides) {
-        return new BatchPublisher(ProducerFactory.create(bootstrapServers, clientId, overrides));
+    public static BatchPublisher open(KafkaClientConfig kafka, String clientId, Map<String, Object> overrides) {
+        return new BatchPublisher(ProducerFactory.create(kafka, clientId, overrides));
     }
 
-    /** As {@link #open(String, String, Map)}, with records kept to {@code maxRecordBytes}. */
-    public static BatchPublisher open(String bootstrapServers, String clientId, Map<String, Object> overrides,
+    /** As {@link #open(KafkaClientConfig, String, Map)}, with records kept to {@code maxRecordBytes}. */
+    public static BatchPublisher open(KafkaClientConfig kafka, String clientId, Map<String, Object> overrides,
                                       int maxRecordBytes) {
-        return new BatchPublisher(ProducerFactory.create(bootstrapServers, clientId, overrides), maxRecordBytes);
+        return new BatchPublisher(ProducerFactory.create(kafka, clientId, overrides), maxRecordBytes);
     }
 
     /** The largest record value this publisher writes. */

@@ -13,14 +13,13 @@ public final class ProducerFactory {
     private ProducerFactory() {
     }
 
-    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId) {
-        return create(bootstrapServers, clientId, Map.of());
+    public static Producer<byte[], byte[]> create(KafkaClientConfig kafka, String clientId) {
+        return create(kafka, clientId, Map.of());
     }
 
-    /** As {@link #create(String, String)}, with settings added or replaced (timeouts, TLS/SASL). */
-    public static Producer<byte[], byte[]> create(String bootstrapServers, String clientId, Map<String, Object> overrides) {
+    /** As {@link #create(KafkaClientConfig, String)}, with settings of this producer added or replaced (timeouts). */
+    public static Producer<byte[], byte[]> create(KafkaClientConfig kafka, String clientId, Map<String, Object> overrides) {
         Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -28,6 +27,6 @@ public final class ProducerFactory {
         c.put(ProducerConfig.LINGER_MS_CONFIG, 50);
         c.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         c.putAll(overrides);
-        return new KafkaProducer<>(c, new ByteArraySerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(kafka.with(c), new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -29,16 +29,15 @@ public final class TopicIntake implements AutoCloseable {
     private AtLeastOnceLoop loop;
     private Thread thread;
 
-    public TopicIntake(String bootstrapServers, String groupId, String topic) {
+    public TopicIntake(KafkaClientConfig kafka, String groupId, String topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, groupId,
                 ConsumerConfig.CLIENT_ID_CONFIG, groupId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.deadLetters = ProducerFactory.create(bootstrapServers, groupId + "-deadletter");
+        this.deadLetters = ProducerFactory.create(kafka, groupId + "-deadletter");
     }
 
     /** Starts polling; {@code handler} may call {@link #deadLetter} from the intake's thread. */

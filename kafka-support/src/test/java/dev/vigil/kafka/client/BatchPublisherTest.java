@@ -54,7 +54,7 @@ class BatchPublisherTest {
     }
 
     private static BatchPublisher publisher() {
-        return BatchPublisher.open(kafka.bootstrapServers(), "test-" + UUID.randomUUID(), Map.of(), MAX);
+        return BatchPublisher.open(KafkaClientConfig.of(kafka.bootstrapServers()), "test-" + UUID.randomUUID(), Map.of(), MAX);
     }
 
     private static List<byte[]> readAll(String topic, int atLeastBytes) {

@@ -1,5 +1,7 @@
 package dev.vigil.logs.ingest;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.logs.config.LogsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +9,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
@@ -16,9 +17,9 @@ import java.util.Map;
 public class LogsPublisher {
     @Produces
     @Singleton
-    BatchPublisher publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, LogsConfig config) {
+    BatchPublisher publisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, LogsConfig config) {
         // A push waits for its acknowledgement: lingering would only delay the answer.
-        return BatchPublisher.open(bootstrap, "vigil-logs-push", Map.of(ProducerConfig.LINGER_MS_CONFIG, 0),
+        return BatchPublisher.open(new KafkaClientConfig(kafka), "vigil-logs-push", Map.of(ProducerConfig.LINGER_MS_CONFIG, 0),
                 config.push().maxRecordBytes());
     }
 

@@ -1,5 +1,8 @@
 package dev.vigil.logs.otlp;
 
+import java.util.Map;
+import dev.vigil.kafka.client.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.DecodeException;
@@ -14,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ public class OtlpLogsIntake {
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
     private final LogsConfig.Otlp config;
-    private final String bootstrap;
+    private final KafkaClientConfig kafka;
     private final BatchPublisher publisher;
     private final Counter records;
     private final Counter streams;
@@ -46,10 +48,10 @@ public class OtlpLogsIntake {
 
     private TopicIntake intake;
 
-    public OtlpLogsIntake(LogsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public OtlpLogsIntake(LogsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                           BatchPublisher publisher, MeterRegistry registry) {
         this.config = config.otlp();
-        this.bootstrap = bootstrap;
+        this.kafka = new KafkaClientConfig(kafka);
         this.publisher = publisher;
         this.records = registry.counter("vigil_logs_otlp_records_total");
         this.streams = registry.counter("vigil_logs_otlp_streams_total");
@@ -61,7 +63,7 @@ public class OtlpLogsIntake {
         if (!config.enabled()) {
             return;
         }
-        intake = new TopicIntake(bootstrap, config.groupId(), config.topic());
+        intake = new TopicIntake(kafka, config.groupId(), config.topic());
         intake.start(this::process, "vigil-logs-otlp-intake");
         LOG.infof("OTLP logs intake reads topic %s as group %s", config.topic(), config.groupId());
     }

@@ -1,5 +1,6 @@
 package dev.vigil.logs.it;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kafka.LocalKafka;
@@ -97,7 +98,7 @@ class RetentionIT {
         try (TestKafka kafka = TestKafka.start()) {
             LocalKafka.createVigilTopics(kafka.bootstrapServers(), partitions);
             try (ServiceProcess service = new ServiceProcess(dir, kafka.bootstrapServers(), settings);
-                 BatchPublisher publisher = BatchPublisher.open(kafka.bootstrapServers(), "retention-it", Map.of())) {
+                 BatchPublisher publisher = BatchPublisher.open(KafkaClientConfig.of(kafka.bootstrapServers()), "retention-it", Map.of())) {
                 service.start();
                 scenario.run(service, publisher);
             }

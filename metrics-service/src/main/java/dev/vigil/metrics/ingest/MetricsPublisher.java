@@ -1,5 +1,7 @@
 package dev.vigil.metrics.ingest;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.metrics.config.MetricsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +9,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
 
@@ -16,10 +17,10 @@ import java.util.Map;
 public class MetricsPublisher {
     @Produces
     @Singleton
-    BatchPublisher publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MetricsConfig config) {
+    BatchPublisher publisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, MetricsConfig config) {
         // Each HTTP request waits for its acknowledgement, so lingering only delays the answer;
         // under load records still batch while earlier requests are in flight.
-        return BatchPublisher.open(bootstrap, "vigil-metrics-remote-write", Map.of(
+        return BatchPublisher.open(new KafkaClientConfig(kafka), "vigil-metrics-remote-write", Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, config.remoteWrite().lingerMs(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, config.remoteWrite().compression()),
                 config.remoteWrite().maxRecordBytes());

@@ -1,5 +1,7 @@
 package dev.vigil.metrics.otlp;
 
+import dev.vigil.kafka.client.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.DecodeException;
@@ -14,7 +16,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public class OtlpMetricsIntake {
     private static final long ACK_TIMEOUT_SECONDS = 60;
 
     private final MetricsConfig.Otlp config;
-    private final String bootstrap;
+    private final KafkaClientConfig kafka;
     private final BatchPublisher publisher;
     private final Counter records;
     private final Counter series;
@@ -53,10 +54,10 @@ public class OtlpMetricsIntake {
 
     private TopicIntake intake;
 
-    public OtlpMetricsIntake(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    public OtlpMetricsIntake(MetricsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                              BatchPublisher publisher, MeterRegistry registry) {
         this.config = config.otlp();
-        this.bootstrap = bootstrap;
+        this.kafka = new KafkaClientConfig(kafka);
         this.publisher = publisher;
         this.records = registry.counter("vigil_metrics_otlp_records_total");
         this.series = registry.counter("vigil_metrics_otlp_series_total");
@@ -71,7 +72,7 @@ public class OtlpMetricsIntake {
         if (!config.enabled()) {
             return;
         }
-        intake = new TopicIntake(bootstrap, config.groupId(), config.topic());
+        intake = new TopicIntake(kafka, config.groupId(), config.topic());
         intake.start(this::process, "vigil-metrics-otlp-intake");
         LOG.infof("OTLP metrics intake reads topic %s as group %s", config.topic(), config.groupId());
     }
