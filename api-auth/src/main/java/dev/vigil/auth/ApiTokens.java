@@ -1,5 +1,7 @@
 package dev.vigil.auth;
 
+import dev.vigil.model.tenant.Tenants;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +17,37 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tokens a service accepts and the scopes each grants. Written one per line (or separated
- * by commas) as {@code <token> [scope ...]}: a token without scopes grants all of them, several
- * tokens may be valid at once so they can be rotated. Tokens are compared in constant time.
+ * The tokens a service accepts and what each grants. Written one per line (or separated by
+ * commas) as {@code <token> [scope ...] [tenant=<id>]}: a token without scopes grants all of them;
+ * a token with a tenant acts only for that tenant (with tenancy on), one without may name any in
+ * {@code X-Scope-OrgID} (an operator's or a service's token). Several tokens may be valid at once
+ * so they can be rotated. Tokens are compared in constant time.
  */
 public final class ApiTokens {
-    private final Map<String, Set<Scope>> tokens;
+    /** What one token grants: scopes, and the one tenant it is bound to, if any. */
+    public record Grant(Set<Scope> scopes, Optional<String> tenant) {
+        Grant merge(Grant other) {
+            Set<Scope> u = EnumSet.copyOf(scopes);
+            u.addAll(other.scopes);
+            if (!tenant.equals(other.tenant)) {
+                throw new IllegalArgumentException("a token is written twice with different tenants");
+            }
+            return new Grant(u, tenant);
+        }
+    }
 
-    private ApiTokens(Map<String, Set<Scope>> tokens) {
+    private final Map<String, Grant> tokens;
+
+    private ApiTokens(Map<String, Grant> tokens) {
         this.tokens = Collections.unmodifiableMap(new LinkedHashMap<>(tokens)); // in the order written: first() is the first
     }
 
     /** No tokens: authentication is off. */
     public static final ApiTokens NONE = new ApiTokens(Map.of());
 
-    /** @throws IllegalArgumentException naming the line when a scope is unknown */
+    /** @throws IllegalArgumentException when a scope is unknown or a tenant ID invalid */
     public static ApiTokens parse(String text) {
-        Map<String, Set<Scope>> out = new LinkedHashMap<>();
+        Map<String, Grant> out = new LinkedHashMap<>();
         for (String line : text.split("[\\n,]")) {
             String l = line.strip();
             if (l.isEmpty() || l.startsWith("#")) {
@@ -39,30 +55,27 @@ public final class ApiTokens {
             }
             String[] parts = l.split("\\s+");
             Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+            Optional<String> tenant = Optional.empty();
             for (int i = 1; i < parts.length; i++) {
+                if (parts[i].startsWith("tenant=")) {
+                    tenant = Optional.of(Tenants.of(parts[i].substring("tenant=".length())));
+                    continue;
+                }
                 try {
                     scopes.add(Scope.of(parts[i]));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("unknown scope \"" + parts[i] + "\" (read, write or admin) for a token");
                 }
             }
-            out.merge(parts[0], scopes.isEmpty() ? EnumSet.allOf(Scope.class) : scopes, (a, b) -> {
-                Set<Scope> u = EnumSet.copyOf(a);
-                u.addAll(b);
-                return u;
-            });
+            out.merge(parts[0], new Grant(scopes.isEmpty() ? EnumSet.allOf(Scope.class) : scopes, tenant), Grant::merge);
         }
         return new ApiTokens(out);
     }
 
     /** Tokens from both sources together. */
     public ApiTokens and(ApiTokens other) {
-        Map<String, Set<Scope>> out = new LinkedHashMap<>(tokens);
-        other.tokens.forEach((t, s) -> out.merge(t, s, (a, b) -> {
-            Set<Scope> u = EnumSet.copyOf(a);
-            u.addAll(b);
-            return u;
-        }));
+        Map<String, Grant> out = new LinkedHashMap<>(tokens);
+        other.tokens.forEach((t, g) -> out.merge(t, g, Grant::merge));
         return new ApiTokens(out);
     }
 
@@ -82,21 +95,29 @@ public final class ApiTokens {
         return t;
     }
 
-    /** The first token written, for a service to send when it calls another. */
+    /**
+     * The first token written that is bound to no tenant, for a service to send when it calls
+     * another (it names the tenant it acts for in the header).
+     */
     public Optional<String> first() {
-        return tokens.keySet().stream().findFirst();
+        return tokens.entrySet().stream().filter(e -> e.getValue().tenant().isEmpty()).map(Map.Entry::getKey).findFirst();
     }
 
     public boolean enabled() {
         return !tokens.isEmpty();
     }
 
-    /**
-     * The scopes an {@code Authorization} header value grants: {@code Bearer <token>}, or
-     * {@code Basic} with the token as password (amtool, Promtail and Grafana all can send that);
-     * empty when it grants nothing.
-     */
+    /** The scopes an {@code Authorization} header value grants, as {@link #grant}. */
     public Optional<Set<Scope>> scopes(String authorization) {
+        return grant(authorization).map(Grant::scopes);
+    }
+
+    /**
+     * What an {@code Authorization} header value grants: {@code Bearer <token>}, or {@code Basic}
+     * with the token as password (amtool, Promtail and Grafana all can send that); empty when it
+     * grants nothing.
+     */
+    public Optional<Grant> grant(String authorization) {
         if (authorization == null) {
             return Optional.empty();
         }
@@ -115,8 +136,8 @@ public final class ApiTokens {
             return Optional.empty();
         }
         byte[] p = presented.getBytes(StandardCharsets.UTF_8);
-        Set<Scope> found = null;
-        for (Map.Entry<String, Set<Scope>> e : tokens.entrySet()) {
+        Grant found = null;
+        for (Map.Entry<String, Grant> e : tokens.entrySet()) {
             // every token is compared, and each in constant time: timing tells nothing about which matched
             if (MessageDigest.isEqual(p, e.getKey().getBytes(StandardCharsets.UTF_8))) {
                 found = e.getValue();

@@ -39,6 +39,20 @@ class ApiTokensTest {
     }
 
     @Test
+    void aTokenMayBeBoundToOneTenant() {
+        ApiTokens t = ApiTokens.parse("""
+                team-a read write tenant=team-a
+                operator admin
+                """);
+        assertEquals(Optional.of(new ApiTokens.Grant(EnumSet.of(Scope.READ, Scope.WRITE), Optional.of("team-a"))),
+                t.grant("Bearer team-a"));
+        assertEquals(Optional.empty(), t.grant("Bearer operator").orElseThrow().tenant());
+        assertEquals(Optional.of("operator"), t.first(), "a service sends a token that may name any tenant");
+        assertThrows(IllegalArgumentException.class, () -> ApiTokens.parse("x read tenant=a|b"));
+        assertThrows(IllegalArgumentException.class, () -> ApiTokens.parse("x read tenant=a\nx write tenant=b"));
+    }
+
+    @Test
     void anythingElseGrantsNothing() {
         assertTrue(tokens.scopes(null).isEmpty());
         assertTrue(tokens.scopes("Bearer wrong").isEmpty());

@@ -14,6 +14,13 @@ public interface AlertConfig {
     /** Prometheus rule files (globs allowed in the file name part). */
     Optional<List<String>> ruleFiles();
 
+    /**
+     * Rules of tenants other than the default one, as Loki's and Mimir's rulers keep them on local
+     * storage: each folder under this one is named for a tenant and holds that tenant's rule files
+     * ({@code *.yml}, {@code *.yaml}); they read the tenant's data and raise the tenant's alerts.
+     */
+    Optional<String> tenantRulesDir();
+
     /** An alertmanager.yml, read as Alertmanager reads it. */
     Optional<String> configFile();
 

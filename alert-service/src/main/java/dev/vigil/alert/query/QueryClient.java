@@ -1,10 +1,11 @@
 package dev.vigil.alert.query;
 
-import dev.vigil.auth.ServiceCredential;
-import dev.vigil.alert.rules.VectorSample;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.alert.rules.VectorSample;
+import dev.vigil.auth.ServiceCredential;
 import dev.vigil.model.Labels;
+import dev.vigil.model.tenant.Tenants;
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,8 +63,14 @@ public final class QueryClient {
 
     /** @throws QueryException when the API is unreachable or answers with an error */
     public List<VectorSample> query(String expr, Instant at) {
+        return query(expr, at, Tenants.DEFAULT);
+    }
+
+    /** As {@link #query(String, Instant)}, for {@code tenant}'s data ({@code X-Scope-OrgID}). */
+    public List<VectorSample> query(String expr, Instant at, String tenant) {
         String form = "query=" + enc(expr) + "&time=" + enc(timeParam(at));
         HttpRequest req = credential.authorize(HttpRequest.newBuilder(URI.create(baseUrl + path)))
+                .header(Tenants.HEADER, tenant)
                 .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -1,10 +1,11 @@
 package dev.vigil.alert.query;
 
-import dev.vigil.logql.parser.Parser;
 import dev.vigil.alert.rules.ExpressionParser;
 import dev.vigil.alert.rules.QueryException;
 import dev.vigil.alert.rules.QueryFunction;
 import dev.vigil.alert.rules.VectorSample;
+import dev.vigil.logql.parser.Parser;
+import dev.vigil.model.tenant.Tenants;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,9 +41,14 @@ public final class RuleQueries implements QueryFunction {
 
     @Override
     public List<VectorSample> query(String expr, Instant time) throws QueryException {
+        return query(expr, time, Tenants.DEFAULT);
+    }
+
+    /** As {@link #query(String, Instant)}, over {@code tenant}'s data. */
+    public List<VectorSample> query(String expr, Instant time, String tenant) throws QueryException {
         QueryClient target = isLogql.computeIfAbsent(expr, RuleQueries::logqlOnly) ? loki : prometheus;
         try {
-            return target.query(expr, time);
+            return target.query(expr, time, tenant);
         } catch (QueryClient.QueryException e) {
             throw new QueryException(e.getMessage(), e);
         }

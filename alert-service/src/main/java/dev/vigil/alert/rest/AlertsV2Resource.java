@@ -1,16 +1,18 @@
 package dev.vigil.alert.rest;
 
-import dev.vigil.alert.config.am.MatcherParser;
-import dev.vigil.model.regex.GoRegexp;
-import dev.vigil.model.regex.RegexSyntaxException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.alert.config.am.MatcherParser;
 import dev.vigil.alert.notify.RoutingEngine;
 import dev.vigil.alert.routing.AggregationGroup;
 import dev.vigil.alert.routing.Alert;
 import dev.vigil.alert.routing.Route;
-import dev.vigil.model.LabelMatcher;
 import dev.vigil.alert.service.AlertingService;
+import dev.vigil.auth.RequestTenant;
+import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
+import dev.vigil.model.regex.GoRegexp;
+import dev.vigil.model.regex.RegexSyntaxException;
+import dev.vigil.model.tenant.Tenants;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,9 +42,11 @@ import java.util.TreeMap;
 public class AlertsV2Resource {
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private final AlertingService alerting;
+    private final RequestTenant tenant;
 
-    public AlertsV2Resource(AlertingService alerting) {
+    public AlertsV2Resource(AlertingService alerting, RequestTenant tenant) {
         this.alerting = alerting;
+        this.tenant = tenant;
     }
 
     @POST
@@ -53,6 +57,7 @@ public class AlertsV2Resource {
         }
         List<Runnable> accepted = new ArrayList<>();
         RoutingEngine engine = alerting.engine();
+        String owner = tenant.get();
         for (JsonNode a : body) {
             Map<String, String> labels = strings(a.path("labels"));
             if (labels.isEmpty()) {
@@ -72,6 +77,9 @@ public class AlertsV2Resource {
             Map<String, String> annotations = strings(a.path("annotations"));
             // As Alertmanager's Alert.Validate: names must be Prometheus label names
             for (String name : labels.keySet()) {
+                if (name.equals(Tenants.LABEL)) {
+                    return error("invalid label set: " + Tenants.LABEL + " is reserved, the tenant is the one " + Tenants.HEADER + " names");
+                }
                 if (!MatcherParser.isValidLabelName(name)) {
                     return error("invalid label set: invalid name \"" + name + "\"");
                 }
@@ -82,7 +90,7 @@ public class AlertsV2Resource {
                 }
             }
             String generator = a.path("generatorURL").asText("");
-            accepted.add(() -> engine.receive(Labels.from(labels), annotations, startsAt, endsAt, generator));
+            accepted.add(() -> engine.receive(Tenants.stamp(Labels.from(labels), owner), annotations, startsAt, endsAt, generator));
         }
         accepted.forEach(Runnable::run);
         return Response.ok().build();
@@ -104,8 +112,9 @@ public class AlertsV2Resource {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         Instant now = Instant.now();
+        String owner = tenant.get();
         for (Alert a : engine.dispatcher().alerts()) {
-            if (a.resolvedAt(now) || !matchers.stream().allMatch(m -> m.matches(a.labels().get(m.name())))) {
+            if (!Tenants.owner(a.labels()).equals(owner) || a.resolvedAt(now) || !matchers.stream().allMatch(m -> m.matches(a.labels().get(m.name())))) {
                 continue;
             }
             List<String> receivers = engine.dispatcher().root().match(a.labels()).stream().map(Route::receiver).distinct().toList();
@@ -129,17 +138,21 @@ public class AlertsV2Resource {
     public List<Map<String, Object>> groups() {
         RoutingEngine engine = alerting.engine();
         Instant now = Instant.now();
+        String owner = tenant.get();
         List<Map<String, Object>> out = new ArrayList<>();
         for (AggregationGroup g : engine.dispatcher().groups()) {
             List<Map<String, Object>> alerts = new ArrayList<>();
             for (Alert a : g.alerts()) {
-                if (!a.resolvedAt(now)) {
+                if (!a.resolvedAt(now) && Tenants.owner(a.labels()).equals(owner)) {
                     alerts.add(json(a, List.of(g.route().receiver()), engine.silencedBy(a.labels()), engine.inhibitedBy(a.labels())));
                 }
             }
+            if (alerts.isEmpty()) {
+                continue; // another tenant's group (a group never mixes tenants: the tenant label groups too)
+            }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("alerts", alerts);
-            m.put("labels", g.labels().toMap());
+            m.put("labels", Tenants.strip(g.labels()).toMap());
             m.put("receiver", Map.of("name", g.route().receiver()));
             out.add(m);
         }
@@ -160,7 +173,7 @@ public class AlertsV2Resource {
         m.put("status", status);
         m.put("updatedAt", a.updatedAt().toString());
         m.put("generatorURL", a.generatorUrl());
-        m.put("labels", a.labels().toMap());
+        m.put("labels", Tenants.strip(a.labels()).toMap());
         return m;
     }
 

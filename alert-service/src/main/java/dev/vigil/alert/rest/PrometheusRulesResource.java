@@ -6,6 +6,7 @@ import dev.vigil.alert.rules.AlertingRule;
 import dev.vigil.alert.rules.RuleDefinition;
 import dev.vigil.alert.rules.RuleGroup;
 import dev.vigil.alert.service.AlertingService;
+import dev.vigil.auth.RequestTenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,9 +22,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class PrometheusRulesResource {
     private final AlertingService alerting;
+    private final RequestTenant tenant;
 
-    public PrometheusRulesResource(AlertingService alerting) {
+    public PrometheusRulesResource(AlertingService alerting, RequestTenant tenant) {
         this.alerting = alerting;
+        this.tenant = tenant;
+    }
+
+    /** The rule groups of this request's tenant. */
+    private List<RuleGroup> groups() {
+        String t = tenant.get();
+        return alerting.groups().stream().filter(g -> g.tenant().equals(t)).toList();
     }
 
     @GET
@@ -31,7 +40,7 @@ public class PrometheusRulesResource {
     public Map<String, Object> rules() {
         Map<String, String> errors = alerting.lastErrors();
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (RuleGroup g : alerting.groups()) {
+        for (RuleGroup g : groups()) {
             List<Map<String, Object>> rules = new ArrayList<>();
             for (AlertingRule r : g.alertingRules()) {
                 RuleDefinition.Alerting d = r.definition();
@@ -44,7 +53,7 @@ public class PrometheusRulesResource {
                 m.put("labels", d.labels());
                 m.put("annotations", d.annotations());
                 m.put("alerts", r.alerts().stream().filter(a -> a.state() != AlertState.INACTIVE).map(PrometheusRulesResource::alert).toList());
-                String err = errors.get(g.name() + "/" + d.name());
+                String err = errors.get(g.key() + "/" + d.name());
                 m.put("health", err == null ? "ok" : "err");
                 if (err != null) {
                     m.put("lastError", err);
@@ -66,7 +75,7 @@ public class PrometheusRulesResource {
     @Path("/alerts")
     public Map<String, Object> alerts() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RuleGroup g : alerting.groups()) {
+        for (RuleGroup g : groups()) {
             for (AlertingRule r : g.alertingRules()) {
                 for (AlertInstance a : r.alerts()) {
                     if (a.state() != AlertState.INACTIVE) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.service.AlertingService;
 import dev.vigil.alert.silence.Silence;
 import dev.vigil.alert.silence.SilenceException;
+import dev.vigil.auth.RequestTenant;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.MatchType;
+import dev.vigil.model.tenant.Tenants;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,15 +25,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Alertmanager v2 silences: list, create or update, get, expire — what {@code amtool silence} uses. */
 @Path("/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class SilencesResource {
     private final AlertingService alerting;
+    private final RequestTenant tenant;
 
-    public SilencesResource(AlertingService alerting) {
+    public SilencesResource(AlertingService alerting, RequestTenant tenant) {
         this.alerting = alerting;
+        this.tenant = tenant;
+    }
+
+    /**
+     * The tenant a silence belongs to: the one its {@code __tenant__} matcher names (creating a
+     * silence adds it, so it silences only that tenant's alerts); the default tenant's without one.
+     */
+    static String owner(Silence s) {
+        return s.matchers().stream().filter(m -> m.name().equals(Tenants.LABEL) && m.type() == MatchType.EQUAL)
+                .map(m -> m.value().isEmpty() ? Tenants.DEFAULT : m.value()).findFirst().orElse(Tenants.DEFAULT);
+    }
+
+    /** The silence with this id if it is this request's tenant's; another tenant's is as unknown. */
+    private Optional<Silence> own(String id) {
+        String t = tenant.get();
+        return alerting.silences().get(id).filter(s -> owner(s).equals(t));
     }
 
     @GET
@@ -40,8 +60,9 @@ public class SilencesResource {
         List<LabelMatcher> matchers = Filters.parse(filter);
         Instant now = Instant.now();
         List<Map<String, Object>> out = new ArrayList<>();
+        String t = tenant.get();
         for (Silence s : alerting.silences().all()) {
-            if (matchers.stream().allMatch(m -> s.matchers().stream().anyMatch(sm -> sm.equals(m)))) {
+            if (owner(s).equals(t) && matchers.stream().allMatch(m -> s.matchers().stream().anyMatch(sm -> sm.equals(m)))) {
                 out.add(json(s, now));
             }
         }
@@ -58,10 +79,18 @@ public class SilencesResource {
                 boolean regex = m.path("isRegex").asBoolean(false);
                 boolean equal = m.path("isEqual").asBoolean(true);
                 MatchType t = regex ? (equal ? MatchType.REGEX : MatchType.NOT_REGEX) : (equal ? MatchType.EQUAL : MatchType.NOT_EQUAL);
+                if (m.path("name").asText().equals(Tenants.LABEL)) {
+                    throw new IllegalArgumentException(Tenants.LABEL + " is reserved: a silence is for the tenant " + Tenants.HEADER + " names");
+                }
                 matchers.add(new LabelMatcher(t, m.path("name").asText(), m.path("value").asText()));
             }
+            String id = body.path("id").asText("");
+            if (!id.isEmpty() && alerting.silences().get(id).isPresent() && own(id).isEmpty()) {
+                throw new SilenceException("silence " + id + " not found", true);
+            }
+            matchers.add(Tenants.matcher(tenant.get()));
             Instant now = Instant.now();
-            Silence s = new Silence(body.path("id").asText(""), matchers,
+            Silence s = new Silence(id, matchers,
                     OffsetDateTime.parse(body.path("startsAt").asText()).toInstant(),
                     OffsetDateTime.parse(body.path("endsAt").asText()).toInstant(), now,
                     body.path("createdBy").asText(""), body.path("comment").asText(""));
@@ -80,7 +109,7 @@ public class SilencesResource {
     @GET
     @Path("/silence/{id}")
     public Response get(@PathParam("id") String id) {
-        return alerting.silences().get(id).map(s -> Response.ok(json(s, Instant.now())).build())
+        return own(id).map(s -> Response.ok(json(s, Instant.now())).build())
                 .orElse(Response.status(404).build());
     }
 
@@ -88,6 +117,9 @@ public class SilencesResource {
     @Path("/silence/{id}")
     public Response expire(@PathParam("id") String id) {
         try {
+            if (own(id).isEmpty()) {
+                throw new SilenceException("silence " + id + " not found", true);
+            }
             Silence s = alerting.silences().expire(id);
             alerting.silenceChanged(s);
             return Response.ok().build();
@@ -107,6 +139,9 @@ public class SilencesResource {
         m.put("endsAt", s.endsAt().toString());
         List<Map<String, Object>> ms = new ArrayList<>();
         for (LabelMatcher lm : s.matchers()) {
+            if (lm.name().equals(Tenants.LABEL)) {
+                continue; // the tenant's own, added when it was created
+            }
             Map<String, Object> j = new LinkedHashMap<>();
             j.put("isEqual", lm.type() == MatchType.EQUAL || lm.type() == MatchType.REGEX);
             j.put("isRegex", lm.type() == MatchType.REGEX || lm.type() == MatchType.NOT_REGEX);

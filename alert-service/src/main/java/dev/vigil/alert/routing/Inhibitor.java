@@ -3,6 +3,7 @@ package dev.vigil.alert.routing;
 import dev.vigil.alert.config.am.InhibitRuleConfig;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
+import dev.vigil.model.tenant.Tenants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,7 +86,11 @@ public final class Inhibitor implements Dispatcher.AlertListener {
         return Optional.empty();
     }
 
+    /** The {@code equal} labels, and the tenant: one tenant's alert never inhibits another's. */
     private static boolean equalLabels(Set<String> names, Labels a, Labels b) {
+        if (!a.get(Tenants.LABEL).equals(b.get(Tenants.LABEL))) {
+            return false;
+        }
         for (String n : names) {
             if (!a.get(n).equals(b.get(n))) {
                 return false;

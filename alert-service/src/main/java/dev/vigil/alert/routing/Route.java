@@ -4,6 +4,7 @@ import dev.vigil.alert.config.am.RouteConfig;
 import dev.vigil.gotemplate.GoFormat;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
+import dev.vigil.model.tenant.Tenants;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,12 +107,16 @@ public final class Route {
         return true;
     }
 
-    /** The labels of {@code labels} this route groups by (all of them for {@code group_by: [...]}). */
+    /**
+     * The labels of {@code labels} this route groups by (all of them for {@code group_by: [...]}),
+     * and always the tenant's: one notification never carries two tenants' alerts.
+     */
     public Labels groupLabels(Labels labels) {
         if (groupByAll) {
             return labels;
         }
         Labels.Builder b = Labels.builder();
+        b.set(Tenants.LABEL, labels.get(Tenants.LABEL));
         for (String name : groupBy) {
             String v = labels.get(name);
             if (!v.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.vigil.alert.rules;
 
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleNaN;
+import dev.vigil.model.tenant.Tenants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class RuleGroup {
     public static final Duration DEFAULT_RESEND_DELAY = Duration.ofMinutes(1);
 
     private final RuleGroupDefinition def;
+    private final String tenant;
     private final Duration interval;
     private final Duration resendDelay;
     private final String externalUrl;
@@ -37,7 +39,14 @@ public final class RuleGroup {
      */
     public RuleGroup(RuleGroupDefinition def, Duration defaultInterval, Duration resendDelay, RuleTemplates templates,
             String externalUrl) {
+        this(def, Tenants.DEFAULT, defaultInterval, resendDelay, templates, externalUrl);
+    }
+
+    /** A group of {@code tenant}'s: it reads that tenant's data, and its alerts and recordings are that tenant's. */
+    public RuleGroup(RuleGroupDefinition def, String tenant, Duration defaultInterval, Duration resendDelay,
+            RuleTemplates templates, String externalUrl) {
         this.def = def;
+        this.tenant = tenant;
         this.interval = def.interval().orElse(defaultInterval);
         this.resendDelay = resendDelay;
         this.externalUrl = externalUrl;
@@ -50,6 +59,18 @@ public final class RuleGroup {
 
     public String name() {
         return def.name();
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    /**
+     * The group's name as state and errors are kept under: the name, after the tenant for a tenant
+     * other than the default one, so two tenants' groups of the same name stay apart.
+     */
+    public String key() {
+        return tenant.equals(Tenants.DEFAULT) ? def.name() : "tenant=" + tenant + "/" + def.name();
     }
 
     public Duration interval() {
@@ -153,7 +174,7 @@ public final class RuleGroup {
                 occurrence++;
             }
         }
-        return def.name() + "/" + name + "/" + occurrence;
+        return key() + "/" + name + "/" + occurrence;
     }
 
     /** Every rule in file order, for the rules API. */

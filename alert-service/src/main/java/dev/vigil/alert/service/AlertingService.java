@@ -1,24 +1,22 @@
 package dev.vigil.alert.service;
 
-import dev.vigil.kafka.client.KafkaClientConfig;
-import io.smallrye.common.annotation.Identifier;
 import dev.vigil.alert.config.AlertConfig;
 import dev.vigil.alert.config.am.AlertmanagerConfig;
 import dev.vigil.alert.config.am.AlertmanagerConfigLoader;
+import dev.vigil.alert.functions.TemplateFiles;
 import dev.vigil.alert.kafka.AlertTopicPublisher;
 import dev.vigil.alert.kafka.StateTopics;
 import dev.vigil.alert.notify.DefaultTemplates;
 import dev.vigil.alert.notify.HttpJsonNotifier;
 import dev.vigil.alert.notify.HttpNotification;
 import dev.vigil.alert.notify.Notification;
+import dev.vigil.alert.notify.NotificationEntry;
 import dev.vigil.alert.notify.NotificationLog;
 import dev.vigil.alert.notify.Notifier;
 import dev.vigil.alert.notify.RoutingEngine;
 import dev.vigil.alert.notify.SmtpNotifier;
 import dev.vigil.alert.query.QueryClient;
 import dev.vigil.alert.query.RuleQueries;
-import dev.vigil.alert.functions.TemplateFiles;
-import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.alert.rules.AlertInstance;
 import dev.vigil.alert.rules.AlertStateCodec;
 import dev.vigil.alert.rules.EvaluationResult;
@@ -28,20 +26,23 @@ import dev.vigil.alert.rules.RuleGroup;
 import dev.vigil.alert.rules.RuleGroupDefinition;
 import dev.vigil.alert.rules.RuleTemplates;
 import dev.vigil.alert.rules.VectorSample;
-import dev.vigil.auth.ServiceCredential;
 import dev.vigil.alert.silence.Silence;
 import dev.vigil.alert.silence.SilenceCodec;
 import dev.vigil.alert.silence.Silences;
-import dev.vigil.alert.notify.NotificationEntry;
-import dev.vigil.model.Sample;
+import dev.vigil.auth.ServiceCredential;
+import dev.vigil.gotemplate.TemplateSet;
+import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.KafkaClientConfig;
+import dev.vigil.kafka.client.ProducerFactory;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
+import dev.vigil.model.Sample;
 import dev.vigil.model.Topics;
-import dev.vigil.kafka.client.BatchPublisher;
-import dev.vigil.kafka.client.ProducerFactory;
+import dev.vigil.model.tenant.Tenants;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
@@ -59,6 +60,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -194,6 +196,39 @@ public class AlertingService {
                 out.add(new RuleGroup(def, config.evaluationInterval(), RuleGroup.DEFAULT_RESEND_DELAY, templates, config.externalUrl()));
             }
         }
+        for (Map.Entry<String, List<Path>> tenant : tenantRuleFiles().entrySet()) {
+            for (Path file : tenant.getValue()) {
+                for (RuleGroupDefinition def : loader.load(file)) {
+                    out.add(new RuleGroup(def, tenant.getKey(), config.evaluationInterval(), RuleGroup.DEFAULT_RESEND_DELAY,
+                            templates, config.externalUrl()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The rule files under {@code vigil.alert.tenant-rules-dir}, by the tenant each folder is named for. */
+    private Map<String, List<Path>> tenantRuleFiles() {
+        Map<String, List<Path>> out = new TreeMap<>();
+        if (config.tenantRulesDir().isEmpty()) {
+            return out;
+        }
+        Path root = Path.of(config.tenantRulesDir().get());
+        try (DirectoryStream<Path> tenants = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : tenants) {
+                String tenant = Tenants.of(dir.getFileName().toString());
+                List<Path> files = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.{yml,yaml}")) {
+                    ds.forEach(files::add);
+                }
+                files.sort(null);
+                out.put(tenant, files);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list tenant rules in " + root + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("a folder in " + root + " is not a tenant ID: " + e.getMessage(), e);
+        }
         return out;
     }
 
@@ -228,10 +263,12 @@ public class AlertingService {
     private void evaluate(RuleGroup g) {
         try {
             Instant ts = g.slotOfRun(clock.instant());
-            EvaluationResult r = g.evaluate(ts, queries);
+            String tenant = g.tenant();
+            EvaluationResult r = g.evaluate(ts, (expr, t) -> queries.query(expr, t, tenant));
             RoutingEngine e = engine;
             for (OutgoingAlert a : r.alerts()) {
-                e.receive(a.labels(), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()), a.generatorUrl());
+                e.receive(Tenants.stamp(a.labels(), tenant), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()),
+                        a.generatorUrl());
             }
             if (!r.alerts().isEmpty()) {
                 tick(); // groups with group_wait 0 are due now, not at the next dispatch tick
@@ -239,7 +276,7 @@ public class AlertingService {
             if (!r.samples().isEmpty()) {
                 List<MetricSeries> series = new ArrayList<>();
                 for (VectorSample s : r.samples()) {
-                    series.add(new MetricSeries(s.labels(), List.of(new Sample(ts.toEpochMilli(), s.value()))));
+                    series.add(new MetricSeries(Tenants.stamp(s.labels(), tenant), List.of(new Sample(ts.toEpochMilli(), s.value()))));
                 }
                 recordings.publishMetrics(series);
             }
@@ -248,8 +285,8 @@ public class AlertingService {
                         st.getValue().isEmpty() ? null : AlertStateCodec.toJson(st.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             synchronized (this) {
-                lastErrors.keySet().removeIf(k -> k.startsWith(g.name() + "/"));
-                r.errors().forEach((rule, err) -> lastErrors.put(g.name() + "/" + rule, err));
+                lastErrors.keySet().removeIf(k -> k.startsWith(g.key() + "/"));
+                r.errors().forEach((rule, err) -> lastErrors.put(g.key() + "/" + rule, err));
             }
             r.errors().forEach((rule, err) -> LOG.warnf("rule %s in group %s: %s", rule, g.name(), err));
         } catch (RuntimeException ex) {

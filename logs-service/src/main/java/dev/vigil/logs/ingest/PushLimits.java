@@ -3,6 +3,7 @@ package dev.vigil.logs.ingest;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
+import dev.vigil.model.tenant.Tenants;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +34,10 @@ record PushLimits(int maxLineSize, boolean truncate, int maxLabelNames, int maxL
         }
         for (int i = 0; i < s.labels().size(); i++) {
             String name = s.labels().name(i);
+            if (name.equals(Tenants.LABEL)) {
+                throw new PushDecoder.BadPushException("stream '" + stream + "' has the reserved label name " + Tenants.LABEL
+                        + ": the tenant is the one " + Tenants.HEADER + " names");
+            }
             if (!LABEL_NAME.matcher(name).matches()) {
                 throw new PushDecoder.BadPushException("error parsing labels '" + stream + "' with error: invalid label name \""
                         + name + "\"");

@@ -1,9 +1,11 @@
 package dev.vigil.logs.ingest;
 
+import dev.vigil.auth.RequestTenant;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.model.LogStream;
+import dev.vigil.model.tenant.Tenants;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -31,8 +33,11 @@ public class PushResource {
     private final long maxDecompressedBytes;
     private final PushLimits limits;
 
-    public PushResource(BatchPublisher publisher, MeterRegistry registry, LogsConfig config) {
+    private final RequestTenant tenant;
+
+    public PushResource(BatchPublisher publisher, MeterRegistry registry, LogsConfig config, RequestTenant tenant) {
         this.publisher = publisher;
+        this.tenant = tenant;
         this.maxDecompressedBytes = config.pushMaxDecompressedBytes();
         this.limits = PushLimits.of(config.push());
         this.entries = registry.counter("vigil_logs_push_entries_total");
@@ -49,7 +54,9 @@ public class PushResource {
             streams = contentType != null && contentType.startsWith("application/json")
                     ? PushDecoder.json(body)
                     : PushDecoder.protobuf(body, maxDecompressedBytes);
-            streams = streams.stream().map(limits::check).toList();
+            String owner = tenant.get();
+            streams = streams.stream().map(limits::check)
+                    .map(s -> new LogStream(Tenants.stamp(s.labels(), owner), s.entries())).toList();
             sent = publisher.publishLogs(streams);
         } catch (PushDecoder.BadPushException | OversizedRecordException e) {
             // never a 5xx for a push that cannot succeed: Promtail retries those forever

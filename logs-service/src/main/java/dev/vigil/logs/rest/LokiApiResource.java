@@ -1,5 +1,6 @@
 package dev.vigil.logs.rest;
 
+import dev.vigil.auth.RequestTenant;
 import dev.vigil.logql.Direction;
 import dev.vigil.logql.LogResult;
 import dev.vigil.logql.LogqlEngine;
@@ -14,13 +15,15 @@ import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.logs.fanout.LocalIndexStats;
 import dev.vigil.logs.fanout.PeerInstances;
 import dev.vigil.logs.fanout.RemoteLogSource;
-import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logs.query.QueryLogSource;
+import dev.vigil.logs.query.TenantLogSource;
+import dev.vigil.logs.store.LocalLogStores;
 import dev.vigil.logstore.IndexStats;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.json.ApiJson;
+import dev.vigil.model.tenant.Tenants;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -52,12 +55,25 @@ public class LokiApiResource {
     private final LocalLogStores stores;
     private final LogsConfig config;
     private final PeerInstances peers;
+    private final RequestTenant tenant;
 
-    public LokiApiResource(QueryLogSource source, LocalLogStores stores, LogsConfig config, PeerInstances peers) {
+    public LokiApiResource(QueryLogSource source, LocalLogStores stores, LogsConfig config, PeerInstances peers,
+                           RequestTenant tenant) {
         this.source = source;
         this.stores = stores;
         this.config = config;
         this.peers = peers;
+        this.tenant = tenant;
+    }
+
+    /** What a query of this request reads: its tenant's streams. */
+    private LogSource tenantSource() {
+        return new TenantLogSource(source, tenant.get());
+    }
+
+    /** {@code matchers} narrowed to this request's tenant, for the label and series endpoints. */
+    private List<LabelMatcher> scoped(List<LabelMatcher> matchers) {
+        return Tenants.scope(matchers, tenant.get());
     }
 
     /** The streams the other instances hold: labels and series of their partitions come from these. */
@@ -83,7 +99,7 @@ public class LokiApiResource {
         checkLength(s, e);
         String q = required(query);
         LogqlEngine engine = engine();
-        CountingLogSource counted = new CountingLogSource(source);
+        CountingLogSource counted = new CountingLogSource(tenantSource());
         long t0 = System.nanoTime();
         if (engine.kind(q) == QueryKind.LOG) {
             // Loki's end is inclusive for log queries: the entry at exactly `end` is returned.
@@ -108,7 +124,7 @@ public class LokiApiResource {
             throw LokiError.badRequest("log queries are not supported as an instant query type, please change your query to a range query type");
         }
         long t = LokiParams.timeNanos("time", time, nowNanos());
-        CountingLogSource counted = new CountingLogSource(source);
+        CountingLogSource counted = new CountingLogSource(tenantSource());
         long t0 = System.nanoTime();
         MetricResult r = engine.instant(counted, q, t);
         return LokiJson.metric(r, stats(counted, 0, t0));
@@ -126,7 +142,7 @@ public class LokiApiResource {
     @Path("/labels")
     public byte[] labels(@QueryParam("start") String start, @QueryParam("end") String end, @QueryParam("query") String query) {
         long[] r = labelRange(start, end);
-        List<LabelMatcher> m = query == null || query.isEmpty() ? List.of() : selector(query);
+        List<LabelMatcher> m = scoped(query == null || query.isEmpty() ? List.of() : selector(query));
         TreeSet<String> names = new TreeSet<>();
         for (LogStore s : stores.stores()) {
             names.addAll(s.labelNames(r[0], r[1], m));
@@ -134,6 +150,7 @@ public class LokiApiResource {
         for (Labels l : remoteStreams(m, r[0], r[1])) {
             names.addAll(l.toMap().keySet());
         }
+        names.remove(Tenants.LABEL);
         return ApiJson.strings(names);
     }
 
@@ -142,8 +159,11 @@ public class LokiApiResource {
     public byte[] labelValues(@PathParam("name") String name, @QueryParam("start") String start, @QueryParam("end") String end,
                               @QueryParam("query") String query) {
         long[] r = labelRange(start, end);
-        List<LabelMatcher> m = query == null || query.isEmpty() ? List.of() : selector(query);
+        List<LabelMatcher> m = scoped(query == null || query.isEmpty() ? List.of() : selector(query));
         TreeSet<String> values = new TreeSet<>();
+        if (name.equals(Tenants.LABEL)) {
+            return ApiJson.strings(values);
+        }
         for (LogStore s : stores.stores()) {
             values.addAll(s.labelValues(name, r[0], r[1], m));
         }
@@ -164,11 +184,11 @@ public class LokiApiResource {
         long[] r = labelRange(start, end);
         TreeSet<Labels> out = new TreeSet<>();
         for (String sel : match) {
-            List<LabelMatcher> m = selector(sel);
+            List<LabelMatcher> m = scoped(selector(sel));
             for (LogStore s : stores.stores()) {
-                out.addAll(s.series(m, r[0], r[1]));
+                s.series(m, r[0], r[1]).forEach(l -> out.add(Tenants.strip(l)));
             }
-            out.addAll(remoteStreams(m, r[0], r[1]));
+            remoteStreams(m, r[0], r[1]).forEach(l -> out.add(Tenants.strip(l)));
         }
         return ApiJson.labelSets(out);
     }
@@ -184,7 +204,7 @@ public class LokiApiResource {
     @Path("/index/stats")
     public Map<String, Long> indexStats(@QueryParam("query") String query, @QueryParam("start") String start, @QueryParam("end") String end) {
         long[] r = labelRange(start, end);
-        List<LabelMatcher> m = selector(required(query));
+        List<LabelMatcher> m = scoped(selector(required(query)));
         // Each partition lives on one instance, so the sums over instances count every stream once.
         List<IndexStats> parts = new ArrayList<>();
         parts.add(LocalIndexStats.sum(stores, m, r[0], r[1]));

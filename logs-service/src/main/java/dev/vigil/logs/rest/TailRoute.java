@@ -7,8 +7,11 @@ import dev.vigil.logql.LogqlOptions;
 import dev.vigil.logql.StreamResult;
 import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
+import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.logs.query.QueryLogSource;
+import dev.vigil.logs.query.TenantLogSource;
+import dev.vigil.model.tenant.Tenants;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -105,7 +108,9 @@ public class TailRoute {
         }
         long start = LokiParams.timeNanos("start", ctx.request().getParam("start"), nowNanos() - HOUR);
         start = Math.max(start, nowNanos() - config.tail().maxLookback().toNanos());
-        return new Request(selector, delaySeconds * 1_000_000_000L, limit, start);
+        // the tenant's streams only: the auth filter has settled X-Scope-OrgID before this route
+        LogSource tenantSource = new TenantLogSource(source, Tenants.of(ctx.request().getHeader(Tenants.HEADER)));
+        return new Request(selector, delaySeconds * 1_000_000_000L, limit, start, tenantSource);
     }
 
     private static int parseDelay(String s) {
@@ -178,7 +183,7 @@ public class TailRoute {
                 if (end < req.startNanos()) {
                     return List.of();
                 }
-                LogResult r = engine.query(source, req.selector(), req.startNanos(), end + 1, Direction.BACKWARD, req.limit());
+                LogResult r = engine.query(req.source(), req.selector(), req.startNanos(), end + 1, Direction.BACKWARD, req.limit());
                 return cursor.advance(r);
             }
             // Nothing older than the late window is looked for again: a tail whose filter never
@@ -187,7 +192,7 @@ public class TailRoute {
             if (end < cursor.from()) {
                 return List.of();
             }
-            LogResult r = engine.query(source, req.selector(), cursor.from(), end + 1, Direction.FORWARD, config.maxEntriesLimit());
+            LogResult r = engine.query(req.source(), req.selector(), cursor.from(), end + 1, Direction.FORWARD, config.maxEntriesLimit());
             return cursor.advance(r);
         }
     }
@@ -207,6 +212,6 @@ public class TailRoute {
     }
 
     /** The parsed parameters of one tail. */
-    private record Request(LogSelectorExpr selector, long delayNanos, int limit, long startNanos) {
+    private record Request(LogSelectorExpr selector, long delayNanos, int limit, long startNanos, LogSource source) {
     }
 }

@@ -1,10 +1,12 @@
 package dev.vigil.metrics.ingest;
 
+import dev.vigil.auth.RequestTenant;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Topics;
+import dev.vigil.model.tenant.Tenants;
 import dev.vigil.tsdb.Tsdb;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,8 +38,11 @@ public class RemoteWriteResource {
     private final Duration retention;
     private final Duration downsampleAge;
 
-    public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config) {
+    private final RequestTenant tenant;
+
+    public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant) {
         this.publisher = publisher;
+        this.tenant = tenant;
         this.maxDecompressedBytes = config.remoteWrite().maxDecompressedBytes();
         this.limits = new WriteLimits(config.remoteWrite().maxLabelNamesPerSeries(),
                 config.remoteWrite().maxLabelNameLength(), config.remoteWrite().maxLabelValueLength(), Long.MIN_VALUE);
@@ -65,7 +70,9 @@ public class RemoteWriteResource {
         byte[] raw = RemoteWriteDecoder.uncompress(body, maxDecompressedBytes);
         // the common shape is split by copying bytes; anything else is decoded and re-encoded
         WriteLimits now = limits.since(acceptedSince(System.currentTimeMillis()));
-        RemoteWriteSplitter.Split split = RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), now);
+        String owner = tenant.get();
+        boolean stamped = !owner.equals(Tenants.DEFAULT); // another tenant's series carry its label: re-encoded
+        RemoteWriteSplitter.Split split = stamped ? null : RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), now);
         long n;
         CompletableFuture<Void> sent;
         if (split != null && publisher.fits(split.records())) {
@@ -73,6 +80,9 @@ public class RemoteWriteResource {
             sent = publisher.publishEncoded(Topics.METRICS, split.records());
         } else {
             List<MetricSeries> series = RemoteWriteDecoder.parse(raw, now); // publishing splits what is too large
+            if (stamped) {
+                series = series.stream().map(s -> new MetricSeries(Tenants.stamp(s.labels(), owner), s.samples())).toList();
+            }
             n = series.stream().mapToLong(s -> s.samples().size()).sum();
             sent = publisher.publishMetrics(series);
         }

@@ -1,8 +1,10 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.model.SeriesHash;
+import dev.vigil.model.tenant.Tenants;
 import dev.vigil.model.wire.ProtoCursor;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Arrays;
  * uses {@link RemoteWriteDecoder}, which accepts or rejects exactly as before.
  */
 final class RemoteWriteSplitter {
+    /** The decoder refuses this reserved label with its reason. */
+    private static final byte[] TENANT_LABEL = Tenants.LABEL.getBytes(StandardCharsets.US_ASCII);
     private static final int TIMESERIES = 1 << 3 | ProtoCursor.LENGTH_DELIMITED;
     private static final int LABEL = 1 << 3 | ProtoCursor.LENGTH_DELIMITED;
     private static final int SAMPLE = 2 << 3 | ProtoCursor.LENGTH_DELIMITED;
@@ -112,6 +116,7 @@ final class RemoteWriteSplitter {
                 }
                 if (label.hasMore() || nameLen == 0 || !ascii(raw, name, nameLen) || !ascii(raw, value, valueLen)
                         || nameLen > limits.maxNameLength() || valueLen > limits.maxValueLength()
+                        || Arrays.equals(raw, name, name + nameLen, TENANT_LABEL, 0, TENANT_LABEL.length)
                         || (prevName >= 0 && Arrays.compare(raw, prevName, prevName + prevNameLen, raw, name, name + nameLen) >= 0)) {
                     return -1;
                 }

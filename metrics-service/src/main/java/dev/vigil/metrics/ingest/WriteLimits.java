@@ -1,6 +1,7 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.model.Labels;
+import dev.vigil.model.tenant.Tenants;
 
 import java.time.Instant;
 
@@ -28,6 +29,9 @@ record WriteLimits(int maxNames, int maxNameLength, int maxValueLength, long min
         for (int i = 0; i < labels.size(); i++) {
             String name = labels.name(i);
             String value = labels.value(i);
+            if (name.equals(Tenants.LABEL)) {
+                return "label name " + Tenants.LABEL + " is reserved: the tenant is the one " + Tenants.HEADER + " names";
+            }
             if (name.length() > maxNameLength) {
                 return "label name of " + name.length() + " characters, over the limit of " + maxNameLength
                         + " (vigil.metrics.remote-write.max-label-name-length): '" + abbreviate(name) + "'";

@@ -1,7 +1,9 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.query.QueryStorage;
+import dev.vigil.metrics.query.TenantStorage;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.json.ApiJson;
@@ -12,6 +14,7 @@ import dev.vigil.promql.parser.Parser;
 import dev.vigil.promql.parser.Printer;
 import dev.vigil.promql.parser.VectorSelector;
 import dev.vigil.series.Series;
+import dev.vigil.series.Storage;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -40,12 +43,19 @@ public class PrometheusApiResource {
     /** Prometheus refuses range queries with more points than this per series. */
     static final long MAX_POINTS = 11_000;
 
-    private final QueryStorage storage;
+    private final QueryStorage all;
     private final MetricsConfig config;
+    private final RequestTenant tenant;
 
-    public PrometheusApiResource(QueryStorage storage, MetricsConfig config) {
-        this.storage = storage;
+    public PrometheusApiResource(QueryStorage all, MetricsConfig config, RequestTenant tenant) {
+        this.all = all;
         this.config = config;
+        this.tenant = tenant;
+    }
+
+    /** What this request may read: its tenant's series. */
+    private Storage storage() {
+        return new TenantStorage(all, tenant.get());
     }
 
     @GET
@@ -117,7 +127,7 @@ public class PrometheusApiResource {
         long e = Params.time("end", end, Params.MAX_TIME);
         TreeSet<String> values = new TreeSet<>();
         for (List<LabelMatcher> m : matcherSets(match, true)) {
-            values.addAll(storage.labelValues(name, s, e, m));
+            values.addAll(storage().labelValues(name, s, e, m));
         }
         return ApiJson.strings(limit(new ArrayList<>(values), limit));
     }
@@ -176,7 +186,7 @@ public class PrometheusApiResource {
 
     private byte[] instant(String query, String time, String timeout) {
         long t = Params.time("time", time, System.currentTimeMillis());
-        Result r = engine(timeout).instantQuery(storage, required("query", query), t);
+        Result r = engine(timeout).instantQuery(storage(), required("query", query), t);
         return PromJson.queryResult(r.value());
     }
 
@@ -199,7 +209,7 @@ public class PrometheusApiResource {
         if (span / st > MAX_POINTS) {
             throw ApiError.badData("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
-        Result r = engine(timeout).rangeQuery(storage, required("query", query), s, e, st);
+        Result r = engine(timeout).rangeQuery(storage(), required("query", query), s, e, st);
         return PromJson.queryResult(r.value());
     }
 
@@ -211,7 +221,7 @@ public class PrometheusApiResource {
         long e = Params.time("end", end, Params.MAX_TIME);
         LinkedHashSet<Labels> out = new LinkedHashSet<>();
         for (List<LabelMatcher> m : matcherSets(match, false)) {
-            for (Series series : storage.select(s, e, m)) {
+            for (Series series : storage().select(s, e, m)) {
                 out.add(series.labels());
             }
         }
@@ -225,7 +235,7 @@ public class PrometheusApiResource {
         long e = Params.time("end", end, Params.MAX_TIME);
         TreeSet<String> names = new TreeSet<>();
         for (List<LabelMatcher> m : matcherSets(match, true)) {
-            names.addAll(storage.labelNames(s, e, m));
+            names.addAll(storage().labelNames(s, e, m));
         }
         return ApiJson.strings(limit(new ArrayList<>(names), limit));
     }

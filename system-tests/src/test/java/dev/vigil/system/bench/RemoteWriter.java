@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * and tells when the receiver acknowledged it: Prometheus after appending to its head, Vigil's
  * metrics service after Kafka acknowledged the record.
  */
-final class RemoteWriter {
+public final class RemoteWriter {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The time the 2xx answer arrived; a failed future when the receiver refused the sample. */
@@ -44,7 +44,7 @@ final class RemoteWriter {
         });
     }
 
-    static byte[] body(String metric, Map<String, String> labels, double value, long timestampMs) {
+    public static byte[] body(String metric, Map<String, String> labels, double value, long timestampMs) {
         TreeMap<String, String> sorted = new TreeMap<>(labels);
         sorted.put("__name__", metric);
         TimeSeries.Builder series = TimeSeries.newBuilder();
