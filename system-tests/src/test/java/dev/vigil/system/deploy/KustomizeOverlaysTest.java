@@ -1,19 +1,26 @@
 package dev.vigil.system.deploy;
 
+import dev.vigil.system.deploy.Manifests.Workload;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,10 +47,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Renders every overlay under deploy/k8s/overlays with {@code kubectl kustomize} and checks what
  * a mixed Linux/Windows cluster depends on: explicit OS placement, the Windows HostProcess
  * collector, one collector configuration for both OSes, least-privilege RBAC, and the stores'
- * persistent volumes.
+ * persistent volumes; and how the deployment is hardened: the services' namespace under the
+ * restricted Pod Security profile, the node agents alone in a privileged one.
  */
 class KustomizeOverlaysTest {
     private static final String OS_LABEL = "kubernetes.io/os";
+    /** The services, Grafana and (Strimzi overlay) Kafka: restricted Pod Security profile. */
+    private static final String SERVICES_NAMESPACE = "vigil";
+    /** The collectors and diagnostics plugin runs: privileged Pod Security profile. */
+    private static final String NODE_NAMESPACE = "vigil-node";
+    private static final String POD_SECURITY = "pod-security.kubernetes.io/";
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
     static List<String> overlays() {
@@ -110,14 +128,26 @@ class KustomizeOverlaysTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void diagnosticsWritesOnlyJobsAndDaemonSetsInItsOwnNamespace(String overlay) {
+    void diagnosticsRunsPluginsInTheNodeNamespaceAndWritesNowhereElse(String overlay) {
         Manifests m = render(overlay);
+        Deployment deployment = m.named(Deployment.class, "diagnostics-service");
+        Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertEquals(NODE_NAMESPACE, env(c, "VIGIL_DIAGNOSTICS_NAMESPACE"),
+                "plugin runs go where an approved plugin with host access is admitted");
         Role plugins = m.named(Role.class, "vigil-diagnostics-plugins");
-        assertEquals("vigil", plugins.getMetadata().getNamespace());
+        assertEquals(NODE_NAMESPACE, plugins.getMetadata().getNamespace());
         assertTrue(grants(plugins.getRules(), "batch", "jobs", "create") && grants(plugins.getRules(), "batch", "jobs", "delete"),
                 "diagnostics must create and delete Jobs: " + plugins.getRules());
         assertTrue(grants(plugins.getRules(), "apps", "daemonsets", "create") && grants(plugins.getRules(), "apps", "daemonsets", "delete"),
                 "diagnostics must create and delete DaemonSets: " + plugins.getRules());
+        // Everything bound to diagnostics-service's account: that Role, and cluster-wide reading.
+        Subject account = new Subject(null, "ServiceAccount", "diagnostics-service", deployment.getMetadata().getNamespace());
+        List<String> roles = m.ofType(RoleBinding.class).stream().filter(b -> b.getSubjects().contains(account))
+                .map(b -> b.getRoleRef().getKind() + "/" + b.getRoleRef().getName() + " in " + b.getMetadata().getNamespace()).toList();
+        assertEquals(List.of("Role/vigil-diagnostics-plugins in " + NODE_NAMESPACE), roles, "diagnostics-service may write there only");
+        List<String> clusterRoles = m.ofType(ClusterRoleBinding.class).stream().filter(b -> b.getSubjects().contains(account))
+                .map(b -> b.getRoleRef().getName()).toList();
+        assertEquals(List.of("vigil-diagnostics-read"), clusterRoles);
         ClusterRole read = m.named(ClusterRole.class, "vigil-diagnostics-read");
         for (PolicyRule rule : read.getRules()) {
             assertTrue(Set.of("get", "list", "watch").containsAll(rule.getVerbs()), "cluster-wide access must be read-only: " + rule);
@@ -127,6 +157,9 @@ class KustomizeOverlaysTest {
             assertTrue(grants(read.getRules(), "", resource, "list"), "diagnostics must list " + resource);
         }
         assertTrue(grants(read.getRules(), "apps", "daemonsets", "list"));
+        // Plugin workers in the node namespace upload to the Service in the services' namespace.
+        assertEquals("http://diagnostics-service." + SERVICES_NAMESPACE + ".svc:9104",
+                expand(c, "VIGIL_DIAGNOSTICS_UPLOAD_URL", deployment.getMetadata().getNamespace()));
     }
 
     @ParameterizedTest
@@ -245,6 +278,93 @@ class KustomizeOverlaysTest {
                 assertTrue(configMapRefs(m.named(Deployment.class, n)).stream().anyMatch(r -> r.startsWith("vigil-kafka")), n));
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void namespacesCarryTheirPodSecurityLevels(String overlay) {
+        Manifests m = render(overlay);
+        Map<String, String> services = m.named(Namespace.class, SERVICES_NAMESPACE).getMetadata().getLabels();
+        for (String mode : List.of("enforce", "audit", "warn")) {
+            assertEquals("restricted", services.get(POD_SECURITY + mode), overlay + ": " + SERVICES_NAMESPACE + " " + mode);
+        }
+        List<String> privileged = new ArrayList<>();
+        for (Namespace ns : m.ofType(Namespace.class)) {
+            String enforce = ns.getMetadata().getLabels().get(POD_SECURITY + "enforce");
+            assertNotNull(enforce, overlay + ": namespace " + ns.getMetadata().getName() + " enforces no Pod Security level");
+            if (enforce.equals("privileged")) {
+                privileged.add(ns.getMetadata().getName());
+            }
+        }
+        assertEquals(List.of(NODE_NAMESPACE), privileged, overlay + ": namespaces that admit privileged pods");
+        for (HasMetadata o : m.items()) {
+            if (!CLUSTER_SCOPED.contains(o.getKind())) {
+                assertTrue(Set.of(SERVICES_NAMESPACE, NODE_NAMESPACE).contains(o.getMetadata().getNamespace()),
+                        overlay + ": " + o.getKind() + "/" + o.getMetadata().getName() + " is in namespace " + o.getMetadata().getNamespace());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void onlyTheCollectorDaemonSetsRunInTheNodeNamespace(String overlay) {
+        List<String> node = render(overlay).workloads().stream().filter(w -> w.namespace().equals(NODE_NAMESPACE))
+                .map(Workload::id).sorted().toList();
+        assertEquals(List.of("DaemonSet/collector-linux", "DaemonSet/collector-windows"), node, overlay);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyPodInTheServicesNamespaceMeetsTheRestrictedProfile(String overlay) {
+        Manifests m = render(overlay);
+        List<Workload> services = m.workloads().stream().filter(w -> w.namespace().equals(SERVICES_NAMESPACE)).toList();
+        assertTrue(services.size() >= 5, overlay + ": the four services and Grafana, found " + services.stream().map(Workload::id).toList());
+        for (Workload w : services) {
+            assertEquals(List.of(), RestrictedProfile.violations(w.spec()), overlay + ": " + w.id() + " would be rejected in " + SERVICES_NAMESPACE);
+        }
+        // The check sees host access: the Linux collector breaks the profile, which is why it lives elsewhere.
+        assertFalse(RestrictedProfile.violations(m.named(DaemonSet.class, "collector-linux").getSpec().getTemplate().getSpec()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyConfigMapAndServiceAccountAPodNamesIsInItsNamespace(String overlay) {
+        Manifests m = render(overlay);
+        for (Workload w : m.workloads()) {
+            Set<String> configMaps = m.inNamespace(ConfigMap.class, w.namespace()).stream().map(c -> c.getMetadata().getName())
+                    .collect(Collectors.toSet());
+            List<String> named = new ArrayList<>();
+            for (Container c : w.spec().getContainers()) {
+                Optional.ofNullable(c.getEnvFrom()).orElse(List.of()).stream().filter(e -> e.getConfigMapRef() != null)
+                        .forEach(e -> named.add(e.getConfigMapRef().getName()));
+                Optional.ofNullable(c.getEnv()).orElse(List.of()).stream()
+                        .filter(e -> e.getValueFrom() != null && e.getValueFrom().getConfigMapKeyRef() != null)
+                        .forEach(e -> named.add(e.getValueFrom().getConfigMapKeyRef().getName()));
+            }
+            Optional.ofNullable(w.spec().getVolumes()).orElse(List.of()).stream().filter(v -> v.getConfigMap() != null)
+                    .forEach(v -> named.add(v.getConfigMap().getName()));
+            for (String name : named) {
+                assertTrue(configMaps.contains(name), overlay + ": " + w.id() + " reads ConfigMap " + name + ", which is not in " + w.namespace());
+            }
+            String account = w.spec().getServiceAccountName();
+            if (account != null) {
+                assertTrue(m.inNamespace(ServiceAccount.class, w.namespace()).stream().anyMatch(a -> a.getMetadata().getName().equals(account)),
+                        overlay + ": " + w.id() + " runs as ServiceAccount " + account + ", which is not in " + w.namespace());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void collectorsGetTheServicesKafkaSettingsByNamesThatResolveFromTheirNamespace(String overlay) {
+        Manifests m = render(overlay);
+        Map<String, String> services = kafkaSettings(m, SERVICES_NAMESPACE);
+        assertEquals(services, kafkaSettings(m, NODE_NAMESPACE), overlay + ": the collectors must talk to the services' Kafka");
+        for (String server : services.get("KAFKA_BOOTSTRAP_SERVERS").split(",")) {
+            String host = server.substring(0, server.lastIndexOf(':'));
+            // A bare Service name resolves only in the client's own namespace.
+            assertTrue(host.contains("."), overlay + ": bootstrap server " + server + " does not name its namespace or domain");
+        }
+    }
+
     @Test
     void externalOverlayGivesEveryVigilPodTheKafkaClientSettings() {
         Manifests m = render("external");
@@ -308,6 +428,29 @@ class KustomizeOverlaysTest {
                 : ((Deployment) workload).getSpec().getTemplate().getSpec();
         return spec.getContainers().get(0).getEnvFrom().stream().map(EnvFromSource::getConfigMapRef)
                 .filter(r -> r != null).map(r -> r.getName()).toList();
+    }
+
+    private static Map<String, String> kafkaSettings(Manifests m, String namespace) {
+        List<ConfigMap> kafka = m.inNamespace(ConfigMap.class, namespace).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).toList();
+        assertEquals(1, kafka.size(), m.overlay() + ": vigil-kafka ConfigMaps in " + namespace + ": " + kafka);
+        return kafka.get(0).getData();
+    }
+
+    /** The value of an environment variable with its $(NAME) references resolved, as the kubelet does. */
+    private static String expand(Container c, String name, String podNamespace) {
+        Matcher ref = ENV_REFERENCE.matcher(env(c, name));
+        StringBuilder out = new StringBuilder();
+        while (ref.find()) {
+            EnvVar e = c.getEnv().stream().filter(v -> v.getName().equals(ref.group(1))).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " refers to " + ref.group(1) + ", which " + c.getName() + " does not set"));
+            String value = e.getValue() != null ? e.getValue()
+                    : "metadata.namespace".equals(e.getValueFrom().getFieldRef().getFieldPath()) ? podNamespace
+                    : ref.group(0);
+            ref.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        ref.appendTail(out);
+        return out.toString();
     }
 
     private static String env(Container c, String name) {

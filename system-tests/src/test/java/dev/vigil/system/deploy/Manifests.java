@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The objects one overlay renders to, with look-ups the deployment tests share. */
@@ -46,28 +48,56 @@ record Manifests(String overlay, List<HasMetadata> items) {
         return named(ConfigMap.class, name);
     }
 
+    /** Objects of one type in one namespace. */
+    <T extends HasMetadata> List<T> inNamespace(Class<T> type, String namespace) {
+        return ofType(type).stream().filter(o -> namespace.equals(o.getMetadata().getNamespace())).toList();
+    }
+
     /** Every pod template of a workload, keyed by "Kind/name". */
     Map<String, PodSpec> podSpecs() {
         Map<String, PodSpec> out = new LinkedHashMap<>();
-        for (HasMetadata o : items) {
-            podSpec(o).ifPresent(spec -> out.put(o.getKind() + "/" + o.getMetadata().getName(), spec));
-        }
+        workloads().forEach(w -> out.put(w.id(), w.spec()));
         return Collections.unmodifiableMap(out);
     }
 
-    private static Optional<PodSpec> podSpec(HasMetadata o) {
+    /** Every object that runs pods, with its pod template. */
+    List<Workload> workloads() {
+        return items.stream().flatMap(o -> template(o).map(t -> new Workload(o, t)).stream()).toList();
+    }
+
+    /** A Deployment, StatefulSet, DaemonSet, Job, CronJob or Pod with the pods it makes. */
+    record Workload(HasMetadata owner, PodTemplateSpec template) {
+        /** "Kind/name", as messages name it. */
+        String id() {
+            return owner.getKind() + "/" + owner.getMetadata().getName();
+        }
+
+        String namespace() {
+            return Objects.requireNonNullElse(owner.getMetadata().getNamespace(), "");
+        }
+
+        PodSpec spec() {
+            return template.getSpec();
+        }
+
+        Map<String, String> podLabels() {
+            return Optional.ofNullable(template.getMetadata()).map(m -> m.getLabels()).orElse(Map.of());
+        }
+    }
+
+    private static Optional<PodTemplateSpec> template(HasMetadata o) {
         if (o instanceof Deployment d) {
-            return Optional.of(d.getSpec().getTemplate().getSpec());
+            return Optional.of(d.getSpec().getTemplate());
         } else if (o instanceof StatefulSet s) {
-            return Optional.of(s.getSpec().getTemplate().getSpec());
+            return Optional.of(s.getSpec().getTemplate());
         } else if (o instanceof DaemonSet d) {
-            return Optional.of(d.getSpec().getTemplate().getSpec());
+            return Optional.of(d.getSpec().getTemplate());
         } else if (o instanceof Job j) {
-            return Optional.of(j.getSpec().getTemplate().getSpec());
+            return Optional.of(j.getSpec().getTemplate());
         } else if (o instanceof CronJob c) {
-            return Optional.of(c.getSpec().getJobTemplate().getSpec().getTemplate().getSpec());
+            return Optional.of(c.getSpec().getJobTemplate().getSpec().getTemplate());
         } else if (o instanceof Pod p) {
-            return Optional.of(p.getSpec());
+            return Optional.of(new PodTemplateSpec(p.getMetadata(), p.getSpec()));
         }
         return Optional.empty();
     }

@@ -64,10 +64,38 @@ class StrimziOverlayTest {
     }
 
     @Test
-    void servicesBootstrapFromTheStrimziService() {
-        ConfigMap kafka = strimzi.ofType(ConfigMap.class).stream()
-                .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).findFirst().orElseThrow();
-        assertEquals(only("Kafka").getMetadata().getName() + "-kafka-bootstrap:9092", kafka.getData().get("KAFKA_BOOTSTRAP_SERVERS"));
+    void servicesAndCollectorsBootstrapFromTheStrimziServiceByItsNamespacedName() {
+        GenericKubernetesResource cluster = only("Kafka");
+        String service = cluster.getMetadata().getName() + "-kafka-bootstrap." + cluster.getMetadata().getNamespace() + ".svc:9092";
+        List<ConfigMap> kafka = strimzi.ofType(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).toList();
+        assertEquals(2, kafka.size(), "one for the services, one for the collectors: " + kafka);
+        for (ConfigMap c : kafka) {
+            assertEquals(service, c.getData().get("KAFKA_BOOTSTRAP_SERVERS"), "in " + c.getMetadata().getNamespace());
+        }
+    }
+
+    /** The namespace enforces the restricted profile, which Strimzi's default security context does not meet. */
+    @Test
+    void strimziPodsMeetTheRestrictedProfile() {
+        Map<String, Map<String, Object>> templates = Map.of(
+                "KafkaNodePool", map(spec(only("KafkaNodePool")).get("template")),
+                "Kafka brokers", map(map(spec(only("Kafka")).get("kafka")).get("template")),
+                "entity operator", map(map(spec(only("Kafka")).get("entityOperator")).get("template")));
+        Map<String, List<String>> containers = Map.of(
+                "KafkaNodePool", List.of("kafkaContainer"),
+                "Kafka brokers", List.of("kafkaContainer"),
+                "entity operator", List.of("topicOperatorContainer", "userOperatorContainer"));
+        templates.forEach((what, template) -> {
+            Map<String, Object> pod = map(map(template.get("pod")).get("securityContext"));
+            assertEquals(true, pod.get("runAsNonRoot"), what + " pod: " + pod);
+            assertEquals("RuntimeDefault", map(pod.get("seccompProfile")).get("type"), what + " pod: " + pod);
+            for (String container : containers.get(what)) {
+                Map<String, Object> sc = map(map(template.get(container)).get("securityContext"));
+                assertEquals(false, sc.get("allowPrivilegeEscalation"), what + " " + container + ": " + sc);
+                assertEquals(List.of("ALL"), map(sc.get("capabilities")).get("drop"), what + " " + container + ": " + sc);
+            }
+        });
     }
 
     /** Strimzi pod templates have no nodeSelector; required node affinity on the OS label is its equivalent. */
