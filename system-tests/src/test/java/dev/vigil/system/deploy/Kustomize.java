@@ -38,13 +38,40 @@ final class Kustomize {
         }
     }
 
+    static Path componentsDir() {
+        return RepoPaths.root().resolve("deploy/k8s/components");
+    }
+
     static Manifests render(String overlay) {
-        Path dir = overlaysDir().resolve(overlay);
-        String yaml = run(List.of(KUBECTL, "kustomize", dir.toString()));
+        return parse(overlay, run(List.of(KUBECTL, "kustomize", overlaysDir().resolve(overlay).toString())));
+    }
+
+    /**
+     * An overlay with one of deploy/k8s/components added, as an operator enables it: a kustomization
+     * in a temporary directory that names both (by relative paths: kustomize refuses absolute ones).
+     */
+    static Manifests render(String overlay, String component) {
+        try {
+            Path dir = Files.createTempDirectory("kustomize").toRealPath();
+            Path file = dir.resolve("kustomization.yaml");
+            try {
+                Files.writeString(file, "resources:\n  - " + dir.relativize(overlaysDir().resolve(overlay).toRealPath())
+                        + "\ncomponents:\n  - " + dir.relativize(componentsDir().resolve(component).toRealPath()) + "\n");
+                return parse(overlay + " with " + component, run(List.of(KUBECTL, "kustomize", dir.toString())));
+            } finally {
+                Files.deleteIfExists(file);
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a kustomization for " + overlay + " and " + component, e);
+        }
+    }
+
+    private static Manifests parse(String name, String yaml) {
         Object parsed = new KubernetesSerialization().unmarshal(yaml);
         @SuppressWarnings("unchecked")
         List<HasMetadata> items = parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
-        return new Manifests(overlay, items);
+        return new Manifests(name, items);
     }
 
     private static String run(List<String> command) {

@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,6 +214,69 @@ class KustomizeOverlaysTest {
         for (Volume v : spec.getVolumes()) {
             assertTrue(c.getVolumeMounts().stream().anyMatch(vm -> vm.getName().equals(v.getName())), v.getName() + " is not mounted");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void linuxCollectorMountsOnlyTheHostFilesItReadsReadOnly(String overlay) {
+        PodSpec spec = render(overlay).named(DaemonSet.class, "collector-linux").getSpec().getTemplate().getSpec();
+        Container c = spec.getContainers().get(0);
+        Map<String, String> hostPathOfVolume = new HashMap<>();
+        spec.getVolumes().stream().filter(v -> v.getHostPath() != null)
+                .forEach(v -> hostPathOfVolume.put(v.getName(), v.getHostPath().getPath().replaceAll("(.)/+$", "$1")));
+        for (String path : hostPathOfVolume.values()) {
+            assertFalse(Set.of("/", "/etc", "/proc", "/sys", "/var", "/var/lib", "/run").contains(path),
+                    overlay + ": the Linux collector mounts the host's whole " + path);
+        }
+        Map<String, String> hostPathAt = new HashMap<>();
+        for (VolumeMount mount : c.getVolumeMounts()) {
+            String host = hostPathOfVolume.get(mount.getName());
+            if (host == null) {
+                continue;
+            }
+            hostPathAt.put(mount.getMountPath(), host);
+            // The one exception: its own state (read positions, spool), in Vigil's own directory.
+            boolean state = mount.getMountPath().equals(env(c, "VIGIL_DATA_DIR"));
+            assertEquals(!state, Boolean.TRUE.equals(mount.getReadOnly()),
+                    overlay + ": host path " + host + " at " + mount.getMountPath() + (state ? " is the state directory, written" : " must be read-only"));
+            if (state) {
+                assertEquals("/var/lib/vigil", host, overlay + ": the state directory on the node");
+            }
+        }
+        // What it reads under /etc: os-release where VIGIL_COLLECTOR_ETC_ROOT says, machine-id where journalctl looks.
+        assertEquals("/etc/os-release", hostPathAt.get(env(c, "VIGIL_COLLECTOR_ETC_ROOT") + "/os-release"), overlay + ": " + hostPathAt);
+        assertEquals("/etc/machine-id", hostPathAt.get("/etc/machine-id"), overlay + ": " + hostPathAt);
+        SecurityContext sc = c.getSecurityContext();
+        assertEquals(List.of("ALL"), sc.getCapabilities().getDrop(), overlay);
+        assertTrue(Optional.ofNullable(sc.getCapabilities().getAdd()).orElse(List.of()).isEmpty(),
+                overlay + ": root needs no capability for files it owns: " + sc.getCapabilities().getAdd());
+        assertEquals(Boolean.TRUE, sc.getReadOnlyRootFilesystem(), overlay);
+        assertEquals(Boolean.FALSE, sc.getAllowPrivilegeEscalation(), overlay);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noPodToleratesEveryTaint(String overlay) {
+        for (Workload w : render(overlay).workloads()) {
+            for (Toleration t : Optional.ofNullable(w.spec().getTolerations()).orElse(List.of())) {
+                assertFalse("Exists".equals(t.getOperator()) && (t.getKey() == null || t.getKey().isEmpty()),
+                        overlay + ": " + w.id() + " tolerates every taint: " + t);
+            }
+        }
+        PodSpec linux = render(overlay).named(DaemonSet.class, "collector-linux").getSpec().getTemplate().getSpec();
+        assertTrue(Optional.ofNullable(linux.getTolerations()).orElse(List.of()).isEmpty(),
+                overlay + ": control-plane nodes are opt-in (components/collector-on-control-plane): " + linux.getTolerations());
+    }
+
+    @Test
+    void controlPlaneComponentLetsTheLinuxCollectorOntoControlPlaneNodesAndNothingElse() {
+        Manifests with = Kustomize.render("strimzi", "collector-on-control-plane");
+        PodSpec linux = with.named(DaemonSet.class, "collector-linux").getSpec().getTemplate().getSpec();
+        assertEquals(List.of(new Toleration("NoSchedule", "node-role.kubernetes.io/control-plane", "Exists", null, null)),
+                linux.getTolerations());
+        Manifests without = render("strimzi");
+        assertEquals(without.named(DaemonSet.class, "collector-windows"), with.named(DaemonSet.class, "collector-windows"));
+        assertEquals(without.items().size(), with.items().size());
     }
 
     @ParameterizedTest
