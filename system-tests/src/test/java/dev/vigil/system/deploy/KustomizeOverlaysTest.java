@@ -477,6 +477,29 @@ class KustomizeOverlaysTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void collectorsServeMetricsOnlyWithATokenFromTheSecretOfTheirNamespace(String overlay) {
+        Manifests m = render(overlay);
+        for (String name : List.of("collector-linux", "collector-windows")) {
+            PodSpec spec = m.named(DaemonSet.class, name).getSpec().getTemplate().getSpec();
+            Volume tokens = spec.getVolumes().stream().filter(v -> v.getSecret() != null
+                    && v.getSecret().getSecretName().equals("vigil-api-tokens")).findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + ": " + name + " does not mount the vigil-api-tokens Secret"));
+            assertFalse(Boolean.TRUE.equals(tokens.getSecret().getOptional()), name + ": without tokens the pod must not start");
+            assertEquals(List.of("tokens"), tokens.getSecret().getItems().stream().map(i -> i.getKey()).toList(),
+                    name + " reads the accepted tokens and nothing else of the Secret");
+            Container c = spec.getContainers().get(0);
+            String dir = c.getVolumeMounts().stream().filter(vm -> vm.getName().equals(tokens.getName())).findFirst()
+                    .orElseThrow().getMountPath();
+            // HostProcess volumes appear below the sandbox mount point, which Quarkus expands.
+            String expected = name.endsWith("windows") ? "${CONTAINER_SANDBOX_MOUNT_POINT}" + dir + "/tokens" : dir + "/tokens";
+            assertEquals(expected, env(c, "VIGIL_AUTH_TOKENS_FILE"), overlay + ": " + name);
+            assertTrue(c.getEnv().stream().noneMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null),
+                    overlay + ": " + name + " calls no Vigil API and carries no token: " + c.getEnv());
+        }
+    }
+
     private static boolean toleratesWindowsTaint(Toleration t) {
         boolean key = "os".equals(t.getKey()) || "node.kubernetes.io/os".equals(t.getKey());
         return key && "windows".equals(t.getValue()) && "NoSchedule".equals(t.getEffect());
