@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -61,6 +62,10 @@ class KustomizeOverlaysTest {
     private static final String NODE_NAMESPACE = "vigil-node";
     private static final String POD_SECURITY = "pod-security.kubernetes.io/";
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass");
+    /** Peers of the flow tables that are not Vigil workloads. */
+    private static final String PLUGIN_RUN = "a diagnostics plugin run";
+    private static final String LABELLED_NAMESPACE = "a pod in a namespace labelled vigil.dev/api-access=true";
+    private static final String OTHER_NAMESPACE = "a pod in another namespace";
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
@@ -498,6 +503,98 @@ class KustomizeOverlaysTest {
             assertTrue(c.getEnv().stream().noneMatch(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null),
                     overlay + ": " + name + " calls no Vigil API and carries no token: " + c.getEnv());
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void eachNamespaceDeniesIngressByDefaultAndLimitsNoEgress(String overlay) {
+        Manifests m = render(overlay);
+        for (String namespace : List.of(SERVICES_NAMESPACE, NODE_NAMESPACE)) {
+            boolean denyAll = m.inNamespace(NetworkPolicy.class, namespace).stream().anyMatch(p ->
+                    NetworkPolicyCheck.matches(p.getSpec().getPodSelector(), Map.of()) && NetworkPolicyCheck.isIngress(p)
+                            && Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).isEmpty());
+            assertTrue(denyAll, overlay + ": no NetworkPolicy in " + namespace + " selects every pod and lets nothing in");
+        }
+        // Kafka, DNS, the Kubernetes API and notification receivers must stay reachable.
+        for (NetworkPolicy p : m.ofType(NetworkPolicy.class)) {
+            assertEquals(List.of("Ingress"), p.getSpec().getPolicyTypes(), overlay + ": " + p.getMetadata().getName());
+        }
+    }
+
+    /** The flows of ARCHITECTURE.md, each from a pod to a workload's HTTP port. */
+    private static final List<List<String>> ALLOWED_FLOWS = List.of(
+            List.of("grafana", "metrics-service"), List.of("grafana", "logs-service"),
+            List.of("grafana", "alert-service"), List.of("grafana", "diagnostics-service"),
+            List.of("alert-service", "metrics-service"), List.of("alert-service", "logs-service"),
+            List.of("metrics-service", "metrics-service"), List.of("logs-service", "logs-service"),
+            List.of(PLUGIN_RUN, "diagnostics-service"),
+            List.of(LABELLED_NAMESPACE, "metrics-service"), List.of(LABELLED_NAMESPACE, "logs-service"),
+            List.of(LABELLED_NAMESPACE, "alert-service"), List.of(LABELLED_NAMESPACE, "diagnostics-service"),
+            List.of(LABELLED_NAMESPACE, "grafana"));
+
+    /** Flows no component needs: each must be refused, or the policies let through more than they say. */
+    private static final List<List<String>> DENIED_FLOWS = List.of(
+            List.of("logs-service", "metrics-service"), List.of("metrics-service", "logs-service"),
+            List.of("diagnostics-service", "metrics-service"), List.of("alert-service", "diagnostics-service"),
+            List.of("metrics-service", "grafana"), List.of("alert-service", "grafana"),
+            List.of(PLUGIN_RUN, "metrics-service"), List.of(PLUGIN_RUN, "grafana"),
+            List.of(OTHER_NAMESPACE, "metrics-service"), List.of(OTHER_NAMESPACE, "diagnostics-service"),
+            List.of(OTHER_NAMESPACE, "grafana"), List.of(LABELLED_NAMESPACE, PLUGIN_RUN),
+            List.of("grafana", PLUGIN_RUN));
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPoliciesAllowTheArchitecturesFlowsOnTheirPorts(String overlay) {
+        Manifests m = render(overlay);
+        List<NetworkPolicy> policies = m.ofType(NetworkPolicy.class);
+        for (List<String> flow : ALLOWED_FLOWS) {
+            int port = httpPort(m, flow.get(1));
+            assertTrue(NetworkPolicyCheck.allows(policies, peer(m, flow.get(0)), peer(m, flow.get(1)), port),
+                    overlay + ": " + flow.get(0) + " may not reach " + flow.get(1) + " on " + port);
+            assertFalse(NetworkPolicyCheck.allows(policies, peer(m, flow.get(0)), peer(m, flow.get(1)), port + 1),
+                    overlay + ": " + flow.get(0) + " may reach " + flow.get(1) + " on another port than " + port);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPoliciesRefuseFlowsNoComponentNeeds(String overlay) {
+        Manifests m = render(overlay);
+        List<NetworkPolicy> policies = m.ofType(NetworkPolicy.class);
+        for (List<String> flow : DENIED_FLOWS) {
+            int port = flow.get(1).equals(PLUGIN_RUN) ? 8080 : httpPort(m, flow.get(1));
+            assertFalse(NetworkPolicyCheck.allows(policies, peer(m, flow.get(0)), peer(m, flow.get(1)), port),
+                    overlay + ": " + flow.get(0) + " may reach " + flow.get(1) + " on " + port);
+        }
+    }
+
+    private static NetworkPolicyCheck.Peer peer(Manifests m, String who) {
+        return switch (who) {
+            case PLUGIN_RUN -> new NetworkPolicyCheck.Peer(NODE_NAMESPACE, namespaceLabels(m, NODE_NAMESPACE),
+                    Map.of("vigil.dev/run", "r1", "vigil.dev/plugin", "e2e", "vigil.dev/os", "linux"));
+            case LABELLED_NAMESPACE -> new NetworkPolicyCheck.Peer("monitoring",
+                    Map.of("kubernetes.io/metadata.name", "monitoring", "vigil.dev/api-access", "true"), Map.of("app", "prometheus"));
+            case OTHER_NAMESPACE -> new NetworkPolicyCheck.Peer("default",
+                    Map.of("kubernetes.io/metadata.name", "default"), Map.of("app", "prometheus"));
+            default -> {
+                Workload w = m.workloads().stream().filter(x -> x.owner().getMetadata().getName().equals(who)).findFirst()
+                        .orElseThrow(() -> new AssertionError(m.overlay() + ": no workload " + who));
+                yield new NetworkPolicyCheck.Peer(w.namespace(), namespaceLabels(m, w.namespace()), w.podLabels());
+            }
+        };
+    }
+
+    /** A namespace's labels as the API server keeps them: its own plus kubernetes.io/metadata.name. */
+    private static Map<String, String> namespaceLabels(Manifests m, String namespace) {
+        Map<String, String> labels = new HashMap<>(m.named(Namespace.class, namespace).getMetadata().getLabels());
+        labels.put("kubernetes.io/metadata.name", namespace);
+        return labels;
+    }
+
+    private static int httpPort(Manifests m, String workload) {
+        return m.podSpecs().entrySet().stream().filter(e -> e.getKey().endsWith("/" + workload)).findFirst()
+                .orElseThrow(() -> new AssertionError(m.overlay() + ": no workload " + workload))
+                .getValue().getContainers().get(0).getPorts().get(0).getContainerPort();
     }
 
     private static boolean toleratesWindowsTaint(Toleration t) {

@@ -75,6 +75,27 @@ class StrimziOverlayTest {
         }
     }
 
+    /**
+     * Strimzi writes the NetworkPolicy of its listeners from their networkPolicyPeers (none: every
+     * client). The collectors connect from the host network, so from their nodes' addresses: peers,
+     * if any, must include an ipBlock, or the collectors cannot deliver.
+     */
+    @Test
+    void theListenerVigilBootstrapsFromAdmitsTheCollectorsOnTheHostNetwork() {
+        ConfigMap kafka = strimzi.ofType(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).findFirst().orElseThrow();
+        String bootstrap = kafka.getData().get("KAFKA_BOOTSTRAP_SERVERS");
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listeners = (List<Map<String, Object>>) map(spec(only("Kafka")).get("kafka")).get("listeners");
+        Map<String, Object> listener = listeners.stream().filter(l -> ((Number) l.get("port")).intValue() == port).findFirst()
+                .orElseThrow(() -> new AssertionError("no listener on " + port + ": " + listeners));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> peers = (List<Map<String, Object>>) listener.getOrDefault("networkPolicyPeers", List.of());
+        assertTrue(peers.isEmpty() || peers.stream().anyMatch(p -> p.containsKey("ipBlock")),
+                "listener " + listener.get("name") + " admits only " + peers + ", which no host-network collector matches");
+    }
+
     /** The namespace enforces the restricted profile, which Strimzi's default security context does not meet. */
     @Test
     void strimziPodsMeetTheRestrictedProfile() {
