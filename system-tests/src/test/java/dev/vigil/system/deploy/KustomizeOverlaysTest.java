@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -18,6 +19,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -45,6 +47,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -511,7 +514,7 @@ class KustomizeOverlaysTest {
         Manifests m = render(overlay);
         for (String namespace : List.of(SERVICES_NAMESPACE, NODE_NAMESPACE)) {
             boolean denyAll = m.inNamespace(NetworkPolicy.class, namespace).stream().anyMatch(p ->
-                    NetworkPolicyCheck.matches(p.getSpec().getPodSelector(), Map.of()) && NetworkPolicyCheck.isIngress(p)
+                    LabelSelectors.matches(p.getSpec().getPodSelector(), Map.of()) && NetworkPolicyCheck.isIngress(p)
                             && Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of()).isEmpty());
             assertTrue(denyAll, overlay + ": no NetworkPolicy in " + namespace + " selects every pod and lets nothing in");
         }
@@ -595,6 +598,36 @@ class KustomizeOverlaysTest {
         return m.podSpecs().entrySet().stream().filter(e -> e.getKey().endsWith("/" + workload)).findFirst()
                 .orElseThrow(() -> new AssertionError(m.overlay() + ": no workload " + workload))
                 .getValue().getContainers().get(0).getPorts().get(0).getContainerPort();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyReplicatedWorkloadHasOneDisruptionBudgetTakingOnePodAtATime(String overlay) {
+        Manifests m = render(overlay);
+        List<PodDisruptionBudget> budgets = m.ofType(PodDisruptionBudget.class);
+        List<String> replicated = new ArrayList<>();
+        for (Workload w : m.workloads()) {
+            Integer replicas = w.owner() instanceof Deployment d ? d.getSpec().getReplicas()
+                    : w.owner() instanceof StatefulSet st ? st.getSpec().getReplicas() : null;
+            List<PodDisruptionBudget> covering = budgets.stream()
+                    .filter(b -> b.getMetadata().getNamespace().equals(w.namespace())
+                            && LabelSelectors.matches(b.getSpec().getSelector(), w.podLabels())).toList();
+            // The eviction API refuses to evict a pod that more than one budget selects.
+            assertTrue(covering.size() <= 1, overlay + ": " + w.id() + " is selected by " + covering.size() + " PodDisruptionBudgets");
+            if (replicas != null && replicas > 1) {
+                replicated.add(w.id());
+                assertEquals(1, covering.size(), overlay + ": " + w.id() + " runs " + replicas + " replicas and has no PodDisruptionBudget");
+                assertEquals(new IntOrString(1), covering.get(0).getSpec().getMaxUnavailable(), overlay + ": " + w.id());
+                assertNull(covering.get(0).getSpec().getMinAvailable(), overlay + ": " + w.id());
+            }
+        }
+        // The stores are the workloads meant to be scaled (docs/deploy.md, "Scaling").
+        assertTrue(replicated.containsAll(List.of("StatefulSet/metrics-service", "StatefulSet/logs-service")), overlay + ": " + replicated);
+        for (PodDisruptionBudget b : budgets) {
+            assertTrue(m.workloads().stream().anyMatch(w -> w.namespace().equals(b.getMetadata().getNamespace())
+                            && LabelSelectors.matches(b.getSpec().getSelector(), w.podLabels())),
+                    overlay + ": PodDisruptionBudget " + b.getMetadata().getName() + " selects no pod");
+        }
     }
 
     private static boolean toleratesWindowsTaint(Toleration t) {

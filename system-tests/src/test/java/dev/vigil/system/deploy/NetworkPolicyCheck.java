@@ -1,7 +1,5 @@
 package dev.vigil.system.deploy;
 
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -31,7 +29,7 @@ final class NetworkPolicyCheck {
     static boolean allows(List<NetworkPolicy> policies, Peer from, Peer to, int port) {
         List<NetworkPolicy> selecting = policies.stream()
                 .filter(p -> to.namespace().equals(p.getMetadata().getNamespace()))
-                .filter(p -> isIngress(p) && matches(p.getSpec().getPodSelector(), to.podLabels()))
+                .filter(p -> isIngress(p) && LabelSelectors.matches(p.getSpec().getPodSelector(), to.podLabels()))
                 .toList();
         return selecting.isEmpty() || selecting.stream().anyMatch(p -> Optional.ofNullable(p.getSpec().getIngress()).orElse(List.of())
                 .stream().anyMatch(rule -> portMatches(rule, port) && fromMatches(rule, p.getMetadata().getNamespace(), from)));
@@ -41,27 +39,6 @@ final class NetworkPolicyCheck {
         List<String> types = p.getSpec().getPolicyTypes();
         // Without policyTypes a policy is an Ingress policy (and Egress too if it has egress rules).
         return types == null || types.isEmpty() || types.contains("Ingress");
-    }
-
-    static boolean matches(LabelSelector selector, Map<String, String> labels) {
-        if (selector == null) {
-            return false;
-        }
-        boolean byLabels = Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of()).entrySet().stream()
-                .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-        return byLabels && Optional.ofNullable(selector.getMatchExpressions()).orElse(List.of()).stream()
-                .allMatch(r -> matches(r, labels));
-    }
-
-    private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {
-        List<String> values = Optional.ofNullable(r.getValues()).orElse(List.of());
-        return switch (r.getOperator()) {
-            case "In" -> labels.containsKey(r.getKey()) && values.contains(labels.get(r.getKey()));
-            case "NotIn" -> !labels.containsKey(r.getKey()) || !values.contains(labels.get(r.getKey()));
-            case "Exists" -> labels.containsKey(r.getKey());
-            case "DoesNotExist" -> !labels.containsKey(r.getKey());
-            default -> throw new IllegalArgumentException("unknown selector operator " + r.getOperator());
-        };
     }
 
     private static boolean portMatches(NetworkPolicyIngressRule rule, int port) {
@@ -86,8 +63,8 @@ final class NetworkPolicyCheck {
             }
             boolean namespace = peer.getNamespaceSelector() == null
                     ? from.namespace().equals(policyNamespace)
-                    : matches(peer.getNamespaceSelector(), from.namespaceLabels());
-            return namespace && (peer.getPodSelector() == null || matches(peer.getPodSelector(), from.podLabels()));
+                    : LabelSelectors.matches(peer.getNamespaceSelector(), from.namespaceLabels());
+            return namespace && (peer.getPodSelector() == null || LabelSelectors.matches(peer.getPodSelector(), from.podLabels()));
         });
     }
 }
