@@ -55,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a mixed Linux/Windows cluster depends on: explicit OS placement, the Windows HostProcess
  * collector, one collector configuration for both OSes, least-privilege RBAC, and the stores'
  * persistent volumes; and how the deployment is hardened: the services' namespace under the
- * restricted Pod Security profile, the node agents alone in a privileged one.
+ * restricted Pod Security profile and the node agents alone in a privileged one, the collectors'
+ * host paths and tolerations, the NetworkPolicy flows, and PodDisruptionBudgets.
  */
 class KustomizeOverlaysTest {
     private static final String OS_LABEL = "kubernetes.io/os";
@@ -524,38 +525,42 @@ class KustomizeOverlaysTest {
         }
     }
 
+    /** A connection from a pod (a workload's, or one of the peers named above) to a workload's HTTP port. */
+    private record Flow(String from, String to) {
+    }
+
     /** The flows of ARCHITECTURE.md, each from a pod to a workload's HTTP port. */
-    private static final List<List<String>> ALLOWED_FLOWS = List.of(
-            List.of("grafana", "metrics-service"), List.of("grafana", "logs-service"),
-            List.of("grafana", "alert-service"), List.of("grafana", "diagnostics-service"),
-            List.of("alert-service", "metrics-service"), List.of("alert-service", "logs-service"),
-            List.of("metrics-service", "metrics-service"), List.of("logs-service", "logs-service"),
-            List.of(PLUGIN_RUN, "diagnostics-service"),
-            List.of(LABELLED_NAMESPACE, "metrics-service"), List.of(LABELLED_NAMESPACE, "logs-service"),
-            List.of(LABELLED_NAMESPACE, "alert-service"), List.of(LABELLED_NAMESPACE, "diagnostics-service"),
-            List.of(LABELLED_NAMESPACE, "grafana"));
+    private static final List<Flow> ALLOWED_FLOWS = List.of(
+            new Flow("grafana", "metrics-service"), new Flow("grafana", "logs-service"),
+            new Flow("grafana", "alert-service"), new Flow("grafana", "diagnostics-service"),
+            new Flow("alert-service", "metrics-service"), new Flow("alert-service", "logs-service"),
+            new Flow("metrics-service", "metrics-service"), new Flow("logs-service", "logs-service"),
+            new Flow(PLUGIN_RUN, "diagnostics-service"),
+            new Flow(LABELLED_NAMESPACE, "metrics-service"), new Flow(LABELLED_NAMESPACE, "logs-service"),
+            new Flow(LABELLED_NAMESPACE, "alert-service"), new Flow(LABELLED_NAMESPACE, "diagnostics-service"),
+            new Flow(LABELLED_NAMESPACE, "grafana"));
 
     /** Flows no component needs: each must be refused, or the policies let through more than they say. */
-    private static final List<List<String>> DENIED_FLOWS = List.of(
-            List.of("logs-service", "metrics-service"), List.of("metrics-service", "logs-service"),
-            List.of("diagnostics-service", "metrics-service"), List.of("alert-service", "diagnostics-service"),
-            List.of("metrics-service", "grafana"), List.of("alert-service", "grafana"),
-            List.of(PLUGIN_RUN, "metrics-service"), List.of(PLUGIN_RUN, "grafana"),
-            List.of(OTHER_NAMESPACE, "metrics-service"), List.of(OTHER_NAMESPACE, "diagnostics-service"),
-            List.of(OTHER_NAMESPACE, "grafana"), List.of(LABELLED_NAMESPACE, PLUGIN_RUN),
-            List.of("grafana", PLUGIN_RUN));
+    private static final List<Flow> DENIED_FLOWS = List.of(
+            new Flow("logs-service", "metrics-service"), new Flow("metrics-service", "logs-service"),
+            new Flow("diagnostics-service", "metrics-service"), new Flow("alert-service", "diagnostics-service"),
+            new Flow("metrics-service", "grafana"), new Flow("alert-service", "grafana"),
+            new Flow(PLUGIN_RUN, "metrics-service"), new Flow(PLUGIN_RUN, "grafana"),
+            new Flow(OTHER_NAMESPACE, "metrics-service"), new Flow(OTHER_NAMESPACE, "diagnostics-service"),
+            new Flow(OTHER_NAMESPACE, "grafana"), new Flow(LABELLED_NAMESPACE, PLUGIN_RUN),
+            new Flow("grafana", PLUGIN_RUN));
 
     @ParameterizedTest
     @MethodSource("overlays")
     void networkPoliciesAllowTheArchitecturesFlowsOnTheirPorts(String overlay) {
         Manifests m = render(overlay);
         List<NetworkPolicy> policies = m.ofType(NetworkPolicy.class);
-        for (List<String> flow : ALLOWED_FLOWS) {
-            int port = httpPort(m, flow.get(1));
-            assertTrue(NetworkPolicyCheck.allows(policies, peer(m, flow.get(0)), peer(m, flow.get(1)), port),
-                    overlay + ": " + flow.get(0) + " may not reach " + flow.get(1) + " on " + port);
-            assertFalse(NetworkPolicyCheck.allows(policies, peer(m, flow.get(0)), peer(m, flow.get(1)), port + 1),
-                    overlay + ": " + flow.get(0) + " may reach " + flow.get(1) + " on another port than " + port);
+        for (Flow flow : ALLOWED_FLOWS) {
+            int port = httpPort(m, flow.to());
+            assertTrue(NetworkPolicyCheck.allows(policies, peer(m, flow.from()), peer(m, flow.to()), port),
+                    overlay + ": " + flow.from() + " may not reach " + flow.to() + " on " + port);
+            assertFalse(NetworkPolicyCheck.allows(policies, peer(m, flow.from()), peer(m, flow.to()), port + 1),
+                    overlay + ": " + flow.from() + " may reach " + flow.to() + " on another port than " + port);
         }
     }
 
@@ -564,10 +569,10 @@ class KustomizeOverlaysTest {
     void networkPoliciesRefuseFlowsNoComponentNeeds(String overlay) {
         Manifests m = render(overlay);
         List<NetworkPolicy> policies = m.ofType(NetworkPolicy.class);
-        for (List<String> flow : DENIED_FLOWS) {
-            int port = flow.get(1).equals(PLUGIN_RUN) ? 8080 : httpPort(m, flow.get(1));
-            assertFalse(NetworkPolicyCheck.allows(policies, peer(m, flow.get(0)), peer(m, flow.get(1)), port),
-                    overlay + ": " + flow.get(0) + " may reach " + flow.get(1) + " on " + port);
+        for (Flow flow : DENIED_FLOWS) {
+            int port = flow.to().equals(PLUGIN_RUN) ? 8080 : httpPort(m, flow.to());
+            assertFalse(NetworkPolicyCheck.allows(policies, peer(m, flow.from()), peer(m, flow.to()), port),
+                    overlay + ": " + flow.from() + " may reach " + flow.to() + " on " + port);
         }
     }
 
