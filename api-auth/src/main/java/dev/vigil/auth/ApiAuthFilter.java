@@ -45,6 +45,16 @@ public class ApiAuthFilter {
         this.multitenancy = multitenancy;
     }
 
+    /** Whether API tokens are configured (authentication is on). */
+    public boolean authenticating() {
+        return tokens.enabled();
+    }
+
+    /** What an {@code Authorization} header value grants, for an endpoint that checks a credential itself. */
+    public Optional<ApiTokens.Grant> grant(String authorization) {
+        return tokens.grant(authorization);
+    }
+
     void register(@Observes Router router) {
         if (!tokens.enabled()) {
             LOG.info("API authentication is off: no vigil.auth.tokens or vigil.auth.tokens-file");

@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * amtool 0.25, unchanged, against the alert service: adds and queries alerts, adds, queries and
- * expires a silence, and accepts the same alertmanager.yml Vigil reads.
+ * amtool 0.25, unchanged, against the alert service with authentication on: with its token in
+ * {@code --http.config.file} it adds and queries alerts, adds, queries and expires a silence;
+ * without it, it is refused. It also accepts the same alertmanager.yml Vigil reads.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -27,13 +28,29 @@ class AmtoolCompatTest {
     URL base;
     @ConfigProperty(name = "vigil.alert.config-file")
     String configFile;
+    @ConfigProperty(name = "vigil.compat.amtool-http-config")
+    String httpConfig;
 
     private CommandResult amtool(String... args) {
+        List<String> cmd = command(args);
+        cmd.add(1, "--http.config.file=" + httpConfig);
+        return CommandResult.run(cmd).assertSuccess(cmd);
+    }
+
+    private List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Binaries.require(Binaries.AMTOOL, "prometheus-alertmanager").toString());
         cmd.add("--alertmanager.url=http://127.0.0.1:" + base.getPort());
         cmd.addAll(List.of(args));
-        return CommandResult.run(cmd).assertSuccess(cmd);
+        return cmd;
+    }
+
+    @Test
+    void withoutItsTokenAmtoolIsRefused() {
+        CommandResult r = CommandResult.run(command("silence", "add", "alertname=NoToken", "--comment=c", "--author=a"));
+        assertTrue(r.exitCode() != 0, "amtool without a token: " + r.output());
+        assertTrue(r.output().contains("401") || r.output().toLowerCase().contains("unauthorized"), r.output());
+        assertEquals("", amtool("silence", "query", "-q", "alertname=NoToken").output().trim(), "nothing was created");
     }
 
     @Test

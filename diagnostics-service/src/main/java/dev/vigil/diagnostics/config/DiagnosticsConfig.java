@@ -49,6 +49,13 @@ public interface DiagnosticsConfig {
      */
     Optional<Set<String>> approvedPrivilegedPlugins();
 
+    /**
+     * Whether results archives leave out environment variable values, Secret references and the
+     * last-applied-configuration annotation of the cluster's objects (Sonobuoy keeps them).
+     */
+    @WithDefault("true")
+    boolean redactArchives();
+
     /** Whether runs are persisted to and node checks exchanged over Kafka. */
     @WithDefault("true")
     boolean kafkaEnabled();

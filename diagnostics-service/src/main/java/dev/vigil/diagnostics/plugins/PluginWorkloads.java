@@ -45,7 +45,8 @@ public final class PluginWorkloads {
     }
 
     /** What the builder needs beyond the definition. */
-    public record Target(String runId, String os, String namespace, String uploadUrl, String workerImage, List<Node> nodesOfOs) {
+    public record Target(String runId, String os, String namespace, String uploadUrl, String workerImage, List<Node> nodesOfOs,
+                         String uploadToken) {
     }
 
     /** The object name: plugin, OS and run, cut to Kubernetes' 63 characters. */
@@ -110,7 +111,7 @@ public final class PluginWorkloads {
         Container worker = new ContainerBuilder().withName("vigil-worker").withImage(t.workerImage())
                 .withArgs("worker", "--url", t.uploadUrl(), "--run", t.runId(), "--plugin", def.name(), "--node", node,
                         "--results-dir", resultsDir)
-                .withEnv(env).addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(resultsDir).build()).build();
+                .withEnv(workerEnv(env, t)).addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(resultsDir).build()).build();
         List<Container> containers = new ArrayList<>(base.getContainers() == null ? List.of() : base.getContainers());
         containers.add(plugin);
         containers.add(worker);
@@ -141,6 +142,16 @@ public final class PluginWorkloads {
         if (out.isEmpty()) {
             out.add(new TolerationBuilder().withKey("os").withOperator("Equal").withValue("windows").withEffect("NoSchedule").build());
         }
+        return out;
+    }
+
+    /** The worker's environment: the plugin's, and the run's upload token, which lets it post this run's results and nothing else. */
+    private static List<EnvVar> workerEnv(List<EnvVar> env, Target t) {
+        if (t.uploadToken() == null) {
+            return env;
+        }
+        List<EnvVar> out = new ArrayList<>(env);
+        out.add(new EnvVarBuilder().withName("VIGIL_API_TOKEN").withValue(t.uploadToken()).build());
         return out;
     }
 }

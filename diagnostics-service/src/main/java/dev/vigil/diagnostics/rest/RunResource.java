@@ -1,5 +1,7 @@
 package dev.vigil.diagnostics.rest;
 
+import dev.vigil.auth.ApiAuthFilter;
+import dev.vigil.auth.Scope;
 import dev.vigil.diagnostics.plugins.PolicyException;
 import dev.vigil.diagnostics.runs.RunJunit;
 import dev.vigil.diagnostics.runs.RunReport;
@@ -9,6 +11,7 @@ import dev.vigil.diagnostics.runs.RunView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,9 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Diagnostics runs: start ({@code POST}), status, results as JSON or JUnit XML, the tar.gz archive in
@@ -30,9 +36,11 @@ import java.util.NoSuchElementException;
 @Path("/diagnostics/runs")
 public class RunResource {
     private final RunService runs;
+    private final ApiAuthFilter auth;
 
-    public RunResource(RunService runs) {
+    public RunResource(RunService runs, ApiAuthFilter auth) {
         this.runs = runs;
+        this.auth = auth;
     }
 
     @POST
@@ -100,7 +108,10 @@ public class RunResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, @PathParam("plugin") String plugin, @QueryParam("node") String node,
-                           @QueryParam("file") String file, byte[] content) {
+                           @QueryParam("file") String file, @HeaderParam("Authorization") String authorization, byte[] content) {
+        if (!mayUpload(id, authorization)) {
+            return error(Response.Status.UNAUTHORIZED, "results of run " + id + " need its upload token or an admin token");
+        }
         if (node == null || node.isBlank()) {
             return error(Response.Status.BAD_REQUEST, "query parameter 'node' is required (use 'global' for Job plugins)");
         }
@@ -113,6 +124,19 @@ public class RunResource {
         } catch (IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
         }
+    }
+
+    /**
+     * A plugin worker sends its run's upload token (it was given nothing else); an operator's tool
+     * may send an admin token instead; with authentication off, anyone may upload, as before.
+     */
+    private boolean mayUpload(String id, String authorization) {
+        Optional<String> runToken = runs.get(id).map(RunState::uploadToken);
+        if (runToken.isPresent() && authorization != null && MessageDigest.isEqual(
+                ("Bearer " + runToken.get()).getBytes(StandardCharsets.UTF_8), authorization.strip().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        return !auth.authenticating() || auth.grant(authorization).map(g -> g.scopes().contains(Scope.ADMIN)).orElse(false);
     }
 
     private static Response notFound(String id) {

@@ -31,9 +31,16 @@ public final class RunLayout {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
     private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
     private final Path dataDir;
+    private final boolean redact;
 
     public RunLayout(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /** @param redact whether the cluster's objects are written without secrets ({@link ArchiveRedaction}) */
+    public RunLayout(Path dataDir, boolean redact) {
         this.dataDir = dataDir;
+        this.redact = redact;
     }
 
     /** Refuses names that could leave the run's directory or that no file system accepts everywhere. */
@@ -80,7 +87,8 @@ public final class RunLayout {
         group(byNs, "Jobs", s.jobs());
         group(byNs, "Events", s.events());
         byNs.forEach((ns, kinds) -> kinds.forEach((kind, items) ->
-                json(root(runId).resolve("resources").resolve("ns").resolve(segment("namespace", ns)).resolve(kind + ".json"), items)));
+                json(root(runId).resolve("resources").resolve("ns").resolve(segment("namespace", ns)).resolve(kind + ".json"),
+                        redact ? ArchiveRedaction.redact(Json.MAPPER.valueToTree(items)) : items)));
     }
 
     public void delete(String runId) {

@@ -77,7 +77,7 @@ public class RunService {
         this.client = client;
         this.config = config;
         this.kafka = new KafkaClientConfig(kafka);
-        this.layout = new RunLayout(Path.of(config.dataDir()));
+        this.layout = new RunLayout(Path.of(config.dataDir()), config.redactArchives());
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -122,16 +122,16 @@ public class RunService {
                         + "; an operator may approve it in vigil.diagnostics.approved-privileged-plugins");
             }
         }
-        String id = HexFormat.of().formatHex(randomBytes());
-        RunState s = RunState.created(id, spec, clock.instant());
+        String id = HexFormat.of().formatHex(randomBytes(5));
+        RunState s = RunState.created(id, spec, clock.instant(), HexFormat.of().formatHex(randomBytes(32)));
         runs.put(id, s);
         store.save(s);
         submit(id);
         return s;
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[5];
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
     }

@@ -147,7 +147,7 @@ final class RunWorkflow implements Runnable {
             open.forEach(k -> mark(def.name(), k, os, NodeStatus.RUNNING, ""));
             String workerImage = "windows".equals(os) ? config.worker().windowsImage() : config.worker().linuxImage();
             HasMetadata workload = PluginWorkloads.build(def, new PluginWorkloads.Target(id, os, config.namespace(),
-                    config.uploadUrl(), workerImage, e.getValue()));
+                    config.uploadUrl(), workerImage, e.getValue(), runs.get(id).map(RunState::uploadToken).orElse(null)));
             try {
                 client.resource(workload).inNamespace(config.namespace()).createOr(NonDeletingOperation::update);
                 log("plugin " + def.name() + ": created " + workload.getKind() + " " + config.namespace() + "/"

@@ -58,7 +58,7 @@ class PluginWorkloadsTest {
     void theOsSelectorWinsOverAUserSelectorAndOtherSelectorsStay() {
         PluginDefinition d = PluginDefinitions.parse(E2E);
         Job job = assertInstanceOf(Job.class, PluginWorkloads.build(d, new PluginWorkloads.Target("ab12", "linux", "vigil",
-                "http://svc", "worker:1", List.of())));
+                "http://svc", "worker:1", List.of(), "run-upload-token")));
         PodSpec spec = job.getSpec().getTemplate().getSpec();
         assertEquals("linux", spec.getNodeSelector().get("kubernetes.io/os"));
         assertEquals("conformance", spec.getNodeSelector().get("pool"));
@@ -69,6 +69,10 @@ class PluginWorkloadsTest {
         Container worker = spec.getContainers().get(1);
         assertEquals(List.of("worker", "--url", "http://svc", "--run", "ab12", "--plugin", "e2e", "--node", "global",
                 "--results-dir", "/tmp/sonobuoy/results"), worker.getArgs());
+        // the worker alone carries the run's upload token; the plugin's own container does not
+        assertEquals(List.of("run-upload-token"), worker.getEnv().stream().filter(e -> e.getName().equals("VIGIL_API_TOKEN"))
+                .map(e -> e.getValue()).toList());
+        assertTrue(spec.getContainers().get(0).getEnv().stream().noneMatch(e -> e.getName().equals("VIGIL_API_TOKEN")));
     }
 
     @Test
@@ -78,7 +82,7 @@ class PluginWorkloadsTest {
         nodes.add(new NodeBuilder(nodes.get(0)).editMetadata().withName("win-maint").endMetadata().editSpec()
                 .addNewTaint().withKey("maintenance").withValue("true").withEffect("NoSchedule").endTaint().endSpec().build());
         DaemonSet ds = assertInstanceOf(DaemonSet.class, PluginWorkloads.build(d, new PluginWorkloads.Target("ab12", "windows", "vigil",
-                "http://svc", "worker:1-windows", nodes)));
+                "http://svc", "worker:1-windows", nodes, null)));
         PodSpec spec = ds.getSpec().getTemplate().getSpec();
         assertEquals("windows", spec.getNodeSelector().get("kubernetes.io/os"));
         List<Toleration> tol = spec.getTolerations();

@@ -34,6 +34,14 @@ class AuthTest {
         given().request(method, path).then().statusCode(401);
     }
 
+    /** A plugin worker holds only its run's upload token; a read token cannot post results, an admin token can. */
+    @Test
+    void resultsNeedTheRunsUploadTokenOrAdmin() {
+        String upload = "/diagnostics/runs/f00d000009/plugins/p/results?node=n";
+        given().header("Authorization", "Bearer viewer-token").body("x").post(upload).then().statusCode(401);
+        given().header("Authorization", "Bearer admin-token").body("x").post(upload).then().statusCode(404); // past the check: no such run
+    }
+
     @Test
     void startingARunNeedsAdmin() {
         given().header("Authorization", "Bearer viewer-token").contentType("application/json").body("{}")

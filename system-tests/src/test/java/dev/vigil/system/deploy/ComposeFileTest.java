@@ -64,7 +64,7 @@ class ComposeFileTest {
         assertTrue(text.contains(name + "/target/quarkus-app/"), dockerfile + " must copy " + name + "'s quarkus-app");
         assertTrue(text.contains("EXPOSE " + port), dockerfile + " must expose " + port);
 
-        assertEquals(List.of(port + ":" + port), s.get("ports"), name + " ports");
+        assertEquals(List.of("127.0.0.1:" + port + ":" + port), s.get("ports"), name + " is published on the host's loopback only");
         Map<String, Object> env = map(s.get("environment"));
         assertEquals(String.valueOf(port), env.get("QUARKUS_HTTP_PORT"), name);
         assertEquals("0.0.0.0", env.get("QUARKUS_HTTP_HOST"), name + " must listen beyond loopback in a container");

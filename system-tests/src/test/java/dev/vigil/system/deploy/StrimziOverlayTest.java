@@ -2,13 +2,17 @@ package dev.vigil.system.deploy;
 
 import dev.vigil.model.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Strimzi overlay: a KRaft Kafka with a node pool, and a KafkaTopic for every Vigil topic. */
+/**
+ * The Strimzi overlay: a KRaft Kafka with a node pool, a KafkaTopic for every Vigil topic, and a
+ * KafkaUser with topic ACLs for every workload, logging in over TLS.
+ */
 class StrimziOverlayTest {
     private static Manifests strimzi;
 
@@ -66,7 +73,7 @@ class StrimziOverlayTest {
     @Test
     void servicesAndCollectorsBootstrapFromTheStrimziServiceByItsNamespacedName() {
         GenericKubernetesResource cluster = only("Kafka");
-        String service = cluster.getMetadata().getName() + "-kafka-bootstrap." + cluster.getMetadata().getNamespace() + ".svc:9092";
+        String service = cluster.getMetadata().getName() + "-kafka-bootstrap." + cluster.getMetadata().getNamespace() + ".svc:9093";
         List<ConfigMap> kafka = strimzi.ofType(ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).toList();
         assertEquals(2, kafka.size(), "one for the services, one for the collectors: " + kafka);
@@ -94,6 +101,77 @@ class StrimziOverlayTest {
         List<Map<String, Object>> peers = (List<Map<String, Object>>) listener.getOrDefault("networkPolicyPeers", List.of());
         assertTrue(peers.isEmpty() || peers.stream().anyMatch(p -> p.containsKey("ipBlock")),
                 "listener " + listener.get("name") + " admits only " + peers + ", which no host-network collector matches");
+    }
+
+    /**
+     * Nothing reaches the topics unencrypted or anonymously: the only client listener is TLS with
+     * SCRAM-SHA-512, authorization is on, and every Vigil workload logs in as a KafkaUser of its own
+     * whose password comes from that user's Secret (never a ConfigMap) and trusts the cluster CA.
+     */
+    @Test
+    void everyWorkloadLogsInOverTlsAsItsOwnKafkaUser() {
+        Map<String, Object> kafka = map(spec(only("Kafka")).get("kafka"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listeners = (List<Map<String, Object>>) kafka.get("listeners");
+        for (Map<String, Object> l : listeners) {
+            assertEquals(true, l.get("tls"), "listener " + l.get("name") + " is not TLS");
+            assertEquals("scram-sha-512", map(l.get("authentication")).get("type"), "listener " + l.get("name"));
+        }
+        assertEquals("simple", map(kafka.get("authorization")).get("type"));
+        ConfigMap settings = strimzi.ofType(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("vigil-kafka")).findFirst().orElseThrow();
+        assertEquals("SASL_SSL", settings.getData().get("KAFKA_SECURITY_PROTOCOL"));
+        assertEquals("SCRAM-SHA-512", settings.getData().get("KAFKA_SASL_MECHANISM"));
+        List<String> users = strimzi.custom("KafkaUser").stream().map(u -> u.getMetadata().getName()).toList();
+        Map<String, String> userOf = new TreeMap<>();
+        strimzi.podSpecs().forEach((workload, pod) -> {
+            if (workload.contains("grafana")) {
+                return; // Grafana talks to the services, not to Kafka
+            }
+            Map<String, EnvVar> env = pod.getContainers().get(0).getEnv().stream()
+                    .collect(Collectors.toMap(EnvVar::getName, Function.identity(), (a, b) -> b));
+            var jaas = env.get("KAFKA_SASL_JAAS_CONFIG");
+            assertTrue(jaas != null && jaas.getValueFrom() != null && jaas.getValueFrom().getSecretKeyRef() != null,
+                    workload + " takes no SCRAM login from a Secret");
+            String user = jaas.getValueFrom().getSecretKeyRef().getName();
+            assertTrue(users.contains(user), workload + " logs in as " + user + ", which is no KafkaUser: " + users);
+            assertEquals("vigil-kafka-cluster-ca-cert", env.get("KAFKA_SSL_TRUSTSTORE_CERTIFICATES").getValueFrom().getSecretKeyRef().getName());
+            userOf.put(workload, user);
+        });
+        assertEquals(userOf.size() - 1, new HashSet<>(userOf.values()).size(),
+                "one user per workload (both collector DaemonSets share one): " + userOf);
+    }
+
+    /** Each KafkaUser may use only topics Vigil has (or its OTLP inputs and Streams' own), and writes only where it must. */
+    @Test
+    void kafkaUsersAreAllowedOnlyWhatTheirServiceUses() {
+        Map<String, List<String>> writes = new TreeMap<>();
+        for (GenericKubernetesResource u : strimzi.custom("KafkaUser")) {
+            Map<String, Object> authz = map(spec(u).get("authorization"));
+            assertEquals("simple", authz.get("type"), u.getMetadata().getName());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> acls = (List<Map<String, Object>>) authz.get("acls");
+            for (Map<String, Object> acl : acls) {
+                Map<String, Object> r = map(acl.get("resource"));
+                String name = r.get("name").toString();
+                if (r.get("type").equals("topic") && r.get("patternType").equals("literal")) {
+                    assertTrue(Topics.ALL.stream().anyMatch(t -> t.name().equals(name)) || name.startsWith("otlp_"),
+                            u.getMetadata().getName() + " names a topic Vigil does not have: " + name);
+                    @SuppressWarnings("unchecked")
+                    List<String> ops = (List<String>) acl.get("operations");
+                    if (ops.contains("Write")) {
+                        writes.computeIfAbsent(u.getMetadata().getName(), k -> new ArrayList<>()).add(name);
+                    }
+                }
+                assertFalse(name.isEmpty() || name.equals("*"), u.getMetadata().getName() + " has a wildcard ACL");
+            }
+        }
+        assertEquals(Map.of(
+                "vigil-alert-service", List.of("vigil.alerts", "vigil.alerts.state", "vigil.alerts.silences", "vigil.alerts.nflog", "vigil.metrics"),
+                "vigil-collector", List.of("vigil.metrics", "vigil.logs", "vigil.diagnostics.results"),
+                "vigil-diagnostics-service", List.of("vigil.diagnostics.requests", "vigil.diagnostics.runs"),
+                "vigil-logs-service", List.of("vigil.logs", "vigil.deadletter"),
+                "vigil-metrics-service", List.of("vigil.metrics", "vigil.deadletter")), writes);
     }
 
     /** The namespace enforces the restricted profile, which Strimzi's default security context does not meet. */

@@ -31,8 +31,8 @@ public final class AlertmanagerConfigLoader {
     private static final Set<String> TOP = Set.of("global", "route", "inhibit_rules", "receivers",
             "templates", "time_intervals", "mute_time_intervals");
     private static final Set<String> GLOBAL = Set.of("resolve_timeout", "smtp_from", "smtp_smarthost",
-            "smtp_hello", "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_auth_secret",
-            "smtp_require_tls", "slack_api_url", "http_config");
+            "smtp_hello", "smtp_auth_username", "smtp_auth_password", "smtp_auth_password_file", "smtp_auth_identity",
+            "smtp_auth_secret", "smtp_auth_secret_file", "smtp_require_tls", "slack_api_url", "slack_api_url_file", "http_config");
     private static final Set<String> ROUTE = Set.of("receiver", "group_by", "matchers", "match", "match_re",
             "continue", "group_wait", "group_interval", "repeat_interval", "mute_time_intervals",
             "active_time_intervals", "routes");
@@ -41,14 +41,15 @@ public final class AlertmanagerConfigLoader {
     private static final Set<String> RECEIVER = Set.of("name", "email_configs", "slack_configs",
             "msteams_configs", "webhook_configs");
     private static final Set<String> EMAIL = Set.of("send_resolved", "to", "from", "hello", "smarthost",
-            "auth_username", "auth_password", "auth_secret", "auth_identity", "require_tls", "headers", "html", "text");
-    private static final Set<String> SLACK = Set.of("send_resolved", "api_url", "http_config", "channel",
+            "auth_username", "auth_password", "auth_password_file", "auth_secret", "auth_secret_file", "auth_identity", "require_tls",
+            "headers", "html", "text");
+    private static final Set<String> SLACK = Set.of("send_resolved", "api_url", "api_url_file", "http_config", "channel",
             "username", "color", "title", "title_link", "pretext", "text", "fallback", "callback_id", "footer",
             "icon_emoji", "icon_url", "link_names", "mrkdwn_in");
-    private static final Set<String> MSTEAMS = Set.of("send_resolved", "webhook_url", "http_config", "title",
+    private static final Set<String> MSTEAMS = Set.of("send_resolved", "webhook_url", "webhook_url_file", "http_config", "title",
             "summary", "text");
-    private static final Set<String> WEBHOOK = Set.of("send_resolved", "url", "http_config", "max_alerts");
-    private static final Set<String> HTTP = Set.of("basic_auth", "authorization", "bearer_token", "proxy_url");
+    private static final Set<String> WEBHOOK = Set.of("send_resolved", "url", "url_file", "http_config", "max_alerts");
+    private static final Set<String> HTTP = Set.of("basic_auth", "authorization", "bearer_token", "bearer_token_file", "proxy_url");
     private static final Set<String> TIME_INTERVAL = Set.of("name", "time_intervals");
     private static final Set<String> TIME_SPEC = Set.of("times", "weekdays", "days_of_month", "months", "years",
             "location");
@@ -56,17 +57,23 @@ public final class AlertmanagerConfigLoader {
     private AlertmanagerConfigLoader() {
     }
 
-    /** Loads and validates a configuration file. */
+    /** Loads and validates a configuration file; {@code *_file} paths are relative to its folder. */
     public static AlertmanagerConfig load(Path file) {
         try {
-            return parse(Files.readString(file));
+            Path dir = file.toAbsolutePath().getParent();
+            return parse(Files.readString(file), dir == null ? Path.of(".") : dir);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Parses and validates configuration text. */
+    /** Parses and validates configuration text; {@code *_file} paths are relative to the working folder. */
     public static AlertmanagerConfig parse(String yaml) {
+        return parse(yaml, Path.of("."));
+    }
+
+    private static AlertmanagerConfig parse(String yaml, Path dir) {
+        SecretFiles files = new SecretFiles(dir);
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -75,7 +82,7 @@ public final class AlertmanagerConfigLoader {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
         }
         YamlNode top = new YamlNode(root, "").allowOnly(TOP);
-        GlobalConfig global = global(top.get("global").allowOnly(GLOBAL));
+        GlobalConfig global = global(top.get("global").allowOnly(GLOBAL), files);
 
         Map<String, TimeInterval> intervals = new LinkedHashMap<>();
         for (String section : List.of("mute_time_intervals", "time_intervals")) {
@@ -90,7 +97,7 @@ public final class AlertmanagerConfigLoader {
         List<ReceiverConfig> receivers = new ArrayList<>();
         Set<String> receiverNames = new HashSet<>();
         for (YamlNode n : top.get("receivers").list()) {
-            ReceiverConfig r = receiver(n.allowOnly(RECEIVER), global);
+            ReceiverConfig r = receiver(n.allowOnly(RECEIVER), global, files);
             if (!receiverNames.add(r.name())) {
                 throw n.error("notification config name \"" + r.name() + "\" is not unique");
             }
@@ -145,7 +152,7 @@ public final class AlertmanagerConfigLoader {
         return out;
     }
 
-    private static GlobalConfig global(YamlNode g) {
+    private static GlobalConfig global(YamlNode g, SecretFiles files) {
         GlobalConfig d = GlobalConfig.defaults();
         return new GlobalConfig(
                 g.get("resolve_timeout").duration().orElse(d.resolveTimeout()),
@@ -153,22 +160,22 @@ public final class AlertmanagerConfigLoader {
                 g.get("smtp_smarthost").string(),
                 g.get("smtp_hello").string(d.smtpHello()),
                 g.get("smtp_auth_username").string(),
-                Secret.of(g.get("smtp_auth_password").string("")),
+                files.read(g, "smtp_auth_password").orElse(Secret.of("")),
                 g.get("smtp_auth_identity").string(),
-                Secret.of(g.get("smtp_auth_secret").string("")),
+                files.read(g, "smtp_auth_secret").orElse(Secret.of("")),
                 g.get("smtp_require_tls").bool().orElse(true),
-                g.get("slack_api_url").string().map(Secret::of),
-                http(g.get("http_config")));
+                files.read(g, "slack_api_url"),
+                http(g.get("http_config"), files));
     }
 
-    private static HttpClientConfig http(YamlNode h) {
+    private static HttpClientConfig http(YamlNode h, SecretFiles files) {
         if (h.isMissing()) {
             return HttpClientConfig.NONE;
         }
         h.allowOnly(HTTP);
-        YamlNode basic = h.get("basic_auth").allowOnly(Set.of("username", "password"));
-        YamlNode auth = h.get("authorization").allowOnly(Set.of("type", "credentials"));
-        Optional<String> bearer = h.get("bearer_token").string();
+        YamlNode basic = h.get("basic_auth").allowOnly(Set.of("username", "password", "password_file"));
+        YamlNode auth = h.get("authorization").allowOnly(Set.of("type", "credentials", "credentials_file"));
+        Optional<Secret> bearer = files.read(h, "bearer_token");
         if (bearer.isPresent() && !auth.isMissing()) {
             throw h.error("at most one of bearer_token & authorization must be configured");
         }
@@ -181,9 +188,9 @@ public final class AlertmanagerConfigLoader {
         }
         return new HttpClientConfig(
                 basic.isMissing() ? Optional.empty() : Optional.of(basic.get("username").string("")),
-                Secret.of(basic.get("password").string("")),
+                files.read(basic, "password").orElse(Secret.of("")),
                 type,
-                Secret.of(bearer.orElse(auth.get("credentials").string(""))),
+                bearer.or(() -> files.read(auth, "credentials")).orElse(Secret.of("")),
                 h.get("proxy_url").string());
     }
 
@@ -275,19 +282,19 @@ public final class AlertmanagerConfigLoader {
         return out;
     }
 
-    private static ReceiverConfig receiver(YamlNode n, GlobalConfig g) {
+    private static ReceiverConfig receiver(YamlNode n, GlobalConfig g, SecretFiles files) {
         String name = n.get("name").string("");
         if (name.isEmpty()) {
             throw n.error("missing name in receiver");
         }
         return new ReceiverConfig(name,
-                n.get("email_configs").mapList(e -> email(e.allowOnly(EMAIL), g)),
-                n.get("slack_configs").mapList(s -> slack(s.allowOnly(SLACK), g)),
-                n.get("msteams_configs").mapList(t -> msteams(t.allowOnly(MSTEAMS), g)),
-                n.get("webhook_configs").mapList(w -> webhook(w.allowOnly(WEBHOOK), g)));
+                n.get("email_configs").mapList(e -> email(e.allowOnly(EMAIL), g, files)),
+                n.get("slack_configs").mapList(s -> slack(s.allowOnly(SLACK), g, files)),
+                n.get("msteams_configs").mapList(t -> msteams(t.allowOnly(MSTEAMS), g, files)),
+                n.get("webhook_configs").mapList(w -> webhook(w.allowOnly(WEBHOOK), g, files)));
     }
 
-    private static EmailConfig email(YamlNode n, GlobalConfig g) {
+    private static EmailConfig email(YamlNode n, GlobalConfig g, SecretFiles files) {
         String to = n.get("to").string("");
         if (to.isEmpty()) {
             throw n.error("missing to address in email config");
@@ -310,9 +317,9 @@ public final class AlertmanagerConfigLoader {
                 n.get("hello").string(g.smtpHello()),
                 smarthost,
                 n.get("auth_username").string().or(g::smtpAuthUsername).orElse(""),
-                n.get("auth_password").string().map(Secret::of).orElse(g.smtpAuthPassword()),
+                files.read(n, "auth_password").orElse(g.smtpAuthPassword()),
                 n.get("auth_identity").string().or(g::smtpAuthIdentity).orElse(""),
-                n.get("auth_secret").string().map(Secret::of).orElse(g.smtpAuthSecret()),
+                files.read(n, "auth_secret").orElse(g.smtpAuthSecret()),
                 n.get("require_tls").bool().orElse(g.smtpRequireTls()),
                 headers,
                 n.get("html").string("{{ template \"email.default.html\" . }}"),
@@ -330,13 +337,13 @@ public final class AlertmanagerConfigLoader {
         return sb.toString();
     }
 
-    private static SlackConfig slack(YamlNode n, GlobalConfig g) {
-        Secret url = n.get("api_url").string().map(Secret::of).or(g::slackApiUrl)
+    private static SlackConfig slack(YamlNode n, GlobalConfig g, SecretFiles files) {
+        Secret url = files.read(n, "api_url").or(g::slackApiUrl)
                 .orElseThrow(() -> n.error("no global Slack API URL set"));
         return new SlackConfig(
                 n.get("send_resolved").bool().orElse(false),
                 url,
-                n.has("http_config") ? http(n.get("http_config")) : g.httpConfig(),
+                n.has("http_config") ? http(n.get("http_config"), files) : g.httpConfig(),
                 n.get("channel").string(""),
                 n.get("username").string("{{ template \"slack.default.username\" . }}"),
                 n.get("color").string("{{ if eq .Status \"firing\" }}danger{{ else }}good{{ end }}"),
@@ -353,20 +360,21 @@ public final class AlertmanagerConfigLoader {
                 n.has("mrkdwn_in") ? n.get("mrkdwn_in").strings() : List.of("fallback", "pretext", "text"));
     }
 
-    private static MsTeamsConfig msteams(YamlNode n, GlobalConfig g) {
-        Secret url = n.get("webhook_url").string().map(Secret::of)
+    private static MsTeamsConfig msteams(YamlNode n, GlobalConfig g, SecretFiles files) {
+        Secret url = files.read(n, "webhook_url")
                 .orElseThrow(() -> n.error("one of webhook_url or webhook_url_file must be configured"));
         return new MsTeamsConfig(
                 n.get("send_resolved").bool().orElse(true),
                 url,
-                n.has("http_config") ? http(n.get("http_config")) : g.httpConfig(),
+                n.has("http_config") ? http(n.get("http_config"), files) : g.httpConfig(),
                 n.get("title").string("{{ template \"msteams.default.title\" . }}"),
                 n.get("summary").string("{{ template \"msteams.default.summary\" . }}"),
                 n.get("text").string("{{ template \"msteams.default.text\" . }}"));
     }
 
-    private static WebhookConfig webhook(YamlNode n, GlobalConfig g) {
-        String url = n.get("url").string().orElseThrow(() -> n.error("one of url or url_file must be configured"));
+    private static WebhookConfig webhook(YamlNode n, GlobalConfig g, SecretFiles files) {
+        String url = files.read(n, "url").map(Secret::value)
+                .orElseThrow(() -> n.error("one of url or url_file must be configured"));
         if (!url.startsWith("http://") && !url.startsWith("https://")) {
             throw n.get("url").error("unsupported scheme for URL, must be http or https");
         }
@@ -375,7 +383,7 @@ public final class AlertmanagerConfigLoader {
             throw n.get("max_alerts").error("max_alerts must not be negative");
         }
         return new WebhookConfig(n.get("send_resolved").bool().orElse(true), Secret.of(url),
-                n.has("http_config") ? http(n.get("http_config")) : g.httpConfig(), maxAlerts);
+                n.has("http_config") ? http(n.get("http_config"), files) : g.httpConfig(), maxAlerts);
     }
 
     private static TimeInterval timeInterval(YamlNode n) {
