@@ -6,8 +6,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,17 +28,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(value = AmtoolConfigResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = AmtoolTokenResource.class, restrictToAnnotatedClass = true)
 class AmtoolCompatTest {
     @TestHTTPResource("/")
     URL base;
     @ConfigProperty(name = "vigil.alert.config-file")
     String configFile;
-    @ConfigProperty(name = "vigil.compat.amtool-http-config")
-    String httpConfig;
+    @TempDir
+    static Path dir;
+
+    /** amtool's HTTP client configuration with the token, as an operator writes it. */
+    private static Path httpConfig() throws IOException {
+        Path file = dir.resolve("amtool-http.yml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, "authorization:\n  type: Bearer\n  credentials: " + AmtoolTokenResource.TOKEN + "\n");
+        }
+        return file;
+    }
 
     private CommandResult amtool(String... args) {
         List<String> cmd = command(args);
-        cmd.add(1, "--http.config.file=" + httpConfig);
+        try {
+            cmd.add(1, "--http.config.file=" + httpConfig());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return CommandResult.run(cmd).assertSuccess(cmd);
     }
 
