@@ -28,7 +28,7 @@ import java.util.List;
  * request  = i64 mint | i64 maxt | u32 n | n x (u8 matchType | str name | str value)
  *            | i64 stepMs | i64 rangeMs | str function | str labelName
  * series   = u32 n | n x (u32 labels | labels x (str name | str value) | u32 samples
- *            | samples x i64 timestamp | samples x i64 valueBits)
+ *            | samples x i64 timestamp | samples x i64 valueBits | u32 rollupSamples)
  * strings  = u32 n | n x str
  * </pre>
  */
@@ -105,6 +105,7 @@ public final class Wire {
                 for (int i = 0; i < n; i++) {
                     out.writeLong(Double.doubleToRawLongBits(v[i]));
                 }
+                out.writeInt(s.rollupSamples()); // the leading samples that are rollups, as the store said
             }
         });
     }
@@ -129,7 +130,11 @@ public final class Wire {
                 for (int j = 0; j < ns; j++) {
                     v[j] = Double.longBitsToDouble(in.readLong());
                 }
-                out.add(new ArraySeries(b.build(), t, v));
+                int rollups = count(in);
+                if (rollups > ns) {
+                    throw new IllegalArgumentException("more rollups (" + rollups + ") than samples (" + ns + ") in fan-out message");
+                }
+                out.add(new ArraySeries(b.build(), t, v, rollups));
             }
             return out;
         });

@@ -65,6 +65,11 @@ public final class TenantStorage implements Storage {
                 public SampleCursor cursor() {
                     return s.cursor();
                 }
+
+                @Override
+                public int rollupSamples() {
+                    return s.rollupSamples();
+                }
             });
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.metrics.query.QueryStats;
 import dev.vigil.model.GoFloat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.vigil.model.Labels;
@@ -24,39 +25,61 @@ final class PromJson {
     }
 
     static byte[] queryResult(Value v) {
+        return write(g -> result(g, v));
+    }
+
+    /**
+     * The result with Prometheus' {@code stats} object: timings in seconds, and samples read
+     * ({@code totalQueryableSamples}, with Vigil's {@code rollupSamples} beside it).
+     */
+    static byte[] queryResult(Value v, QueryStats stats, long evalNanos) {
         return write(g -> {
-            g.writeStringField("resultType", v.resultType());
-            g.writeFieldName("result");
-            if (v instanceof Scalar s) {
-                point(g, s.timestampMs(), GoFloat.format(s.value()));
-            } else if (v instanceof StringValue s) {
-                point(g, s.timestampMs(), s.value());
-            } else if (v instanceof Vector vec) {
-                g.writeStartArray();
-                for (Sample s : vec.samples()) {
-                    g.writeStartObject();
-                    metric(g, s.labels());
-                    g.writeFieldName("value");
-                    point(g, s.timestampMs(), GoFloat.format(s.value()));
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            } else if (v instanceof Matrix m) {
-                g.writeStartArray();
-                for (TimeSeries ts : m.series()) {
-                    g.writeStartObject();
-                    metric(g, ts.labels());
-                    g.writeFieldName("values");
-                    g.writeStartArray();
-                    for (Point p : ts.points()) {
-                        point(g, p.timestampMs(), GoFloat.format(p.value()));
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-            }
+            result(g, v);
+            g.writeObjectFieldStart("stats");
+            g.writeObjectFieldStart("timings");
+            g.writeNumberField("evalTotalTime", evalNanos / 1e9);
+            g.writeNumberField("execTotalTime", evalNanos / 1e9);
+            g.writeEndObject();
+            g.writeObjectFieldStart("samples");
+            g.writeNumberField("totalQueryableSamples", stats.totalQueryableSamples());
+            g.writeNumberField("rollupSamples", stats.rollupSamples());
+            g.writeEndObject();
+            g.writeEndObject();
         });
+    }
+
+    private static void result(JsonGenerator g, Value v) throws IOException {
+        g.writeStringField("resultType", v.resultType());
+        g.writeFieldName("result");
+        if (v instanceof Scalar s) {
+            point(g, s.timestampMs(), GoFloat.format(s.value()));
+        } else if (v instanceof StringValue s) {
+            point(g, s.timestampMs(), s.value());
+        } else if (v instanceof Vector vec) {
+            g.writeStartArray();
+            for (Sample s : vec.samples()) {
+                g.writeStartObject();
+                metric(g, s.labels());
+                g.writeFieldName("value");
+                point(g, s.timestampMs(), GoFloat.format(s.value()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } else if (v instanceof Matrix m) {
+            g.writeStartArray();
+            for (TimeSeries ts : m.series()) {
+                g.writeStartObject();
+                metric(g, ts.labels());
+                g.writeFieldName("values");
+                g.writeStartArray();
+                for (Point p : ts.points()) {
+                    point(g, p.timestampMs(), GoFloat.format(p.value()));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
     }
 
     private static byte[] write(ApiJson.Body inner) {

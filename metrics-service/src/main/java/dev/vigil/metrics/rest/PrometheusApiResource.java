@@ -2,6 +2,7 @@ package dev.vigil.metrics.rest;
 
 import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.metrics.query.QueryStats;
 import dev.vigil.metrics.query.QueryStorage;
 import dev.vigil.metrics.query.TenantStorage;
 import dev.vigil.model.LabelMatcher;
@@ -32,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The Prometheus HTTP API (v1) over Vigil's TSDB: the same paths, parameters, JSON and error
@@ -60,30 +62,34 @@ public class PrometheusApiResource {
 
     @GET
     @Path("/query")
-    public byte[] query(@QueryParam("query") String query, @QueryParam("time") String time, @QueryParam("timeout") String timeout) {
-        return instant(query, time, timeout);
+    public byte[] query(@QueryParam("query") String query, @QueryParam("time") String time, @QueryParam("timeout") String timeout,
+                        @QueryParam("stats") String stats) {
+        return instant(query, time, timeout, stats);
     }
 
     @POST
     @Path("/query")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public byte[] queryPost(@FormParam("query") String query, @FormParam("time") String time, @FormParam("timeout") String timeout) {
-        return instant(query, time, timeout);
+    public byte[] queryPost(@FormParam("query") String query, @FormParam("time") String time, @FormParam("timeout") String timeout,
+                            @FormParam("stats") String stats) {
+        return instant(query, time, timeout, stats);
     }
 
     @GET
     @Path("/query_range")
     public byte[] queryRange(@QueryParam("query") String query, @QueryParam("start") String start, @QueryParam("end") String end,
-                             @QueryParam("step") String step, @QueryParam("timeout") String timeout) {
-        return range(query, start, end, step, timeout);
+                             @QueryParam("step") String step, @QueryParam("timeout") String timeout,
+                             @QueryParam("stats") String stats) {
+        return range(query, start, end, step, timeout, stats);
     }
 
     @POST
     @Path("/query_range")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public byte[] queryRangePost(@FormParam("query") String query, @FormParam("start") String start, @FormParam("end") String end,
-                                 @FormParam("step") String step, @FormParam("timeout") String timeout) {
-        return range(query, start, end, step, timeout);
+                                 @FormParam("step") String step, @FormParam("timeout") String timeout,
+                                 @FormParam("stats") String stats) {
+        return range(query, start, end, step, timeout, stats);
     }
 
     @GET
@@ -184,13 +190,26 @@ public class PrometheusApiResource {
         return Map.of("status", "success", "data", data);
     }
 
-    private byte[] instant(String query, String time, String timeout) {
+    private byte[] instant(String query, String time, String timeout, String stats) {
         long t = Params.time("time", time, System.currentTimeMillis());
-        Result r = engine(timeout).instantQuery(storage(), required("query", query), t);
-        return PromJson.queryResult(r.value());
+        return answer(stats, storage -> engine(timeout).instantQuery(storage, required("query", query), t));
     }
 
-    private byte[] range(String query, String start, String end, String step, String timeout) {
+    /**
+     * Runs the query and writes its result; with {@code stats} (Prometheus: {@code stats=all}) also
+     * the samples it read and how many were rollups ({@link QueryStats}).
+     */
+    private byte[] answer(String stats, Function<Storage, Result> query) {
+        if (stats == null || stats.isEmpty()) {
+            return PromJson.queryResult(query.apply(storage()).value());
+        }
+        QueryStats counted = new QueryStats(storage());
+        long t0 = System.nanoTime();
+        Result r = query.apply(counted);
+        return PromJson.queryResult(r.value(), counted, System.nanoTime() - t0);
+    }
+
+    private byte[] range(String query, String start, String end, String step, String timeout, String stats) {
         long s = Params.time("start", required("start", start), 0);
         long e = Params.time("end", required("end", end), 0);
         if (e < s) {
@@ -209,8 +228,10 @@ public class PrometheusApiResource {
         if (span / st > MAX_POINTS) {
             throw ApiError.badData("exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
         }
-        Result r = engine(timeout).rangeQuery(storage(), required("query", query), s, e, st);
-        return PromJson.queryResult(r.value());
+        long from = s;
+        long to = e;
+        long every = st;
+        return answer(stats, storage -> engine(timeout).rangeQuery(storage, required("query", query), from, to, every));
     }
 
     private byte[] seriesOf(List<String> match, String start, String end, String limit) {

@@ -29,9 +29,10 @@ class WireTest {
     @Test
     void seriesRoundTripKeepsStaleMarkersBitForBit() {
         double stale = Double.longBitsToDouble(StaleNaN.BITS);
-        Series s = new ArraySeries(Labels.of("__name__", "x", "a", "b"), new long[]{1, 2, 3}, new double[]{0.1, stale, Double.NEGATIVE_INFINITY});
-        List<Series> back = Wire.decodeSeries(Wire.encodeSeries(List.of(s, new ArraySeries(Labels.of("__name__", "y"), new long[0], new double[0]))));
+        Series s = new ArraySeries(Labels.of("__name__", "x", "a", "b"), new long[]{1, 2, 3}, new double[]{0.1, stale, Double.NEGATIVE_INFINITY}, 1);
+        List<Series> back = Wire.decodeSeries(Wire.encodeSeries(List.of(s, new ArraySeries(Labels.of("__name__", "y"), new long[0], new double[0], 0))));
         assertEquals(2, back.size());
+        assertEquals(1, back.get(0).rollupSamples(), "the owner's count of leading rollups travels with the series");
         assertEquals(s.labels(), back.get(0).labels());
         SampleCursor c = back.get(0).cursor();
         long[] bits = new long[3];

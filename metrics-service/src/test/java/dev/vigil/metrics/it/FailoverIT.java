@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,6 +81,61 @@ class FailoverIT {
                 }
             }
         }
+    }
+
+    /**
+     * Ten days of history, timestamps in the past, survive partition moves: the input topic is the
+     * partitions' history (its retention is tied to the store's, docs/operations.md). One instance
+     * holds both partitions; a second joins and rebuilds one from the topic; the first is killed
+     * and the second rebuilds the other. It then answers every sample of every day.
+     */
+    @Test
+    void tenDaysOfHistorySurviveThePartitionsMovingToAnInstanceThatNeverHeldThem() throws Exception {
+        Map<String, String> config = new HashMap<>(FAST_FAILOVER);
+        config.put("vigil.metrics.storage.downsample-age", "30d"); // every raw sample stays, so each can be counted
+        long day = Duration.ofDays(1).toMillis();
+        long every = Duration.ofMinutes(10).toMillis();
+        long t0 = Math.floorDiv(System.currentTimeMillis() - 11 * day, every) * every;
+        int perDay = (int) (day / every);
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), PARTITIONS);
+            try (ServiceProcess a = new ServiceProcess(Files.createDirectories(dir.resolve("a")), kafka.bootstrapServers(), config);
+                 ServiceProcess b = new ServiceProcess(Files.createDirectories(dir.resolve("b")), kafka.bootstrapServers(), config);
+                 KafkaProducer<byte[], byte[]> producer = producer(kafka.bootstrapServers())) {
+                a.start();
+                BatchPublisher publisher = new BatchPublisher(producer);
+                for (int d = 0; d < 10; d++) {
+                    List<MetricSeries> batch = new ArrayList<>();
+                    for (int s = 0; s < SERIES; s++) {
+                        List<Sample> samples = new ArrayList<>();
+                        for (int k = 0; k < perDay; k++) {
+                            samples.add(new Sample(t0 + d * day + k * every, d));
+                        }
+                        batch.add(new MetricSeries(Labels.of("__name__", "history_test", "series", Integer.toString(s)), samples));
+                    }
+                    publisher.publishMetrics(batch).get(30, TimeUnit.SECONDS);
+                }
+                awaitEveryDay(a, t0, day, perDay);
+                b.start();
+                awaitEveryDay(b, t0, day, perDay); // one partition rebuilt by b, the other read from a
+                a.kill();
+                awaitEveryDay(b, t0, day, perDay); // both rebuilt by b
+            }
+        }
+    }
+
+    /** Waits until every series has {@code perDay} samples on each of the ten days, as {@code service} answers. */
+    private void awaitEveryDay(ServiceProcess service, long t0, long day, int perDay) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (int d = 0; d < 10; d++) {
+                long end = t0 + (d + 1) * day - 1;
+                Map<String, Double> perSeries = perSeries(service, "count_over_time(history_test[1d])", end);
+                assertEquals(SERIES, perSeries.size(), "day " + d + " from port " + service.port() + ": " + perSeries);
+                for (Map.Entry<String, Double> e : perSeries.entrySet()) {
+                    assertEquals(perDay, e.getValue(), "day " + d + ", series " + e.getKey() + ", port " + service.port());
+                }
+            }
+        });
     }
 
     /** Waits until every series has exactly {@code steps} samples, as seen by {@code service}. */

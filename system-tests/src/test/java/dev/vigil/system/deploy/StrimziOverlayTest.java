@@ -1,17 +1,25 @@
 package dev.vigil.system.deploy;
 
 import dev.vigil.model.Topics;
+import dev.vigil.system.RepoPaths;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,6 +57,26 @@ class StrimziOverlayTest {
             assertEquals("vigil-kafka", t.getMetadata().getLabels().get("strimzi.io/cluster"), topic.name());
         }
         assertEquals(Topics.ALL.size(), byTopic.size(), "topics that Vigil does not use: " + byTopic.keySet());
+    }
+
+    /**
+     * A partition that moves is rebuilt from its topic, so the metrics and logs topics must keep
+     * at least what the stores keep (their default retention, from the services' configuration).
+     */
+    @ParameterizedTest
+    @CsvSource({"vigil.metrics, metrics-service, vigil.metrics.storage.retention", "vigil.logs, logs-service, vigil.logs.retention"})
+    void theInputTopicsOutliveTheStoresTheyRebuild(String topic, String service, String key) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(RepoPaths.root().resolve(service).resolve("src/main/resources/application.properties"))) {
+            p.load(r);
+        }
+        String store = p.getProperty(key);
+        assertTrue(store != null && store.matches("\\d+d"), key + " = " + store);
+        long storeMs = Duration.ofDays(Long.parseLong(store.substring(0, store.length() - 1))).toMillis();
+        GenericKubernetesResource t = strimzi.custom("KafkaTopic").stream()
+                .filter(k -> topic.equals(spec(k).get("topicName"))).findFirst().orElseThrow();
+        long topicMs = Long.parseLong(map(spec(t).get("config")).get("retention.ms").toString());
+        assertTrue(topicMs > storeMs, topic + " keeps " + Duration.ofMillis(topicMs) + ", less than the store's " + store);
     }
 
     @Test

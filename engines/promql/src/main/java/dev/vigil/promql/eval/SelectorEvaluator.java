@@ -108,18 +108,25 @@ final class SelectorEvaluator {
             long[] t = new long[64];
             double[] v = new double[64];
             int n = 0;
+            // A rollup read for count_over_time carries how many raw samples it folded: it counts
+            // as that many, at its time, so the count is what the raw samples would have given.
+            int rollups = "count_over_time".equals(function) ? s.rollupSamples() : 0;
+            int read = 0;
             SampleCursor c = s.cursor();
             boolean more = c.seek(mint);
             while (more && c.timestamp() <= maxt) {
                 double value = c.value();
+                int copies = read++ < rollups ? (int) value : 1;
                 if (!StaleNaN.is(value)) {
-                    if (n == t.length) {
-                        t = Arrays.copyOf(t, n * 2);
-                        v = Arrays.copyOf(v, n * 2);
+                    for (int k = 0; k < copies; k++) {
+                        if (n == t.length) {
+                            t = Arrays.copyOf(t, n * 2);
+                            v = Arrays.copyOf(v, n * 2);
+                        }
+                        t[n] = c.timestamp();
+                        v[n] = value;
+                        n++;
                     }
-                    t[n] = c.timestamp();
-                    v[n] = value;
-                    n++;
                 }
                 more = c.next();
             }

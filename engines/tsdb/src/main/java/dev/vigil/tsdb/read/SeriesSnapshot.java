@@ -76,6 +76,11 @@ public final class SeriesSnapshot implements Series {
         return new ChainCursor(List.of(new ArrayCursor(rollupTimes, rollupValues), raw));
     }
 
+    @Override
+    public int rollupSamples() {
+        return rollupTimes.length;
+    }
+
     /** Whether the snapshot yields at least one sample. */
     public boolean hasSamples() {
         return cursor().next();
