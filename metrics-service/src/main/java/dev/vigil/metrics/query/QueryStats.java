@@ -12,10 +12,11 @@ import java.util.List;
 
 /**
  * The statistics Prometheus answers with {@code stats=all}, gathered by standing between a query
- * and its store: {@code totalQueryableSamples} counts every sample the evaluation read (as
- * Prometheus counts them, once per step that loads them), and {@code rollupSamples} how many of
- * the selected samples were five-minute rollups rather than raw samples, which shows a long-range
- * query reading downsampled data. Only a query that asks for statistics pays for the counting.
+ * and its store: {@code totalQueryableSamples} counts every sample the evaluation read from the
+ * store (a range query reads each stored sample once per selector, where Prometheus counts it once
+ * per step that uses it), and {@code rollupSamples} how many of the selected samples were
+ * five-minute rollups rather than raw samples, which shows a long-range query reading downsampled
+ * data. Only a query that asks for statistics pays for the counting.
  */
 public final class QueryStats implements Storage {
     private final Storage inner;

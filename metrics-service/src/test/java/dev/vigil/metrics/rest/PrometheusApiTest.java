@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
@@ -90,6 +92,21 @@ class PrometheusApiTest {
                 .body("data.resultType", equalTo("matrix"))
                 .body("data.result[0].values.size()", equalTo(3))
                 .body("data.result[0].values[0][1]", equalTo("16000000000"));
+    }
+
+    /** With stats=all, as Grafana's query inspector asks, the answer says what the query read. */
+    @Test
+    void statsTellTheSamplesARangeQueryRead() {
+        given().queryParam("query", "sum(node_memory_MemTotal_bytes)").queryParam("stats", "all")
+                .queryParam("start", (t0 + 15_000) / 1000.0).queryParam("end", (t0 + 45_000) / 1000.0).queryParam("step", "15s")
+                .get("/api/v1/query_range")
+                .then().statusCode(200)
+                .body("data.result[0].values.size()", equalTo(3))
+                .body("data.stats.samples.totalQueryableSamples", equalTo(4)) // two series of two samples, each read once
+                .body("data.stats.samples.rollupSamples", equalTo(0))
+                .body("data.stats.timings.evalTotalTime", notNullValue());
+        given().queryParam("query", "node_memory_MemTotal_bytes").get("/api/v1/query")
+                .then().statusCode(200).body("data.stats", nullValue());
     }
 
     @Test
