@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ class WalkingSkeletonTest {
     static Path dir;
     private TestKafka kafka;
     private WebhookReceiver webhook;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private Services services;
     private ServiceProcess metrics;
     private ServiceProcess logs;
 
@@ -85,27 +84,22 @@ class WalkingSkeletonTest {
                       - url: '%s'
                 """.formatted(webhook.url()));
         String bootstrap = kafka.bootstrapServers();
-        metrics = start("metrics-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.data-dir", dir.resolve("data").toString()));
-        logs = start("logs-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.data-dir", dir.resolve("data").toString()));
-        start("alert-service", Map.of("kafka.bootstrap.servers", bootstrap,
+        services = new Services(dir, Map.of("kafka.bootstrap.servers", bootstrap));
+        metrics = services.start("metrics-service", Map.of("vigil.data-dir", dir.resolve("data").toString()));
+        logs = services.start("logs-service", Map.of("vigil.data-dir", dir.resolve("data").toString()));
+        services.start("alert-service", Map.of(
                 "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
                 "vigil.alert.rule-files", rules.toString(), "vigil.alert.config-file", am.toString()));
-        start("collector-service", Map.of("kafka.bootstrap.servers", bootstrap, "vigil.collector.interval", "1s",
+        services.start("collector-service", Map.of("vigil.collector.interval", "1s",
                 "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "none",
                 "vigil.collector.state-dir", dir.resolve("collector").toString()));
-        services.forEach(s -> s.awaitLive(Duration.ofSeconds(120)));
-    }
-
-    private ServiceProcess start(String module, Map<String, String> props) {
-        ServiceProcess p = ServiceProcess.start(module, dir, props);
-        services.add(p);
-        return p;
+        services.awaitLive(Duration.ofSeconds(120));
     }
 
     @AfterAll
     void stopVigil() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        if (services != null) {
+            services.close();
         }
         if (webhook != null) {
             webhook.close();

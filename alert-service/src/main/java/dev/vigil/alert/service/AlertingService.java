@@ -34,7 +34,6 @@ import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.kafka.client.ProducerFactory;
-import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.model.Topics;

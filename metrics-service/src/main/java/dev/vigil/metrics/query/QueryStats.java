@@ -1,10 +1,10 @@
 package dev.vigil.metrics.query;
 
 import dev.vigil.model.LabelMatcher;
-import dev.vigil.model.Labels;
 import dev.vigil.series.SampleCursor;
 import dev.vigil.series.SelectHints;
 import dev.vigil.series.Series;
+import dev.vigil.series.SeriesView;
 import dev.vigil.series.Storage;
 
 import java.util.ArrayList;
@@ -59,22 +59,7 @@ public final class QueryStats implements Storage {
         List<Series> out = new ArrayList<>(found.size());
         for (Series s : found) {
             rollupSamples += s.rollupSamples();
-            out.add(new Series() {
-                @Override
-                public Labels labels() {
-                    return s.labels();
-                }
-
-                @Override
-                public SampleCursor cursor() {
-                    return new Counting(s.cursor());
-                }
-
-                @Override
-                public int rollupSamples() {
-                    return s.rollupSamples();
-                }
-            });
+            out.add(new SeriesView(s.labels(), s, Counting::new));
         }
         return out;
     }

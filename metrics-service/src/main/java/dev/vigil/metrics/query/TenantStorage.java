@@ -3,9 +3,9 @@ package dev.vigil.metrics.query;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.tenant.Tenants;
-import dev.vigil.series.SampleCursor;
 import dev.vigil.series.SelectHints;
 import dev.vigil.series.Series;
+import dev.vigil.series.SeriesView;
 import dev.vigil.series.Storage;
 
 import java.util.ArrayList;
@@ -55,22 +55,7 @@ public final class TenantStorage implements Storage {
         List<Series> out = new ArrayList<>(found.size());
         for (Series s : found) {
             Labels own = Tenants.strip(s.labels());
-            out.add(own == s.labels() ? s : new Series() {
-                @Override
-                public Labels labels() {
-                    return own;
-                }
-
-                @Override
-                public SampleCursor cursor() {
-                    return s.cursor();
-                }
-
-                @Override
-                public int rollupSamples() {
-                    return s.rollupSamples();
-                }
-            });
+            out.add(own == s.labels() ? s : SeriesView.relabelled(s, own));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kafka.LocalKafka;
 import dev.vigil.model.Topics;
 import dev.vigil.system.ServiceProcess;
+import dev.vigil.system.Services;
 import dev.vigil.system.WebhookReceiver;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,8 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +56,7 @@ class SaslSslEndToEndTest {
     static Path dir;
     private LocalKafka kafka;
     private WebhookReceiver webhook;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private Services services;
     private ServiceProcess metrics;
     private ServiceProcess logs;
     private ServiceProcess diagnostics;
@@ -69,7 +68,7 @@ class SaslSslEndToEndTest {
         kafka = LocalKafka.start(dir.resolve("kafka"), 0,
                 new LocalKafka.SaslSslListener(tls.keyStore(), password, Map.of("vigil", "scram-" + password)));
         kafka.createVigilTopics(2);
-        Map<String, String> secured = new HashMap<>(Map.of(
+        Map<String, String> secured = Map.of(
                 "kafka.bootstrap.servers", kafka.securedBootstrapServers(),
                 "kafka.security.protocol", "SASL_SSL",
                 "kafka.sasl.mechanism", LocalKafka.SaslSslListener.MECHANISM,
@@ -77,7 +76,7 @@ class SaslSslEndToEndTest {
                         + " username=\"vigil\" password=\"scram-" + password + "\";",
                 "kafka.ssl.truststore.location", tls.trustStore().toString(),
                 "kafka.ssl.truststore.password", password,
-                "kafka.ssl.truststore.type", "PKCS12"));
+                "kafka.ssl.truststore.type", "PKCS12");
         webhook = new WebhookReceiver();
         Path tailed = Files.writeString(dir.resolve("app.log"), LINE + "\n");
         Path rules = Files.writeString(dir.resolve("rules.yml"), """
@@ -99,29 +98,22 @@ class SaslSslEndToEndTest {
                       - url: '%s'
                 """.formatted(webhook.url()));
         String data = dir.resolve("data").toString();
-        metrics = start("metrics-service", secured, Map.of("vigil.data-dir", data));
-        logs = start("logs-service", secured, Map.of("vigil.data-dir", data));
-        start("alert-service", secured, Map.of("vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
+        services = new Services(dir, secured);
+        metrics = services.start("metrics-service", Map.of("vigil.data-dir", data));
+        logs = services.start("logs-service", Map.of("vigil.data-dir", data));
+        services.start("alert-service", Map.of("vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
                 "vigil.alert.rule-files", rules.toString(), "vigil.alert.config-file", am.toString()));
-        diagnostics = start("diagnostics-service", secured, Map.of("vigil.diagnostics.data-dir", dir.resolve("diag").toString()));
-        start("collector-service", secured, Map.of("vigil.collector.interval", "1s", "vigil.collector.node-name", NODE,
+        diagnostics = services.start("diagnostics-service", Map.of("vigil.diagnostics.data-dir", dir.resolve("diag").toString()));
+        services.start("collector-service", Map.of("vigil.collector.interval", "1s", "vigil.collector.node-name", NODE,
                 "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "none",
                 "vigil.collector.diagnostics.enabled", "true", "vigil.collector.state-dir", dir.resolve("collector").toString()));
-        services.forEach(s -> s.awaitLive(Duration.ofSeconds(120)));
-    }
-
-    private ServiceProcess start(String module, Map<String, String> kafkaBlock, Map<String, String> own) {
-        Map<String, String> props = new HashMap<>(kafkaBlock);
-        props.putAll(own);
-        ServiceProcess p = ServiceProcess.start(module, dir, props);
-        services.add(p);
-        return p;
+        services.awaitLive(Duration.ofSeconds(120));
     }
 
     @AfterAll
     void stopVigil() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        if (services != null) {
+            services.close();
         }
         if (webhook != null) {
             webhook.close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kafka.LocalKafka;
 import dev.vigil.system.ServiceProcess;
+import dev.vigil.system.Services;
 import dev.vigil.system.bench.RemoteWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +49,7 @@ class TenantIsolationTest {
     @TempDir
     static Path dir;
     private LocalKafka kafka;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private Services services;
     private ServiceProcess metrics;
     private ServiceProcess logs;
     private ServiceProcess alerts;
@@ -76,11 +76,12 @@ class TenantIsolationTest {
         Map<String, String> common = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "vigil.auth.tokens-file", tokens.toString(), "vigil.auth.multitenancy-enabled", "true",
                 "vigil.data-dir", dir.resolve("data").toString());
-        metrics = start("metrics-service", common, Map.of());
-        logs = start("logs-service", common, Map.of());
-        alerts = start("alert-service", common, Map.of("vigil.alert.query-url", metrics.url(),
+        services = new Services(dir, common);
+        metrics = services.start("metrics-service", Map.of());
+        logs = services.start("logs-service", Map.of());
+        alerts = services.start("alert-service", Map.of("vigil.alert.query-url", metrics.url(),
                 "vigil.alert.logs-url", logs.url(), "vigil.alert.tenant-rules-dir", tenantRules.toString()));
-        services.forEach(s -> s.awaitLive(Duration.ofSeconds(120)));
+        services.awaitLive(Duration.ofSeconds(120));
 
         long now = System.currentTimeMillis();
         assertEquals(204, send(A, null, post(metrics.url() + "/api/v1/write", "application/x-protobuf",
@@ -94,18 +95,10 @@ class TenantIsolationTest {
         }
     }
 
-    private ServiceProcess start(String module, Map<String, String> common, Map<String, String> own) {
-        Map<String, String> props = new HashMap<>(common);
-        props.putAll(own);
-        ServiceProcess p = ServiceProcess.start(module, dir, props);
-        services.add(p);
-        return p;
-    }
-
     @AfterAll
     void stop() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+        if (services != null) {
+            services.close();
         }
         if (kafka != null) {
             kafka.close();
