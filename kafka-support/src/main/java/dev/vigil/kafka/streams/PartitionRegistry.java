@@ -1,10 +1,9 @@
 package dev.vigil.kafka.streams;
 
-import java.io.IOException;
-
 /**
  * Where a service keeps the storage engines of the partitions this instance holds: queries read
- * them from here, and the ingest processor makes them all durable before offsets are committed.
+ * them from here; its {@link StoreDurability} makes them all durable before offsets are committed
+ * and says whether they can be written.
  *
  * @param <E> the storage engine
  */
@@ -13,6 +12,6 @@ public interface PartitionRegistry<E> {
 
     void unregister(int partition, E engine);
 
-    /** Makes every registered engine durable. */
-    void commitAll() throws IOException;
+    /** The durability of the stores this instance holds, one per service instance. */
+    StoreDurability durability();
 }

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Writes each input record to the partition's {@link ReplayedStore}; a record that does not decode
@@ -21,13 +20,15 @@ import java.io.UncheckedIOException;
  * {@code commitInterval} a wall-clock punctuator makes every local store durable and only then
  * asks Streams to commit the offsets of what they hold (Streams' own timed commits are configured
  * far apart). A crash therefore replays what was not yet durable, and the store's duplicate check
- * absorbs any overlap. Every {@code maintenanceInterval} a second punctuator runs the store's
- * upkeep ({@link PartitionStore#maintain}).
+ * absorbs any overlap. When a store cannot write, the offsets stay put and
+ * {@link WriteFailureGuard} pauses consumption ({@link StoreDurability}). Every
+ * {@code maintenanceInterval} a second punctuator runs the store's upkeep
+ * ({@link PartitionStore#maintain}).
  */
 final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final ReplayedTopology.Spec<?> spec;
     private ProcessorContext<byte[], byte[]> context;
-    private PartitionStore<?> store;
+    private ReplayedStore<?> store;
 
     private ReplayedIngestProcessor(ReplayedTopology.Spec<?> spec) {
         this.spec = spec;
@@ -47,13 +48,13 @@ final class ReplayedIngestProcessor implements Processor<byte[], byte[], byte[],
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        ReplayedStore<?> s = context.getStateStore(spec.store());
-        this.store = s.store();
+        this.store = context.getStateStore(spec.store());
         context.schedule(spec.commitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
             try {
-                spec.registry().commitAll(); // the commit below covers every task of this thread
+                spec.registry().durability().flushAll(); // the commit below covers every task of this thread
             } catch (IOException e) {
-                throw new UncheckedIOException("commit of the " + spec.store() + " stores failed", e);
+                // Recorded, and WriteFailureGuard pauses consumption; the offsets stay where they were.
+                return;
             }
             context.commit();
         });

@@ -20,7 +20,8 @@ public interface LogsConfig {
 
     /**
      * How often the log store is made durable and the input offsets committed: what a crash makes
-     * the service replay from {@code vigil.logs}.
+     * the service replay from {@code vigil.logs}. Also how often writing is tried again while the
+     * disk is full (consumption paused, readiness down).
      */
     @WithDefault("5s")
     Duration commitInterval();

@@ -7,7 +7,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Loki's {@code /ready}: 200 "ready" once this instance owns its partitions' stores. */
+/**
+ * Loki's {@code /ready}: 200 "ready" once this instance owns its partitions' stores and they can
+ * write; 503 with the reason otherwise (a full disk pauses ingestion, queries go on).
+ */
 @Path("/ready")
 public class ReadyResource {
     private final LocalLogStores stores;
@@ -19,8 +22,11 @@ public class ReadyResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public Response ready() {
-        return stores.partitions().isEmpty()
-                ? Response.status(503).entity("Ingester not ready: no partitions assigned yet\n").build()
-                : Response.ok("ready\n").build();
+        if (stores.partitions().isEmpty()) {
+            return Response.status(503).entity("Ingester not ready: no partitions assigned yet\n").build();
+        }
+        return stores.durability().failure()
+                .map(f -> Response.status(503).entity("Ingester not ready: cannot write, ingestion paused: " + f.reason() + "\n").build())
+                .orElseGet(() -> Response.ok("ready\n").build());
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.logs.store;
 
 import dev.vigil.kafka.streams.PartitionRegistry;
+import dev.vigil.kafka.streams.StoreDurability;
 import dev.vigil.logstore.LogStore;
 import dev.vigil.logstore.StoreStats;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 @ApplicationScoped
 public class LocalLogStores implements PartitionRegistry<LogStore> {
     private final Map<Integer, LogStore> byPartition = new ConcurrentSkipListMap<>();
+    private final StoreDurability durability = new StoreDurability();
 
     @Override
     public void register(int partition, LogStore store) {
@@ -29,15 +31,9 @@ public class LocalLogStores implements PartitionRegistry<LogStore> {
         return List.copyOf(byPartition.values());
     }
 
-    /**
-     * Makes every local store durable. Called before an offset commit: Streams commits the offsets
-     * of all of a thread's tasks at once, so flushing only the requesting task's store is not enough.
-     */
     @Override
-    public void commitAll() {
-        for (LogStore s : byPartition.values()) {
-            s.commit();
-        }
+    public StoreDurability durability() {
+        return durability;
     }
 
     public List<Integer> partitions() {

@@ -28,6 +28,8 @@ final class ServiceProcess implements AutoCloseable {
     private final List<String> properties = new ArrayList<>();
     private Process process;
     private int starts;
+    /** Size of the tmpfs the stores are put on, 0 for the test's own disk. */
+    private long smallDiskBytes;
 
     ServiceProcess(Path dir, String bootstrapServers, Map<String, String> extra) {
         this.dir = dir;
@@ -54,6 +56,12 @@ final class ServiceProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());
         try {
+            if (smallDiskBytes > 0) {
+                Path state = Files.createDirectories(stateFolder());
+                // unshare execs sh, sh execs java: one process, whose pid is the service's
+                cmd.addAll(0, List.of("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                        "mount -t tmpfs -o size=" + smallDiskBytes + " vigil-small-disk \"$0\" && exec \"$@\"", state.toString()));
+            }
             process = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         } catch (IOException e) {
@@ -61,6 +69,31 @@ final class ServiceProcess implements AutoCloseable {
         }
         starts++;
         awaitReady(Duration.ofSeconds(90));
+    }
+
+    /**
+     * Puts the Streams state folder, where the log stores live, on a tmpfs of {@code bytes} that
+     * only the service sees: it runs in a user and mount namespace of its own ({@code unshare}, so
+     * no privilege is needed and the mount goes with the process). The test reaches the folder
+     * through {@link #stateDir()}.
+     */
+    ServiceProcess onSmallDisk(long bytes) {
+        this.smallDiskBytes = bytes;
+        return this;
+    }
+
+    /** The Streams state folder as the running service sees it. */
+    Path stateDir() {
+        Path state = stateFolder();
+        return smallDiskBytes == 0 ? state : Path.of("/proc/" + process.pid() + "/root" + state);
+    }
+
+    private Path stateFolder() {
+        return dir.resolve("data").resolve("logs").toAbsolutePath();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed or committed. */
@@ -74,10 +107,14 @@ final class ServiceProcess implements AutoCloseable {
 
     /** GET of {@code pathAndQuery}; empty while the service does not answer 200. */
     Optional<String> get(String pathAndQuery) {
+        return response(pathAndQuery).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+    }
+
+    /** GET of {@code pathAndQuery}, whatever its status; empty when the service does not answer. */
+    Optional<HttpResponse<String>> response(String pathAndQuery) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

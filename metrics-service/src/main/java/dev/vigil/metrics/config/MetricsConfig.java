@@ -78,7 +78,8 @@ public interface MetricsConfig {
 
         /**
          * How often the TSDB is made durable and the input offsets committed: what a crash makes
-         * the service replay from {@code vigil.metrics}.
+         * the service replay from {@code vigil.metrics}. Also how often writing is tried again
+         * while the disk is full (consumption paused, readiness down).
          */
         @WithDefault("5s")
         Duration commitInterval();

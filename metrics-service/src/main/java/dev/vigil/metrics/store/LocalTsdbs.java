@@ -1,6 +1,7 @@
 package dev.vigil.metrics.store;
 
 import dev.vigil.kafka.streams.PartitionRegistry;
+import dev.vigil.kafka.streams.StoreDurability;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.series.SelectHints;
 import dev.vigil.series.Series;
@@ -9,7 +10,6 @@ import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbStats;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 @ApplicationScoped
 public class LocalTsdbs implements Storage, PartitionRegistry<Tsdb> {
     private final Map<Integer, Tsdb> byPartition = new ConcurrentSkipListMap<>();
+    private final StoreDurability durability = new StoreDurability();
 
     @Override
     public void register(int partition, Tsdb tsdb) {
@@ -35,15 +36,9 @@ public class LocalTsdbs implements Storage, PartitionRegistry<Tsdb> {
         byPartition.remove(partition, tsdb);
     }
 
-    /**
-     * Makes every local TSDB durable. Called before an offset commit: Streams commits the offsets
-     * of all of a thread's tasks at once, so flushing only the requesting task's store is not enough.
-     */
     @Override
-    public void commitAll() throws IOException {
-        for (Tsdb t : byPartition.values()) {
-            t.commit();
-        }
+    public StoreDurability durability() {
+        return durability;
     }
 
     public List<Integer> partitions() {

@@ -25,6 +25,8 @@ final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> extra;
     private Process process;
     private int starts;
+    /** Size of the tmpfs the stores are put on, 0 for the test's own disk. */
+    private long smallDiskBytes;
 
     ServiceProcess(Path dataDir, String bootstrap, Map<String, String> extra) {
         this.dataDir = dataDir;
@@ -44,6 +46,27 @@ final class ServiceProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /**
+     * Puts the Streams state folder, where the TSDBs live, on a tmpfs of {@code bytes} that only
+     * the service sees: it runs in a user and mount namespace of its own ({@code unshare}, so no
+     * privilege is needed and the mount goes with the process). The test reaches the folder
+     * through {@link #stateDir()}.
+     */
+    ServiceProcess onSmallDisk(long bytes) {
+        this.smallDiskBytes = bytes;
+        return this;
+    }
+
+    /** The Streams state folder as the running service sees it. */
+    Path stateDir() {
+        Path dir = dataDir.resolve("streams").toAbsolutePath();
+        return smallDiskBytes == 0 ? dir : Path.of("/proc/" + process.pid() + "/root" + dir);
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Starts the service and waits until its readiness check answers UP. */
@@ -66,6 +89,12 @@ final class ServiceProcess implements AutoCloseable {
         cmd.add(jar().toString());
         Path log = dataDir.resolve("service-" + (++starts) + ".log");
         try {
+            if (smallDiskBytes > 0) {
+                Path dir = Files.createDirectories(dataDir.resolve("streams")).toAbsolutePath();
+                // unshare execs sh, sh execs java: one process, whose pid is the service's
+                cmd.addAll(0, List.of("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                        "mount -t tmpfs -o size=" + smallDiskBytes + " vigil-small-disk \"$0\" && exec \"$@\"", dir.toString()));
+            }
             process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,11 +128,15 @@ final class ServiceProcess implements AutoCloseable {
 
     /** The body of a GET on the service, empty when it does not answer 200. */
     java.util.Optional<String> get(String pathAndQuery) {
+        return response(pathAndQuery).filter(r -> r.statusCode() == 200).map(HttpResponse::body);
+    }
+
+    /** A GET on the service, whatever its status; empty when it does not answer. */
+    java.util.Optional<HttpResponse<String>> response(String pathAndQuery) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(
+            return java.util.Optional.of(HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? java.util.Optional.of(r.body()) : java.util.Optional.empty();
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return java.util.Optional.empty();
         } catch (InterruptedException e) {

@@ -24,6 +24,14 @@ public final class ByteSink {
         size = 0;
     }
 
+    /** Drops what was written after the first {@code newSize} bytes. */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot cut " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }

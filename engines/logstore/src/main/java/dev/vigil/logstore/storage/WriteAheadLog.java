@@ -108,9 +108,30 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Buffers one entry; it reaches the file when the buffer fills or on {@link #sync()}. */
+    /**
+     * Buffers one entry; it reaches the file when the buffer fills or on {@link #sync()}. When
+     * that write fails (a full disk) the entry is taken back out, so the log holds it only if the
+     * call returned and a retry logs it once.
+     */
     public void append(int streamId, Labels labels, long seq, long ts, byte[] line, Labels metadata)
             throws IOException {
+        int mark = buffer.size();
+        boolean newStream = !defined.get(streamId);
+        write(streamId, labels, seq, ts, line, metadata);
+        if (buffer.size() >= FLUSH_BYTES) {
+            try {
+                flush();
+            } catch (IOException e) {
+                buffer.truncate(mark);
+                if (newStream) {
+                    defined.clear(streamId);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void write(int streamId, Labels labels, long seq, long ts, byte[] line, Labels metadata) {
         if (!defined.get(streamId)) {
             int s = Frames.begin(buffer);
             buffer.writeByte(TYPE_STREAM);
@@ -128,9 +149,6 @@ public final class WriteAheadLog implements AutoCloseable {
         buffer.writeBytes(line);
         LabelsCodec.write(buffer, metadata);
         Frames.finish(buffer, s);
-        if (buffer.size() >= FLUSH_BYTES) {
-            flush();
-        }
     }
 
     private void flush() throws IOException {
@@ -161,19 +179,33 @@ public final class WriteAheadLog implements AutoCloseable {
         long id = files.isEmpty() ? 1 : files.get(files.size() - 1).id() + 1;
         SegmentFile next = SegmentFile.create(dir.resolve(String.format("wal-%012d.log", id)), id, MAGIC);
         List<SegmentFile> old = new ArrayList<>(files);
+        SegmentFile wasActive = active;
+        BitSet wasDefined = defined;
         files.clear();
         files.add(next);
         active = next;
         defined = new BitSet();
-        for (WalStream s : open) {
-            HeadSnapshot h = s.head();
-            for (int i = 0; i < h.size(); i++) {
-                append(s.id(), s.labels(), h.seqs()[i], h.ts()[i], h.lines()[i], h.meta()[i]);
+        try {
+            for (WalStream s : open) {
+                HeadSnapshot h = s.head();
+                for (int i = 0; i < h.size(); i++) {
+                    append(s.id(), s.labels(), h.seqs()[i], h.ts()[i], h.lines()[i], h.meta()[i]);
+                }
             }
+            sync();
+            // The new file's name must be durable before the files it replaces disappear.
+            Directories.sync(dir);
+        } catch (IOException e) {
+            // A full disk: the old files stay the log, the new one goes, and a later commit tries again.
+            buffer.clear();
+            files.clear();
+            files.addAll(old);
+            active = wasActive;
+            defined = wasDefined;
+            next.close();
+            Files.deleteIfExists(next.path());
+            throw e;
         }
-        sync();
-        // The new file's name must be durable before the files it replaces disappear.
-        Directories.sync(dir);
         for (SegmentFile f : old) {
             f.close();
             Files.deleteIfExists(f.path());
