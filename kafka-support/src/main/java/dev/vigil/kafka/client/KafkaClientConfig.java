@@ -25,10 +25,6 @@ public record KafkaClientConfig(Map<String, Object> common) {
         return new KafkaClientConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    public String bootstrapServers() {
-        return String.valueOf(common.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-    }
-
     /** The shared settings with a client's own added; the client's win where both name a key. */
     public Map<String, Object> with(Map<String, Object> own) {
         Map<String, Object> all = new HashMap<>(common);
