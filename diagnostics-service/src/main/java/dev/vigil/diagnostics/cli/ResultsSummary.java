@@ -3,6 +3,8 @@ package dev.vigil.diagnostics.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.diagnostics.report.JunitParser;
 import dev.vigil.diagnostics.report.ResultsArchive;
+import dev.vigil.diagnostics.report.SonobuoyItem;
+import dev.vigil.diagnostics.report.SonobuoyResults;
 import dev.vigil.diagnostics.report.TestCase;
 import dev.vigil.model.json.DiagnosticsResult.Status;
 import dev.vigil.model.json.Json;
@@ -10,17 +12,23 @@ import dev.vigil.model.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code results <archive>}: per plugin the totals and each failed or warning case, as
- * {@code sonobuoy results} prints them. Reads {@code meta/results.json}; an archive without it (or
- * made by other tools in the same layout) is read from the JUnit files under {@code plugins/}.
+ * {@code results <archive> [--plugin NAME] [--mode report|dump] [--node NAME]}: per plugin the
+ * totals and the failed tests, as {@code sonobuoy results} prints them. A Vigil archive is read
+ * from {@code meta/results.json}, which also names each failure's node and message; a Sonobuoy
+ * archive (or {@code --mode dump}, or {@code --node}) from each plugin's
+ * {@code plugins/<plugin>/sonobuoy_results.yaml}, counting leaves by status exactly as Sonobuoy
+ * does, plugins in {@code meta/info.json}'s order; an archive with neither from the JUnit files
+ * under {@code plugins/}.
  */
 final class ResultsSummary {
     private ResultsSummary() {
@@ -31,11 +39,41 @@ final class ResultsSummary {
     }
 
     static int print(Path archive, PrintStream out) {
+        return print(archive, Optional.empty(), "report", Optional.empty(), out);
+    }
+
+    static int print(Path archive, Optional<String> plugin, String mode, Optional<String> node, PrintStream out) {
         Map<String, byte[]> entries;
         try (InputStream in = Files.newInputStream(archive)) {
             entries = ResultsArchive.read(in);
         } catch (IOException e) {
             throw new VigilDiag.CliException("cannot read archive " + archive.toAbsolutePath() + ": " + e.getMessage());
+        }
+        if (!mode.equals("report") && !mode.equals("dump")) {
+            throw new IllegalArgumentException("--mode must be report or dump, not '" + mode + "'");
+        }
+        List<String> trees = sonobuoyPlugins(entries);
+        // Vigil's own report (meta/results.json) carries each failure's message and node; a
+        // Sonobuoy archive has only the trees, which are also what `--mode dump` shows.
+        if (!trees.isEmpty() && (!entries.containsKey("meta/results.json") || mode.equals("dump") || node.isPresent())) {
+            List<String> shown = plugin.map(List::of).orElse(trees);
+            for (int i = 0; i < shown.size(); i++) {
+                byte[] yaml = entries.get("plugins/" + shown.get(i) + "/" + SonobuoyResults.FILE);
+                if (yaml == null) {
+                    throw new VigilDiag.CliException("no results for plugin '" + shown.get(i) + "' in " + archive);
+                }
+                if (mode.equals("dump")) {
+                    out.print(new String(yaml, StandardCharsets.UTF_8));
+                } else {
+                    SonobuoyItem root = SonobuoyItem.read(yaml);
+                    String where = node.orElse("");
+                    printReport(root.subTree(where).orElseThrow(() -> new VigilDiag.CliException("node named \"" + where + "\" not found")), out);
+                }
+                if (i + 1 < shown.size()) {
+                    out.println();
+                }
+            }
+            return 0;
         }
         Map<String, List<Line>> byPlugin = new TreeMap<>();
         Map<String, String> nodeProblems = new TreeMap<>();
@@ -69,6 +107,7 @@ final class ResultsSummary {
                 }
             });
         }
+        plugin.ifPresent(only -> byPlugin.keySet().retainAll(List.of(only)));
         for (Map.Entry<String, List<Line>> e : byPlugin.entrySet()) {
             List<Line> lines = e.getValue();
             long failed = count(lines, Status.FAILED);
@@ -94,6 +133,53 @@ final class ResultsSummary {
             out.println();
         }
         return 0;
+    }
+
+    /** Plugins with a results tree, in {@code meta/info.json}'s order, then any others by name. */
+    private static List<String> sonobuoyPlugins(Map<String, byte[]> entries) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (String name : entries.keySet()) {
+            String[] parts = name.split("/");
+            if (parts.length == 3 && parts[0].equals("plugins") && parts[2].equals(SonobuoyResults.FILE)) {
+                found.add(parts[1]);
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        byte[] info = entries.get("meta/info.json");
+        if (info != null) {
+            try {
+                Json.MAPPER.readTree(info).path("plugins").forEach(p -> {
+                    if (found.remove(p.asText())) {
+                        ordered.add(p.asText());
+                    }
+                });
+            } catch (IOException e) {
+                // no order to follow: by name
+            }
+        }
+        ordered.addAll(found);
+        return ordered;
+    }
+
+    /** Sonobuoy's report: totals by leaf status, failures and time-outs counted as failed, then other statuses by name. */
+    private static void printReport(SonobuoyItem root, PrintStream out) {
+        Map<String, Integer> counts = new TreeMap<>(root.leafCounts());
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        out.println("Plugin: " + root.name());
+        out.println("Status: " + root.status());
+        out.println("Total: " + total);
+        out.println("Passed: " + counts.getOrDefault(SonobuoyItem.PASSED, 0));
+        out.println("Failed: " + (counts.getOrDefault(SonobuoyItem.FAILED, 0) + counts.getOrDefault(SonobuoyItem.TIMEOUT, 0)));
+        out.println("Skipped: " + counts.getOrDefault(SonobuoyItem.SKIPPED, 0));
+        for (String s : List.of(SonobuoyItem.PASSED, SonobuoyItem.FAILED, SonobuoyItem.TIMEOUT, SonobuoyItem.SKIPPED)) {
+            counts.remove(s);
+        }
+        counts.forEach((s, n) -> out.println(s + ": " + n));
+        List<String> failed = root.failedLeaves();
+        if (!failed.isEmpty()) {
+            out.print("\nFailed tests:\n");
+            out.println(String.join("\n", failed));
+        }
     }
 
     private static long count(List<Line> lines, Status s) {

@@ -62,14 +62,7 @@ final class RunCommand {
                 throw new VigilDiag.CliException("interrupted while waiting for run " + id);
             }
         }
-        Path dir = Path.of(o.one("--out").orElse("."));
-        Path archive = dir.resolve("vigil-diagnostics-" + id + ".tar.gz");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new VigilDiag.CliException("cannot create " + dir.toAbsolutePath() + ": " + e.getMessage());
-        }
-        service.download("/diagnostics/runs/" + id + "/archive", archive);
+        Path archive = download(id, Path.of(o.one("--out").orElse(".")));
         out.println("Run " + id + " " + s.path("status").asText().toLowerCase(java.util.Locale.ROOT) + ". Archive: " + archive);
         out.println();
         ResultsSummary.print(archive, out);
@@ -86,6 +79,24 @@ final class RunCommand {
             }
         }
         return 0;
+    }
+
+    /** {@code retrieve ID [--out DIR]}: the run's archive into DIR, its path printed as {@code sonobuoy retrieve} does. */
+    int retrieve(String id, Path dir) {
+        out.println(download(id, dir));
+        return 0;
+    }
+
+    /** Fetches the archive into {@code dir} (on any file system: a Windows path works the same); returns its path. */
+    Path download(String id, Path dir) {
+        Path archive = dir.resolve("vigil-diagnostics-" + id + ".tar.gz");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new VigilDiag.CliException("cannot create " + dir.toAbsolutePath() + ": " + e.getMessage());
+        }
+        service.download("/diagnostics/runs/" + id + "/archive", archive);
+        return archive;
     }
 
     int delete(String id) {

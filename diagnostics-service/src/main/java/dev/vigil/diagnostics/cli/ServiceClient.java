@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.json.Json;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /** HTTP calls to the diagnostics service; any answer but 2xx becomes a one-line error with the service's reason. */
@@ -38,18 +41,24 @@ final class ServiceClient {
         send(request(path).DELETE(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Streams the body to {@code target}, on whatever file system it lives (BodyHandlers.ofFile takes only the default one). */
     void download(String path, Path target) {
-        HttpResponse<Path> r;
+        HttpResponse<InputStream> r;
         try {
-            r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+            r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new VigilDiag.CliException("cannot reach " + base + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VigilDiag.CliException("interrupted");
         }
-        if (r.statusCode() / 100 != 2) {
-            throw new VigilDiag.CliException("GET " + path + " answered HTTP " + r.statusCode());
+        try (InputStream body = r.body()) {
+            if (r.statusCode() / 100 != 2) {
+                throw new VigilDiag.CliException("GET " + path + " answered HTTP " + r.statusCode());
+            }
+            Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new VigilDiag.CliException("cannot write " + target + ": " + e.getMessage());
         }
     }
 

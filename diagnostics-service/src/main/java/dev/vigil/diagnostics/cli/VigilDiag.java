@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The {@code vigil-diag} command, Vigil's {@code sonobuoy}: {@code run [--wait]} starts a run against
  * the diagnostics service, shows progress, downloads the archive and prints a summary;
- * {@code status <id>}, {@code delete <id>}, {@code results <archive>}; {@code worker} is the plugin
+ * {@code status <id>}, {@code delete <id>}, {@code retrieve <id>}, {@code results <archive>}; {@code worker} is the plugin
  * sidecar that uploads a plugin's results once it wrote its {@code done} file.
  */
 public final class VigilDiag {
@@ -15,7 +15,8 @@ public final class VigilDiag {
             usage: vigil-diag run [--url URL] [--wait] [--plugin FILE]... [--node NAME]... [--no-checks] [--no-node-checks] [--out DIR]
                    vigil-diag status ID [--url URL]
                    vigil-diag delete ID [--url URL]
-                   vigil-diag results ARCHIVE
+                   vigil-diag retrieve ID [--url URL] [--out DIR]
+                   vigil-diag results ARCHIVE [--plugin NAME] [--mode report|dump] [--node NAME]
                    vigil-diag worker --url URL --run ID --plugin NAME --node NAME --results-dir DIR [--timeout SECONDS]
             """;
 
@@ -39,7 +40,10 @@ public final class VigilDiag {
                 case "run" -> new RunCommand(new ServiceClient(o.url()), out).run(o);
                 case "status" -> new RunCommand(new ServiceClient(o.url()), out).status(o.positional(0, "run id"));
                 case "delete" -> new RunCommand(new ServiceClient(o.url()), out).delete(o.positional(0, "run id"));
-                case "results" -> ResultsSummary.print(java.nio.file.Path.of(o.positional(0, "archive path")), out);
+                case "retrieve" -> new RunCommand(new ServiceClient(o.url()), out).retrieve(o.positional(0, "run id"),
+                        java.nio.file.Path.of(o.one("--out").orElse(".")));
+                case "results" -> ResultsSummary.print(java.nio.file.Path.of(o.positional(0, "archive path")),
+                        o.one("--plugin"), o.one("--mode").orElse("report"), o.one("--node"), out);
                 case "worker" -> new Worker(new ServiceClient(o.url()), out).run(o);
                 default -> {
                     err.println("unknown command '" + args[0] + "'");

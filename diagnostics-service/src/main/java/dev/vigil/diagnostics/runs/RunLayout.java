@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.vigil.diagnostics.inventory.ClusterSnapshot;
 import dev.vigil.diagnostics.inventory.Inventory;
 import dev.vigil.diagnostics.report.JunitWriter;
+import dev.vigil.diagnostics.report.ResultsArchive;
 import dev.vigil.diagnostics.report.TestCase;
 import dev.vigil.model.json.Json;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -62,6 +63,26 @@ public final class RunLayout {
     /** Writes a plugin's file for one node. */
     public void writeResult(String runId, String plugin, String node, String file, byte[] content) {
         write(pluginResults(runId, plugin, node).resolve(segment("file name", file)), content);
+    }
+
+    /**
+     * Every file a plugin left in this run, by its path below {@code plugins/<plugin>/} joined with
+     * '/' whatever the platform's separator; empty when the plugin wrote nothing.
+     */
+    public Map<String, byte[]> pluginFiles(String runId, String plugin) {
+        Path dir = root(runId).resolve("plugins").resolve(segment("plugin", plugin));
+        Map<String, byte[]> out = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                out.put(ResultsArchive.entryName(dir, f), Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the results of " + plugin + " in run " + runId, e);
+        }
+        return out;
     }
 
     /** Writes the results of a built-in plugin on one node as JUnit XML. */

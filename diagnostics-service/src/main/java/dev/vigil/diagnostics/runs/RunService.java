@@ -13,6 +13,8 @@ import dev.vigil.diagnostics.plugins.PolicyException;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.report.JunitParser;
 import dev.vigil.diagnostics.report.ResultsArchive;
+import dev.vigil.diagnostics.report.SonobuoyItem;
+import dev.vigil.diagnostics.report.SonobuoyResults;
 import dev.vigil.diagnostics.report.TestCase;
 import dev.vigil.model.json.DiagnosticsResult;
 import dev.vigil.model.json.Json;
@@ -299,7 +301,28 @@ public class RunService {
         meta.put("meta/config.json", Json.encode(Map.of("id", s.id(), "createdAt", s.createdAt().toString(), "spec", s.spec())));
         meta.put("meta/run.log", (String.join("\n", s.log()) + "\n").getBytes(StandardCharsets.UTF_8));
         meta.put("meta/results.json", Json.encode(RunReport.of(s)));
+        meta.put("meta/info.json", Json.encode(Map.of("plugins", List.copyOf(s.plugins().keySet()))));
+        meta.putAll(sonobuoyResults(s));
         ResultsArchive.write(layout.root(id), meta, out);
+    }
+
+    /**
+     * {@code plugins/<plugin>/sonobuoy_results.yaml} for every plugin of the run, made from its
+     * files as Sonobuoy post-processes them, so {@code sonobuoy results} reads the archive. The
+     * built-in checks and node checks write JUnit, once and per node.
+     */
+    private Map<String, byte[]> sonobuoyResults(RunState s) {
+        Map<String, PluginDefinition> defs = new LinkedHashMap<>();
+        s.spec().pluginDefinitions().forEach(d -> defs.put(d.name(), d));
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String plugin : s.plugins().keySet()) {
+            PluginDefinition d = defs.get(plugin);
+            String format = d == null ? "junit" : d.resultFormat().name().toLowerCase(java.util.Locale.ROOT);
+            boolean perNode = d == null ? plugin.equals(RunWorkflow.NODE_CHECKS) : d.driver() == PluginDefinition.Driver.DAEMONSET;
+            SonobuoyItem tree = SonobuoyResults.plugin(plugin, format, perNode, layout.pluginFiles(s.id(), plugin));
+            out.put("plugins/" + plugin + "/" + SonobuoyResults.FILE, tree.toYaml());
+        }
+        return out;
     }
 
     RunLayout layout() {

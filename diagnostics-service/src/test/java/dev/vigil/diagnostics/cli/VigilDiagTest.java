@@ -1,7 +1,10 @@
 package dev.vigil.diagnostics.cli;
 
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
+import dev.vigil.diagnostics.report.ResultsArchive;
 import dev.vigil.diagnostics.runs.FakeCollectors;
 import dev.vigil.diagnostics.runs.FakePluginWorkers;
 import dev.vigil.diagnostics.runs.RunsEndToEndTest;
@@ -13,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +30,7 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI driven through its main entry point against the running test service (mock cluster in CRUD mode, real Kafka). */
@@ -90,6 +96,25 @@ class VigilDiagTest {
         given().get("/diagnostics/runs/" + id + "/results").then()
                 .body("plugins.find { it.name == 'slow' }.counts.failed", org.hamcrest.Matchers.is(1))
                 .body("plugins.find { it.name == 'slow' }.nodes[0].node", org.hamcrest.Matchers.is("global"));
+
+        // retrieve onto a Windows file system: the archive lands under C:\, its entries keep '/', and results reads it there
+        try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
+            Path target = windows.getPath("C:\\Users\\ops\\sonobuoy");
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            assertEquals(0, new RunCommand(new ServiceClient(RunsEndToEndTest.baseUrl()), new PrintStream(printed, true, StandardCharsets.UTF_8))
+                    .retrieve(id, target));
+            Path archive = target.resolve("vigil-diagnostics-" + id + ".tar.gz");
+            assertEquals("C:\\Users\\ops\\sonobuoy\\vigil-diagnostics-" + id + ".tar.gz", printed.toString(StandardCharsets.UTF_8).strip());
+            Map<String, byte[]> entries;
+            try (InputStream in = Files.newInputStream(archive)) {
+                entries = ResultsArchive.read(in);
+            }
+            entries.keySet().forEach(name -> assertFalse(name.contains("\\"), name));
+            assertTrue(entries.containsKey("plugins/slow/sonobuoy_results.yaml"), entries.keySet().toString());
+            ByteArrayOutputStream summary = new ByteArrayOutputStream();
+            assertEquals(0, ResultsSummary.print(archive, new PrintStream(summary, true, StandardCharsets.UTF_8)));
+            assertTrue(summary.toString(StandardCharsets.UTF_8).contains("Plugin: slow\nStatus: failed\n"), summary.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test

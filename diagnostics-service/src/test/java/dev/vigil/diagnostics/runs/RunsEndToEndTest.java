@@ -5,6 +5,7 @@ import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.PluginFixtures;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.report.ResultsArchive;
+import dev.vigil.diagnostics.report.SonobuoyItem;
 import dev.vigil.kafka.KafkaTestResource;
 import dev.vigil.model.json.Json;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -110,6 +111,17 @@ public class RunsEndToEndTest {
                     "meta/run.log", "meta/config.json")) {
                 assertTrue(entries.containsKey(expected), expected + " in " + entries.keySet());
             }
+            // what `sonobuoy results` reads: each plugin's tree, made by Sonobuoy's rules from its files
+            SonobuoyItem smokeTree = SonobuoyItem.read(entries.get("plugins/smoke/sonobuoy_results.yaml"));
+            assertEquals("failed", smokeTree.status());
+            assertEquals(Map.of("passed", 4, "failed", 4, "skipped", 4), smokeTree.leafCounts());
+            assertEquals("node", smokeTree.items().get(0).meta().get("type"));
+            SonobuoyItem checksTree = SonobuoyItem.read(entries.get("plugins/vigil-checks/sonobuoy_results.yaml"));
+            assertEquals("file", checksTree.items().get(0).meta().get("type"), "a run-once plugin lists its files, not nodes");
+            assertTrue(entries.containsKey("plugins/vigil-node-checks/sonobuoy_results.yaml"));
+            List<String> listed = new java.util.ArrayList<>();
+            Json.MAPPER.readTree(entries.get("meta/info.json")).path("plugins").forEach(p -> listed.add(p.asText()));
+            assertTrue(listed.containsAll(List.of("smoke", "vigil-checks", "vigil-node-checks")), listed.toString());
 
             // the compacted runs topic holds the finished run, as a restarted service would restore it
             try (KafkaRunStore store = new KafkaRunStore(KafkaClientConfig.of(bootstrap()))) {
