@@ -8,16 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Sonobuoy plugin definition ({@code sonobuoy-config}, {@code spec}, {@code podSpec}) with Vigil's
- * additions: a per-OS image and an extra node selector ({@code vigil-config}).
+ * A Sonobuoy plugin definition ({@code sonobuoy-config}, {@code spec}, {@code podSpec},
+ * {@code config-map}) with Vigil's additions: a per-OS image and an extra node selector
+ * ({@code vigil-config}).
  *
- * @param images image per OS label ("linux", "windows"); a plugin runs only on OSes listed here
+ * @param podSpec   the plugin's own pod spec, or Sonobuoy's default for its driver when it has none
+ * @param images    image per OS label ("linux", "windows"); a plugin runs only on OSes listed here
+ * @param configMap Sonobuoy's {@code config-map}: files (name to content) the plugin finds in its config folder
  */
 public record PluginDefinition(String name, Driver driver, ResultFormat resultFormat, Container spec,
-                               Optional<PodSpec> podSpec, Map<String, String> images, Map<String, String> nodeSelector) {
+                               Optional<PodSpec> podSpec, Map<String, String> images, Map<String, String> nodeSelector,
+                               Map<String, String> configMap) {
     public PluginDefinition {
         images = Map.copyOf(images);
         nodeSelector = Map.copyOf(nodeSelector);
+        configMap = Map.copyOf(configMap);
     }
 
     /** Sonobuoy's drivers: one pod for the cluster, or one pod per node. */

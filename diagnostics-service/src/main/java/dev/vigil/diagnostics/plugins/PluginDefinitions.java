@@ -63,7 +63,8 @@ public final class PluginDefinitions {
         Optional<PodSpec> podSpec;
         try {
             spec = Json.MAPPER.treeToValue(node.get("spec"), Container.class);
-            podSpec = node.has("podSpec") ? Optional.of(Json.MAPPER.treeToValue(node.get("podSpec"), PodSpec.class)) : Optional.empty();
+            podSpec = Optional.of(node.has("podSpec") ? Json.MAPPER.treeToValue(node.get("podSpec"), PodSpec.class)
+                    : SonobuoyDefaults.podSpec(driver));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("plugin " + name + ": spec or podSpec is not a Kubernetes container/pod spec: " + e.getMessage());
         }
@@ -80,7 +81,8 @@ public final class PluginDefinitions {
             images.put("linux", spec.getImage());
         }
         spec.setName(spec.getName() == null || spec.getName().isBlank() ? "plugin" : spec.getName());
-        return new PluginDefinition(name, driver, format, spec, podSpec, images, strings(node.path("vigil-config").path("nodeSelector")));
+        return new PluginDefinition(name, driver, format, spec, podSpec, images, strings(node.path("vigil-config").path("nodeSelector")),
+                strings(node.path("config-map")));
     }
 
     private static Map<String, String> strings(JsonNode obj) {

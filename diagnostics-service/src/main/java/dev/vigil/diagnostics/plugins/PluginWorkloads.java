@@ -1,5 +1,7 @@
 package dev.vigil.diagnostics.plugins;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -25,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Builds the Job or DaemonSet that runs a plugin on one OS: explicit {@code kubernetes.io/os}
@@ -46,7 +50,31 @@ public final class PluginWorkloads {
 
     /** What the builder needs beyond the definition. */
     public record Target(String runId, String os, String namespace, String uploadUrl, String workerImage, List<Node> nodesOfOs,
-                         String uploadToken) {
+                         String uploadToken, String serverVersion) {
+    }
+
+    /**
+     * The ConfigMap holding the plugin's {@code config-map} files, named like its workload; empty
+     * when the plugin has none. Created before the workload, deleted with the run's objects.
+     */
+    public static Optional<ConfigMap> configMap(PluginDefinition def, Target t) {
+        if (def.configMap().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigMapBuilder().withMetadata(new ObjectMetaBuilder().withName(configMapName(def, t))
+                .withNamespace(t.namespace()).withLabels(labels(def, t)).build()).withData(new TreeMap<>(def.configMap())).build());
+    }
+
+    static String configMapName(PluginDefinition def, Target t) {
+        return objectName(def.name() + "-cfg", t.os(), t.runId());
+    }
+
+    private static Map<String, String> labels(PluginDefinition def, Target t) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(RUN_LABEL, t.runId());
+        labels.put(PLUGIN_LABEL, def.name());
+        labels.put(OS_LABEL, t.os());
+        return labels;
     }
 
     /** The object name: plugin, OS and run, cut to Kubernetes' 63 characters. */
@@ -64,10 +92,7 @@ public final class PluginWorkloads {
     }
 
     public static HasMetadata build(PluginDefinition def, Target t) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(RUN_LABEL, t.runId());
-        labels.put(PLUGIN_LABEL, def.name());
-        labels.put(OS_LABEL, t.os());
+        Map<String, String> labels = labels(def, t);
         ObjectMeta meta = new ObjectMetaBuilder().withName(objectName(def.name(), t.os(), t.runId()))
                 .withNamespace(t.namespace()).withLabels(labels).build();
         PodTemplateSpec template = new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).endMetadata()
@@ -101,12 +126,22 @@ public final class PluginWorkloads {
         List<EnvVar> env = List.of(
                 new EnvVarBuilder().withName("RESULTS_DIR").withValue(resultsDir).build(),
                 new EnvVarBuilder().withName("SONOBUOY_RESULTS_DIR").withValue(resultsDir).build(),
+                new EnvVarBuilder().withName("SONOBUOY").withValue("true").build(),
+                new EnvVarBuilder().withName("SONOBUOY_CONFIG_DIR").withValue(SonobuoyDefaults.CONFIG_DIR.get(t.os())).build(),
+                new EnvVarBuilder().withName(SonobuoyDefaults.K8S_VERSION).withValue(t.serverVersion() == null ? "" : t.serverVersion()).build(),
+                new EnvVarBuilder().withName("SONOBUOY_PROGRESS_PORT").withValue(SonobuoyDefaults.PROGRESS_PORT).build(),
                 new EnvVarBuilder().withName("VIGIL_RUN_ID").withValue(t.runId()).build(),
                 new EnvVarBuilder().withName("VIGIL_PLUGIN").withValue(def.name()).build(),
                 new EnvVarBuilder().withName("NODE_NAME").withNewValueFrom().withNewFieldRef().withFieldPath("spec.nodeName")
                         .endFieldRef().endValueFrom().build());
-        Container plugin = new ContainerBuilder(def.spec()).withImage(def.images().get(t.os()))
-                .addAllToEnv(env).addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(resultsDir).build()).build();
+        ContainerBuilder pluginBuilder = new ContainerBuilder(expanded(def.spec(), t.serverVersion()))
+                .withImage(SonobuoyDefaults.expand(def.images().get(t.os()), t.serverVersion()))
+                .addAllToEnv(env).addToVolumeMounts(new VolumeMountBuilder().withName("results").withMountPath(resultsDir).build());
+        if (!def.configMap().isEmpty()) {
+            pluginBuilder.addToVolumeMounts(new VolumeMountBuilder().withName("sonobuoy-config")
+                    .withMountPath(SonobuoyDefaults.CONFIG_DIR.get(t.os())).withReadOnly(true).build());
+        }
+        Container plugin = pluginBuilder.build();
         String node = def.driver() == PluginDefinition.Driver.JOB ? jobNode(def, t.os()) : "$(NODE_NAME)";
         Container worker = new ContainerBuilder().withName("vigil-worker").withImage(t.workerImage())
                 .withArgs("worker", "--url", t.uploadUrl(), "--run", t.runId(), "--plugin", def.name(), "--node", node,
@@ -117,7 +152,26 @@ public final class PluginWorkloads {
         containers.add(worker);
         b.withContainers(containers);
         b.addNewVolume().withName("results").withNewEmptyDir().endEmptyDir().endVolume();
+        if (!def.configMap().isEmpty()) {
+            b.addNewVolume().withName("sonobuoy-config").withNewConfigMap().withName(configMapName(def, t)).endConfigMap().endVolume();
+        }
         return b.build();
+    }
+
+    /** The plugin's container with {@code $SONOBUOY_K8S_VERSION} expanded in its command, arguments and environment values. */
+    private static Container expanded(Container spec, String version) {
+        ContainerBuilder c = new ContainerBuilder(spec);
+        if (spec.getCommand() != null) {
+            c.withCommand(spec.getCommand().stream().map(a -> SonobuoyDefaults.expand(a, version)).toList());
+        }
+        if (spec.getArgs() != null) {
+            c.withArgs(spec.getArgs().stream().map(a -> SonobuoyDefaults.expand(a, version)).toList());
+        }
+        if (spec.getEnv() != null) {
+            c.withEnv(spec.getEnv().stream().map(e -> e.getValue() == null ? e
+                    : new EnvVarBuilder(e).withValue(SonobuoyDefaults.expand(e.getValue(), version)).build()).toList());
+        }
+        return c.build();
     }
 
     /**

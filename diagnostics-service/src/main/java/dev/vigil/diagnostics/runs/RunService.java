@@ -211,11 +211,12 @@ public class RunService {
         return true;
     }
 
-    /** Deletes every Job and DaemonSet labelled with the run. */
+    /** Deletes every Job, DaemonSet and plugin ConfigMap labelled with the run. */
     void deleteWorkloads(String id) {
         String ns = config.namespace();
         client.apps().daemonSets().inNamespace(ns).withLabel(PluginWorkloads.RUN_LABEL, id).delete();
         client.batch().v1().jobs().inNamespace(ns).withLabel(PluginWorkloads.RUN_LABEL, id).delete();
+        client.configMaps().inNamespace(ns).withLabel(PluginWorkloads.RUN_LABEL, id).delete();
     }
 
     /** What an upload produced. */

@@ -45,6 +45,8 @@ final class RunWorkflow implements Runnable {
     private final KubernetesClient client;
     private final DiagnosticsConfig config;
     private final Clock clock;
+    /** The cluster's version, for plugins that name it ({@code $SONOBUOY_K8S_VERSION}); set when the run reads the cluster. */
+    private String serverVersion = "";
 
     RunWorkflow(String id, RunService runs, KubernetesClient client, DiagnosticsConfig config, Clock clock) {
         this.id = id;
@@ -78,6 +80,7 @@ final class RunWorkflow implements Runnable {
         }
         RunSpec spec = start.get().spec();
         ClusterSnapshot snapshot = new ClusterReader(client).read();
+        serverVersion = snapshot.serverVersion();
         List<Node> targets = targets(spec, snapshot);
         if (spec.inventory()) {
             runs.layout().writeResources(id, snapshot, InventoryCollector.summarise(snapshot));
@@ -146,9 +149,12 @@ final class RunWorkflow implements Runnable {
             }
             open.forEach(k -> mark(def.name(), k, os, NodeStatus.RUNNING, ""));
             String workerImage = "windows".equals(os) ? config.worker().windowsImage() : config.worker().linuxImage();
-            HasMetadata workload = PluginWorkloads.build(def, new PluginWorkloads.Target(id, os, config.namespace(),
-                    config.uploadUrl(), workerImage, e.getValue(), runs.get(id).map(RunState::uploadToken).orElse(null)));
+            PluginWorkloads.Target target = new PluginWorkloads.Target(id, os, config.namespace(),
+                    config.uploadUrl(), workerImage, e.getValue(), runs.get(id).map(RunState::uploadToken).orElse(null), serverVersion);
+            HasMetadata workload = PluginWorkloads.build(def, target);
             try {
+                PluginWorkloads.configMap(def, target).ifPresent(cm ->
+                        client.resource(cm).inNamespace(config.namespace()).createOr(NonDeletingOperation::update));
                 client.resource(workload).inNamespace(config.namespace()).createOr(NonDeletingOperation::update);
                 log("plugin " + def.name() + ": created " + workload.getKind() + " " + config.namespace() + "/"
                         + workload.getMetadata().getName() + " for " + os + " (" + open.size() + " result sets expected)");

@@ -58,7 +58,7 @@ class PluginWorkloadsTest {
     void theOsSelectorWinsOverAUserSelectorAndOtherSelectorsStay() {
         PluginDefinition d = PluginDefinitions.parse(E2E);
         Job job = assertInstanceOf(Job.class, PluginWorkloads.build(d, new PluginWorkloads.Target("ab12", "linux", "vigil",
-                "http://svc", "worker:1", List.of(), "run-upload-token")));
+                "http://svc", "worker:1", List.of(), "run-upload-token", "v1.29.4")));
         PodSpec spec = job.getSpec().getTemplate().getSpec();
         assertEquals("linux", spec.getNodeSelector().get("kubernetes.io/os"));
         assertEquals("conformance", spec.getNodeSelector().get("pool"));
@@ -82,7 +82,7 @@ class PluginWorkloadsTest {
         nodes.add(new NodeBuilder(nodes.get(0)).editMetadata().withName("win-maint").endMetadata().editSpec()
                 .addNewTaint().withKey("maintenance").withValue("true").withEffect("NoSchedule").endTaint().endSpec().build());
         DaemonSet ds = assertInstanceOf(DaemonSet.class, PluginWorkloads.build(d, new PluginWorkloads.Target("ab12", "windows", "vigil",
-                "http://svc", "worker:1-windows", nodes, null)));
+                "http://svc", "worker:1-windows", nodes, null, "v1.29.4")));
         PodSpec spec = ds.getSpec().getTemplate().getSpec();
         assertEquals("windows", spec.getNodeSelector().get("kubernetes.io/os"));
         List<Toleration> tol = spec.getTolerations();

@@ -152,6 +152,8 @@ class KustomizeOverlaysTest {
                 "diagnostics must create and delete Jobs: " + plugins.getRules());
         assertTrue(grants(plugins.getRules(), "apps", "daemonsets", "create") && grants(plugins.getRules(), "apps", "daemonsets", "delete"),
                 "diagnostics must create and delete DaemonSets: " + plugins.getRules());
+        assertTrue(grants(plugins.getRules(), "", "configmaps", "create") && grants(plugins.getRules(), "", "configmaps", "delete"),
+                "diagnostics must create and delete the ConfigMaps of plugins' config-map files: " + plugins.getRules());
         // Everything bound to diagnostics-service's account: that Role, and cluster-wide reading.
         Subject account = new Subject(null, "ServiceAccount", "diagnostics-service", deployment.getMetadata().getNamespace());
         List<String> roles = m.ofType(RoleBinding.class).stream().filter(b -> b.getSubjects().contains(account))
