@@ -1,7 +1,8 @@
 package dev.vigil.diagnostics.checks;
 
-import dev.vigil.model.json.DiagnosticsResult;
 import dev.vigil.diagnostics.inventory.ClusterSnapshot;
+import dev.vigil.diagnostics.registry.ImagePlatforms;
+import dev.vigil.model.json.DiagnosticsResult;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,16 @@ public final class BuiltInChecks {
     private BuiltInChecks() {
     }
 
-    /** The checks, with the collector check judging {@code lastSeen} at {@code now}. */
+    /** The checks, with the collector check judging {@code lastSeen} at {@code now}, and no image judged by its registry. */
     public static List<Check> all(Map<String, Instant> lastSeen, Instant now, Duration collectorMaxAge) {
+        return all(lastSeen, now, collectorMaxAge, ImagePlatforms.NONE);
+    }
+
+    /** As above, the image-platform lint asking {@code platforms} which platforms each image has. */
+    public static List<Check> all(Map<String, Instant> lastSeen, Instant now, Duration collectorMaxAge, ImagePlatforms platforms) {
         return List.of(new NodesReadyCheck(), new WindowsTaintCheck(), new OsSelectorCheck(), new ImageOsMismatchCheck(),
-                new KubeSystemPodsCheck(), new KubeletSkewCheck(), new CollectorCoverageCheck(lastSeen, now, collectorMaxAge));
+                new ImagePlatformCheck(platforms), new KubeSystemPodsCheck(), new KubeletSkewCheck(),
+                new CollectorCoverageCheck(lastSeen, now, collectorMaxAge));
     }
 
     /** Runs each check; a check that throws reports FAILED with the reason instead of stopping the others. */

@@ -60,6 +60,29 @@ public interface DiagnosticsConfig {
     @WithDefault("true")
     boolean kafkaEnabled();
 
+    /** Where the image-platform lint asks registries which platforms an image has. */
+    Registry registry();
+
+    interface Registry {
+        /** Whether runs ask registries at all; off, the lint judges no image. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Per registry request; an image whose registry does not answer in time is not judged. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /**
+         * A Docker config file ({@code .dockerconfigjson}, e.g. a mounted pull Secret) with the
+         * credentials for private registries; each is sent only to its own registry and the token
+         * service that registry names.
+         */
+        Optional<String> authFile();
+
+        /** Registries (host:port) asked over plain HTTP, e.g. a local mirror. Every other one over HTTPS. */
+        Optional<Set<String>> plainHttp();
+    }
+
     /** Per-OS worker images. */
     interface Worker {
         @WithDefault("ghcr.io/vigil/diagnostics-worker:0.1.0")

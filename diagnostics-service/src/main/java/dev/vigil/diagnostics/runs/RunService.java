@@ -12,6 +12,9 @@ import dev.vigil.diagnostics.plugins.PodPolicy;
 import dev.vigil.diagnostics.plugins.PolicyException;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.report.JunitParser;
+import dev.vigil.diagnostics.registry.ImagePlatforms;
+import dev.vigil.diagnostics.registry.RegistryClient;
+import dev.vigil.diagnostics.registry.RegistryCredentials;
 import dev.vigil.diagnostics.report.ResultsArchive;
 import dev.vigil.diagnostics.report.SonobuoyItem;
 import dev.vigil.diagnostics.report.SonobuoyResults;
@@ -328,6 +331,26 @@ public class RunService {
 
     RunLayout layout() {
         return layout;
+    }
+
+    /**
+     * What a run's image-platform lint asks: the registries, each run with a fresh cache (tags
+     * move), with the auth file's credentials; nothing when the lint is off or the file unreadable.
+     */
+    ImagePlatforms imagePlatforms() {
+        DiagnosticsConfig.Registry r = config.registry();
+        if (!r.enabled()) {
+            return ImagePlatforms.NONE;
+        }
+        RegistryCredentials credentials = RegistryCredentials.NONE;
+        if (r.authFile().isPresent()) {
+            try {
+                credentials = RegistryCredentials.fromFile(Path.of(r.authFile().get()));
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warnf("registry auth file %s not read (%s): private images are not judged", r.authFile().get(), e.getMessage());
+            }
+        }
+        return new RegistryClient(r.timeout(), credentials, r.plainHttp().orElse(Set.of()));
     }
 
     CollectorHeartbeats heartbeats() {

@@ -98,7 +98,7 @@ final class RunWorkflow implements Runnable {
         cleanup();
         if (spec.checks()) {
             List<CheckResult> results = BuiltInChecks.run(BuiltInChecks.all(runs.heartbeats().snapshot(), clock.instant(),
-                    config.collectorMaxAge()), snapshot);
+                    config.collectorMaxAge(), runs.imagePlatforms()), snapshot);
             List<ResultItem> items = results.stream().map(r -> new ResultItem(BuiltInChecks.PLUGIN, "global", "", r.check(),
                     r.status(), r.message())).toList();
             runs.layout().writeJunit(id, BuiltInChecks.PLUGIN, "global", items);
