@@ -36,6 +36,18 @@ public final class PluginDefinitions {
         }
     }
 
+    /** The definition as a tree, as a run's archive keeps it: a text node is read as YAML. */
+    public static JsonNode tree(JsonNode node) {
+        if (node != null && node.isTextual()) {
+            try {
+                return YAML.readTree(node.asText());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("plugin definition is not YAML: " + e.getMessage());
+            }
+        }
+        return node;
+    }
+
     /** Parses a definition tree; a text node is read as YAML. */
     public static PluginDefinition parse(JsonNode node) {
         if (node == null || node.isNull()) {

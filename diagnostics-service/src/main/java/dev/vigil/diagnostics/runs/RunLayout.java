@@ -14,11 +14,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,6 +35,7 @@ import java.util.stream.Stream;
  */
 public final class RunLayout {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
+    private static final Pattern VERSION = Pattern.compile("^v?(\\d+)\\.(\\d+)");
     private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
     private final Path dataDir;
     private final boolean redact;
@@ -92,24 +98,59 @@ public final class RunLayout {
         writeResult(runId, plugin, node, "junit.xml", xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Dumps the snapshot as Sonobuoy's query does: cluster-scoped lists, then per-namespace lists. */
+    /**
+     * Dumps the snapshot as Sonobuoy's query does, file for file: {@code serverversion.json} and
+     * {@code servergroups.json} at the top, cluster-scoped lists in
+     * {@code resources/cluster/<group>_<version>_<resource>.json} ({@code core} for the legacy
+     * group), namespaced ones in {@code resources/ns/<namespace>/...}, each a JSON array of objects.
+     * Vigil's inventory summary goes to {@code meta/inventory.json}.
+     */
     public void writeResources(String runId, ClusterSnapshot s, Inventory inventory) {
-        Path cluster = root(runId).resolve("resources").resolve("cluster");
-        json(cluster.resolve("Nodes.json"), s.nodes());
-        json(cluster.resolve("Namespaces.json"), s.namespaces());
-        json(cluster.resolve("ServerVersion.json"), Map.of("gitVersion", s.serverVersion()));
-        json(cluster.resolve("APIResources.json"), s.apiResources());
-        json(cluster.resolve("Inventory.json"), inventory);
+        Path root = root(runId);
+        json(root.resolve("serverversion.json"), serverVersion(s.serverVersion()));
+        json(root.resolve("servergroups.json"), serverGroups(s.apiResources()));
+        Path cluster = root.resolve("resources").resolve("cluster");
+        json(cluster.resolve("core_v1_nodes.json"), s.nodes());
+        json(cluster.resolve("core_v1_namespaces.json"), s.namespaces());
+        json(root.resolve("meta").resolve("inventory.json"), inventory);
         Map<String, Map<String, List<? extends HasMetadata>>> byNs = new TreeMap<>();
-        group(byNs, "Pods", s.pods());
-        group(byNs, "DaemonSets", s.daemonSets());
-        group(byNs, "Deployments", s.deployments());
-        group(byNs, "StatefulSets", s.statefulSets());
-        group(byNs, "Jobs", s.jobs());
-        group(byNs, "Events", s.events());
+        group(byNs, "core_v1_pods", s.pods());
+        group(byNs, "apps_v1_daemonsets", s.daemonSets());
+        group(byNs, "apps_v1_deployments", s.deployments());
+        group(byNs, "apps_v1_statefulsets", s.statefulSets());
+        group(byNs, "batch_v1_jobs", s.jobs());
+        group(byNs, "core_v1_events", s.events());
         byNs.forEach((ns, kinds) -> kinds.forEach((kind, items) ->
-                json(root(runId).resolve("resources").resolve("ns").resolve(segment("namespace", ns)).resolve(kind + ".json"),
+                json(root.resolve("resources").resolve("ns").resolve(segment("namespace", ns)).resolve(kind + ".json"),
                         redact ? ArchiveRedaction.redact(Json.MAPPER.valueToTree(items)) : items)));
+    }
+
+    /** Kubernetes' version.Info as far as the snapshot knows it: gitVersion and the major and minor it starts with. */
+    static Map<String, String> serverVersion(String gitVersion) {
+        Map<String, String> v = new LinkedHashMap<>();
+        Matcher m = VERSION.matcher(gitVersion == null ? "" : gitVersion);
+        boolean known = m.find();
+        v.put("major", known ? m.group(1) : "");
+        v.put("minor", known ? m.group(2) : "");
+        v.put("gitVersion", gitVersion == null ? "" : gitVersion);
+        return v;
+    }
+
+    /** An APIGroupList from the resources' group versions (the legacy group as ""), first version listed preferred. */
+    static Map<String, Object> serverGroups(List<ClusterSnapshot.ApiResource> resources) {
+        Map<String, Set<String>> byGroup = new LinkedHashMap<>();
+        for (ClusterSnapshot.ApiResource r : resources) {
+            String gv = r.groupVersion();
+            int slash = gv.indexOf('/');
+            byGroup.computeIfAbsent(slash < 0 ? "" : gv.substring(0, slash), g -> new LinkedHashSet<>()).add(gv);
+        }
+        List<Map<String, Object>> groups = new ArrayList<>();
+        byGroup.forEach((name, gvs) -> {
+            List<Map<String, String>> versions = gvs.stream().map(gv -> Map.of("groupVersion", gv,
+                    "version", gv.substring(gv.indexOf('/') + 1))).toList();
+            groups.add(Map.of("name", name, "versions", versions, "preferredVersion", versions.get(0)));
+        });
+        return Map.of("kind", "APIGroupList", "apiVersion", "v1", "groups", groups);
     }
 
     public void delete(String runId) {

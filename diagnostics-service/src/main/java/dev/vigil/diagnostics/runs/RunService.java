@@ -1,5 +1,6 @@
 package dev.vigil.diagnostics.runs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.kafka.client.KafkaClientConfig;
 import io.smallrye.common.annotation.Identifier;
 import dev.vigil.diagnostics.config.DiagnosticsConfig;
@@ -8,6 +9,7 @@ import dev.vigil.diagnostics.nodechecks.KafkaNodeCheckExchange;
 import dev.vigil.diagnostics.nodechecks.NodeCheckExchange;
 import dev.vigil.diagnostics.plugins.ManualResults;
 import dev.vigil.diagnostics.plugins.PluginDefinition;
+import dev.vigil.diagnostics.plugins.PluginDefinitions;
 import dev.vigil.diagnostics.plugins.PodPolicy;
 import dev.vigil.diagnostics.plugins.PolicyException;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
@@ -312,13 +314,22 @@ public class RunService {
 
     /**
      * {@code plugins/<plugin>/sonobuoy_results.yaml} for every plugin of the run, made from its
-     * files as Sonobuoy post-processes them, so {@code sonobuoy results} reads the archive. The
-     * built-in checks and node checks write JUnit, once and per node.
+     * files as Sonobuoy post-processes them, so {@code sonobuoy results} reads the archive, and
+     * each submitted plugin's {@code defintion.json} (Sonobuoy's spelling). The built-in checks and
+     * node checks write JUnit, once and per node.
      */
     private Map<String, byte[]> sonobuoyResults(RunState s) {
         Map<String, PluginDefinition> defs = new LinkedHashMap<>();
         s.spec().pluginDefinitions().forEach(d -> defs.put(d.name(), d));
         Map<String, byte[]> out = new LinkedHashMap<>();
+        // Sonobuoy keeps each plugin's definition beside its results, under this very name
+        for (JsonNode raw : s.spec().plugins()) {
+            JsonNode tree = PluginDefinitions.tree(raw);
+            String name = tree.path("sonobuoy-config").path("plugin-name").asText("");
+            if (defs.containsKey(name)) {
+                out.put("plugins/" + name + "/defintion.json", Json.encode(Map.of("Definition", tree)));
+            }
+        }
         for (String plugin : s.plugins().keySet()) {
             PluginDefinition d = defs.get(plugin);
             String format = d == null ? "junit" : d.resultFormat().name().toLowerCase(java.util.Locale.ROOT);

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code results-quick-no-failures.tar.gz}): the trees Vigil makes from the archive's own result
  * files equal the {@code sonobuoy_results.yaml} Sonobuoy wrote beside them, item for item.
  */
-class SonobuoyResultsTest {
-    static Map<String, byte[]> realArchive() throws IOException {
+public class SonobuoyResultsTest {
+    public static Map<String, byte[]> realArchive() throws IOException {
         try (InputStream in = SonobuoyResultsTest.class.getResourceAsStream("/sonobuoy/results-quick-no-failures.tar.gz")) {
             return ResultsArchive.read(in);
         }

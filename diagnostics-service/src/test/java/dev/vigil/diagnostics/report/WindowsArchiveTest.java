@@ -29,7 +29,7 @@ class WindowsArchiveTest {
             Files.createDirectories(junit.getParent());
             Files.writeString(junit, "<testsuite name=\"s\"><testcase name=\"t\"/></testsuite>");
             Files.createDirectories(root.resolve("resources\\ns\\shop"));
-            Files.writeString(root.resolve("resources\\ns\\shop\\Pods.json"), "[]");
+            Files.writeString(root.resolve("resources\\ns\\shop\\core_v1_pods.json"), "[]");
             assertEquals("plugins/smoke/results/win-1/junit.xml", ResultsArchive.entryName(root, junit));
 
             Map<String, byte[]> plugin = Map.of(ResultsArchive.entryName(root.resolve("plugins\\smoke"), junit), Files.readAllBytes(junit));
@@ -40,9 +40,9 @@ class WindowsArchiveTest {
             ResultsArchive.write(root, Map.of("plugins/smoke/sonobuoy_results.yaml", tree.toYaml()), out);
             Map<String, byte[]> entries = ResultsArchive.read(new ByteArrayInputStream(out.toByteArray()));
             entries.keySet().forEach(name -> assertFalse(name.contains("\\"), name));
-            assertTrue(entries.containsKey("resources/ns/shop/Pods.json"), entries.keySet().toString());
+            assertTrue(entries.containsKey("resources/ns/shop/core_v1_pods.json"), entries.keySet().toString());
             assertEquals("passed", SonobuoyItem.read(entries.get("plugins/smoke/sonobuoy_results.yaml")).status());
-            assertEquals("[]", new String(entries.get("resources/ns/shop/Pods.json"), StandardCharsets.UTF_8));
+            assertEquals("[]", new String(entries.get("resources/ns/shop/core_v1_pods.json"), StandardCharsets.UTF_8));
         }
     }
 }

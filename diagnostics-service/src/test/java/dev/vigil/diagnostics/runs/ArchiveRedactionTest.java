@@ -42,7 +42,7 @@ class ArchiveRedactionTest {
     @Test
     void archivesLeaveOutEnvValuesSecretReferencesAndTheLastAppliedManifest() throws Exception {
         new RunLayout(dir).writeResources("run1", snapshot(), InventoryCollector.summarise(snapshot()));
-        String pods = Files.readString(dir.resolve("runs/run1/resources/ns/shop/Pods.json"));
+        String pods = Files.readString(dir.resolve("runs/run1/resources/ns/shop/core_v1_pods.json"));
         for (String secret : List.of("hunter2", "shop-credentials", "api-key", "shop-env-secret", "shop-tls")) {
             assertFalse(pods.contains(secret), secret + " is in the archive:\n" + pods);
         }
@@ -54,7 +54,7 @@ class ArchiveRedactionTest {
     @Test
     void anOperatorMayKeepThemAsSonobuoyDoes() throws Exception {
         new RunLayout(dir, false).writeResources("run2", snapshot(), InventoryCollector.summarise(snapshot()));
-        String pods = Files.readString(dir.resolve("runs/run2/resources/ns/shop/Pods.json"));
+        String pods = Files.readString(dir.resolve("runs/run2/resources/ns/shop/core_v1_pods.json"));
         assertTrue(pods.contains("hunter2") && pods.contains("shop-tls"), pods);
     }
 }

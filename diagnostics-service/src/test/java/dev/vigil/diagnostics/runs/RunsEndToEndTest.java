@@ -5,7 +5,9 @@ import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.PluginFixtures;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.report.ResultsArchive;
+import dev.vigil.diagnostics.report.ArchiveShape;
 import dev.vigil.diagnostics.report.SonobuoyItem;
+import dev.vigil.diagnostics.report.SonobuoyResultsTest;
 import dev.vigil.kafka.KafkaTestResource;
 import dev.vigil.model.json.Json;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -20,9 +22,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -105,12 +109,36 @@ public class RunsEndToEndTest {
             byte[] tgz = given().get("/diagnostics/runs/" + id + "/archive").then().statusCode(200).extract().asByteArray();
             Map<String, byte[]> entries = ResultsArchive.read(new ByteArrayInputStream(tgz));
             entries.keySet().forEach(name -> assertFalse(name.contains("\\"), name));
-            for (String expected : List.of("resources/cluster/Nodes.json", "resources/ns/shop/Pods.json",
-                    "resources/ns/monitoring/DaemonSets.json", "plugins/smoke/results/win-1/junit.xml",
+            for (String expected : List.of("resources/cluster/core_v1_nodes.json", "resources/ns/shop/core_v1_pods.json",
+                    "resources/ns/monitoring/apps_v1_daemonsets.json", "plugins/smoke/results/win-1/junit.xml",
                     "plugins/vigil-node-checks/results/win-2/junit.xml", "plugins/vigil-checks/results/global/junit.xml",
                     "meta/run.log", "meta/config.json")) {
                 assertTrue(entries.containsKey(expected), expected + " in " + entries.keySet());
             }
+            // Sonobuoy's layout, checked against a real Sonobuoy archive: every kind of entry it has that
+            // Vigil collects is there under the same name (hosts/, podlogs/, meta/query-time.json and the
+            // kinds of objects Vigil does not read are not)
+            Set<String> sonobuoy = ArchiveShape.of(SonobuoyResultsTest.realArchive().keySet());
+            Set<String> vigil = ArchiveShape.of(entries.keySet());
+            Set<String> collected = Set.of("core_v1_nodes.json", "core_v1_namespaces.json", "core_v1_pods.json", "apps_v1_daemonsets.json",
+                    "apps_v1_deployments.json", "apps_v1_statefulsets.json", "batch_v1_jobs.json", "core_v1_events.json");
+            for (String shape : sonobuoy) {
+                boolean notKept = shape.startsWith("hosts/") || shape.startsWith("podlogs/") || shape.equals("meta/query-time.json")
+                        || (shape.startsWith("resources/") && !collected.contains(shape.substring(shape.lastIndexOf('/') + 1)));
+                if (!notKept) {
+                    assertTrue(vigil.contains(shape), shape + " is in Sonobuoy's archive and not in Vigil's: " + vigil);
+                }
+            }
+            assertTrue(sonobuoy.contains("plugins/*/defintion.json") && sonobuoy.contains("resources/ns/*/core_v1_pods.json"),
+                    "the comparison sees Sonobuoy's names: " + sonobuoy);
+            JsonPath version = JsonPath.from(new String(entries.get("serverversion.json"), StandardCharsets.UTF_8));
+            assertTrue(version.getMap("").keySet().containsAll(List.of("major", "minor", "gitVersion")), version.prettify());
+            assertEquals(Map.of("major", "1", "minor", "29", "gitVersion", "v1.29.4"), RunLayout.serverVersion("v1.29.4"));
+            assertTrue(Json.MAPPER.readTree(entries.get("resources/ns/shop/core_v1_pods.json")).get(0).path("kind").asText().equals("Pod"),
+                    "resource files are arrays of whole objects, as Sonobuoy writes them");
+            assertEquals("APIGroupList", Json.MAPPER.readTree(entries.get("servergroups.json")).path("kind").asText());
+            assertEquals("smoke", Json.MAPPER.readTree(entries.get("plugins/smoke/defintion.json"))
+                    .path("Definition").path("sonobuoy-config").path("plugin-name").asText());
             // what `sonobuoy results` reads: each plugin's tree, made by Sonobuoy's rules from its files
             SonobuoyItem smokeTree = SonobuoyItem.read(entries.get("plugins/smoke/sonobuoy_results.yaml"));
             assertEquals("failed", smokeTree.status());
