@@ -15,14 +15,16 @@ import java.util.Optional;
  * @param podSpec   the plugin's own pod spec, or Sonobuoy's default for its driver when it has none
  * @param images    image per OS label ("linux", "windows"); a plugin runs only on OSes listed here
  * @param configMap Sonobuoy's {@code config-map}: files (name to content) the plugin finds in its config folder
+ * @param resultFiles Sonobuoy's {@code result-files}: the result files its post-processing reads, empty for its defaults
  */
 public record PluginDefinition(String name, Driver driver, ResultFormat resultFormat, Container spec,
                                Optional<PodSpec> podSpec, Map<String, String> images, Map<String, String> nodeSelector,
-                               Map<String, String> configMap) {
+                               Map<String, String> configMap, List<String> resultFiles) {
     public PluginDefinition {
         images = Map.copyOf(images);
         nodeSelector = Map.copyOf(nodeSelector);
         configMap = Map.copyOf(configMap);
+        resultFiles = List.copyOf(resultFiles);
     }
 
     /** Sonobuoy's drivers: one pod for the cluster, or one pod per node. */

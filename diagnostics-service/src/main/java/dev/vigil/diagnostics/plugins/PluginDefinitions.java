@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +96,13 @@ public final class PluginDefinitions {
         }
         spec.setName(spec.getName() == null || spec.getName().isBlank() ? "plugin" : spec.getName());
         return new PluginDefinition(name, driver, format, spec, podSpec, images, strings(node.path("vigil-config").path("nodeSelector")),
-                strings(node.path("config-map")));
+                strings(node.path("config-map")), texts(cfg.path("result-files")));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static Map<String, String> strings(JsonNode obj) {

@@ -37,10 +37,18 @@ public final class SonobuoyResults {
      * @param files     the plugin's files by their path below {@code plugins/<plugin>/}, with '/' separators
      */
     public static SonobuoyItem plugin(String plugin, String format, boolean daemonSet, Map<String, byte[]> files) {
+        return plugin(plugin, format, daemonSet, List.of(), files);
+    }
+
+    /**
+     * As above, reading only the files named in {@code resultFiles} (Sonobuoy's
+     * {@code result-files}) when it is not empty, as Sonobuoy does.
+     */
+    public static SonobuoyItem plugin(String plugin, String format, boolean daemonSet, List<String> resultFiles, Map<String, byte[]> files) {
         String f = format == null ? "raw" : format.toLowerCase(Locale.ROOT);
         SortedMap<String, byte[]> results = new TreeMap<>();
         files.forEach((path, content) -> {
-            if (path.startsWith("results/") && selected(f, path)) {
+            if (path.startsWith("results/") && selected(f, resultFiles, path)) {
                 results.put(path, content);
             }
         });
@@ -70,8 +78,11 @@ public final class SonobuoyResults {
         return new SonobuoyItem(plugin, status, Map.of("type", "summary"), Map.of(), items);
     }
 
-    private static boolean selected(String format, String path) {
+    private static boolean selected(String format, List<String> resultFiles, String path) {
         String base = path.substring(path.lastIndexOf('/') + 1);
+        if (!resultFiles.isEmpty()) {
+            return resultFiles.contains(base);
+        }
         return switch (format) {
             case "junit", "e2e" -> base.endsWith(".xml");
             case "manual" -> base.equals(FILE);
@@ -92,12 +103,16 @@ public final class SonobuoyResults {
         return new SonobuoyItem(baseName(path), SonobuoyItem.PASSED, Map.of("file", path), Map.of(), List.of());
     }
 
-    /** A manual results file: the plugin's own tree, or unknown with the reason when it does not parse. */
+    /**
+     * A manual results file as Sonobuoy wraps it: an item named for the file, with the file's meta,
+     * the tree's own status and its items; unknown with the reason when it does not parse.
+     */
     public static SonobuoyItem manualFile(String path, byte[] yaml) {
+        Map<String, String> meta = fileMeta(path);
         try {
-            return SonobuoyItem.read(yaml);
+            SonobuoyItem tree = SonobuoyItem.read(yaml);
+            return new SonobuoyItem(baseName(path), tree.status(), meta, Map.of(), tree.items());
         } catch (IllegalArgumentException e) {
-            Map<String, String> meta = fileMeta(path);
             meta.put("error", e.getMessage());
             return new SonobuoyItem(baseName(path), SonobuoyItem.UNKNOWN, meta, Map.of(), List.of());
         }

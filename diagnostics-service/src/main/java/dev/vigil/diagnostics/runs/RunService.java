@@ -248,7 +248,7 @@ public class RunService {
         }
         String name = file == null || file.isBlank() ? switch (def.resultFormat()) {
             case JUNIT -> "junit.xml";
-            case MANUAL -> "manual.yaml";
+            case MANUAL -> SonobuoyResults.FILE; // Sonobuoy's name when the plugin names none
             case RAW -> "results";
         } : file;
         List<TestCase> cases = switch (def.resultFormat()) {
@@ -334,7 +334,8 @@ public class RunService {
             PluginDefinition d = defs.get(plugin);
             String format = d == null ? "junit" : d.resultFormat().name().toLowerCase(java.util.Locale.ROOT);
             boolean perNode = d == null ? plugin.equals(RunWorkflow.NODE_CHECKS) : d.driver() == PluginDefinition.Driver.DAEMONSET;
-            SonobuoyItem tree = SonobuoyResults.plugin(plugin, format, perNode, layout.pluginFiles(s.id(), plugin));
+            SonobuoyItem tree = SonobuoyResults.plugin(plugin, format, perNode, d == null ? List.of() : d.resultFiles(),
+                    layout.pluginFiles(s.id(), plugin));
             out.put("plugins/" + plugin + "/" + SonobuoyResults.FILE, tree.toYaml());
         }
         return out;
