@@ -58,4 +58,40 @@ class DockerfilesTest {
         }
         assertTrue(downloads >= 1, "the Windows collector's JRE is downloaded: " + dockerfiles);
     }
+    /**
+     * Every Java main class an image's entrypoint names exists in the module the image packages
+     * and has a main method; the worker images carry the tags the diagnostics service schedules by
+     * default, Linux and each Windows build.
+     */
+    @Test
+    void entrypointsRunMainClassesThatExistAndWorkerTagsMatchTheDefaults() throws IOException {
+        Pattern mainClass = Pattern.compile("dev\\.vigil\\.[\\w.]+");
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(RepoPaths.root(), 5)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("Dockerfile")
+                    && p.toString().replace('\\', '/').contains("/src/main/docker/")).sorted().toList()) {
+                Path module = f.getParent().getParent().getParent().getParent();
+                for (String line : Files.readString(f).lines().filter(l -> l.startsWith("ENTRYPOINT")).toList()) {
+                    Matcher m = mainClass.matcher(line);
+                    while (m.find()) {
+                        Path source = module.resolve("src/main/java/" + m.group().replace('.', '/') + ".java");
+                        assertTrue(Files.isRegularFile(source), f + " runs " + m.group() + ", which " + module.getFileName() + " does not have");
+                        assertTrue(Files.readString(source).contains("public static void main(String[] args)"), m.group() + " has no main method");
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 3, "the service image's CLI and both worker images name the CLI's class: " + checked);
+        Path docker = RepoPaths.root().resolve("diagnostics-service/src/main/docker");
+        String config = Files.readString(RepoPaths.root().resolve(
+                "diagnostics-service/src/main/java/dev/vigil/diagnostics/config/DiagnosticsConfig.java"));
+        for (String tag : List.of("ghcr.io/vigil/diagnostics-worker:0.1.0\")", "ghcr.io/vigil/diagnostics-worker:0.1.0-windows-ltsc2022\")")) {
+            assertTrue(config.contains(tag), "default worker image " + tag);
+        }
+        assertTrue(Files.readString(docker.resolve("Dockerfile.worker")).contains("-t ghcr.io/vigil/diagnostics-worker:0.1.0 "));
+        String windows = Files.readString(docker.resolve("Dockerfile.worker-windows"));
+        assertTrue(windows.contains("-t ghcr.io/vigil/diagnostics-worker:0.1.0-windows-ltsc2022 ")
+                && windows.contains("WINDOWS_VERSION=ltsc2019") && windows.contains("FROM mcr.microsoft.com/windows/nanoserver:${WINDOWS_VERSION}"));
+    }
 }
