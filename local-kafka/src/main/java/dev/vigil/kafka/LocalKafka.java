@@ -6,10 +6,13 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -178,6 +181,24 @@ public final class LocalKafka implements AutoCloseable {
     /** Creates every Vigil topic that does not exist yet, with {@code partitions} partitions each. */
     public void createVigilTopics(int partitions) {
         createVigilTopics(bootstrapServers(), partitions);
+    }
+
+    /** The offset the next record of a partition will get (its end), on any cluster. */
+    public static long endOffset(String bootstrapServers, String topic, int partition) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+        }
+    }
+
+    /** The offset a consumer group committed for a partition, -1 when it committed none. */
+    public static long committedOffset(String bootstrapServers, String group, String topic, int partition)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(topic, partition));
+            return o == null ? -1 : o.offset();
+        }
     }
 
     /** As {@link #createVigilTopics(int)}, against any cluster (replication factor 1). */

@@ -9,23 +9,15 @@ import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.model.Labels;
 import dev.vigil.model.LogEntry;
 import dev.vigil.model.LogStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +56,7 @@ class DiskFullIT {
                 publish(publisher, "before_full", nowNs);
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(LINES, count(service, "before_full", nowNs)));
 
-                Path filler = service.stateDir().resolve("filler");
-                fill(filler);
+                Path filler = service.fillSmallDisk();
                 publish(publisher, "at_full", nowNs);
 
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -75,13 +66,13 @@ class DiskFullIT {
                     HttpResponse<String> loki = service.response("/ready").orElseThrow();
                     assertEquals(503, loki.statusCode(), loki.body());
                     assertTrue(loki.body().contains("No space left on device"), loki.body());
-                    assertEquals(1.0, gauge(service, "vigil_logs_ingest_paused"));
+                    assertEquals(1.0, service.gauge("vigil_logs_ingest_paused"));
                 });
-                assertTrue(gauge(service, "vigil_logs_storage_write_failures_total") >= 1);
-                double held = gauge(service, "vigil_logs_storage_entries");
+                assertTrue(service.gauge("vigil_logs_storage_write_failures_total") >= 1);
+                double held = service.gauge("vigil_logs_storage_entries");
                 publish(publisher, "while_full", nowNs);
                 Thread.sleep(5_000); // five retry intervals
-                assertEquals(held, gauge(service, "vigil_logs_storage_entries"), "nothing consumed while paused");
+                assertEquals(held, service.gauge("vigil_logs_storage_entries"), "nothing consumed while paused");
                 assertEquals(LINES, count(service, "before_full", nowNs), "queries answered while the disk is full");
                 assertTrue(service.alive(), "the service stays up");
 
@@ -89,11 +80,12 @@ class DiskFullIT {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     assertEquals(200, service.response("/q/health/ready").orElseThrow().statusCode());
                     assertEquals(200, service.response("/ready").orElseThrow().statusCode());
-                    assertEquals(0.0, gauge(service, "vigil_logs_ingest_paused"));
+                    assertEquals(0.0, service.gauge("vigil_logs_ingest_paused"));
                     for (String phase : List.of("before_full", "at_full", "while_full")) {
                         assertEquals(LINES, count(service, phase, nowNs), phase);
                     }
-                    assertEquals(endOffset(kafka.bootstrapServers()), committedOffset(kafka.bootstrapServers()), "offsets committed to the end");
+                    assertEquals(LocalKafka.endOffset(kafka.bootstrapServers(), "vigil.logs", 0),
+                            LocalKafka.committedOffset(kafka.bootstrapServers(), "vigil-logs", "vigil.logs", 0), "offsets committed to the end");
                 });
             }
         }
@@ -109,53 +101,11 @@ class DiskFullIT {
                 .get(30, TimeUnit.SECONDS);
     }
 
-    /** Writes {@code file} until the file system has no byte left. */
-    private static void fill(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (int size : new int[] {1 << 20, 4096, 1}) {
-                ByteBuffer buf = ByteBuffer.allocate(size);
-                try {
-                    while (true) {
-                        buf.clear();
-                        ch.write(buf);
-                    }
-                } catch (IOException full) {
-                    // next, smaller writes fill what is left
-                }
-            }
-        }
-    }
-
     private double count(ServiceProcess service, String phase, long timeNs) throws IOException {
         String q = "sum(count_over_time({job=\"disk-full-it\", phase=\"" + phase + "\"}[30m]))";
         String body = service.get("/loki/api/v1/query?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&time=" + timeNs)
                 .orElse("{\"data\":{\"result\":[]}}");
         JsonNode result = json.readTree(body).path("data").path("result");
         return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asText());
-    }
-
-    private static double gauge(ServiceProcess service, String name) {
-        String metrics = service.get("/q/metrics").orElseThrow();
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError(name + " not on /q/metrics");
-    }
-
-    private static long endOffset(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            TopicPartition tp = new TopicPartition("vigil.logs", 0);
-            return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
-        }
-    }
-
-    private static long committedOffset(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            OffsetAndMetadata o = admin.listConsumerGroupOffsets("vigil-logs").partitionsToOffsetAndMetadata().get()
-                    .get(new TopicPartition("vigil.logs", 0));
-            return o == null ? -1 : o.offset();
-        }
     }
 }

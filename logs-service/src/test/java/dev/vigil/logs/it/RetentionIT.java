@@ -57,8 +57,8 @@ class RetentionIT {
                 // retention deletes whole sealed chunks: what is kept is at most retention plus a chunk's span
                 assertTrue(kept > 0 && kept <= 20, "lines answered over the last 30 minutes: " + kept);
             });
-            assertTrue(gauge(service, "vigil_logs_retention_chunks_deleted_total") >= 1, "retention counted what it deleted");
-            double held = gauge(service, "vigil_logs_storage_entries");
+            assertTrue(service.gauge("vigil_logs_retention_chunks_deleted_total") >= 1, "retention counted what it deleted");
+            double held = service.gauge("vigil_logs_storage_entries");
             assertTrue(held > 0 && held <= 20, "entries the stores hold: " + held);
         });
     }
@@ -79,7 +79,7 @@ class RetentionIT {
             publisher.publishLogs(List.of(new LogStream(Labels.of("job", "retention-it"), entries))).get(30, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                double stored = gauge(service, "vigil_logs_storage_stored_bytes");
+                double stored = service.gauge("vigil_logs_storage_stored_bytes");
                 assertTrue(stored > 0 && stored <= 4000, "sealed bytes the store keeps: " + stored);
             });
             double kept = count(service, System.currentTimeMillis() * 1_000_000L);
@@ -111,15 +111,5 @@ class RetentionIT {
                 .orElse("{\"data\":{\"result\":[]}}");
         JsonNode result = json.readTree(body).path("data").path("result");
         return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asText());
-    }
-
-    private static double gauge(ServiceProcess service, String name) {
-        String metrics = service.get("/q/metrics").orElseThrow();
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError(name + " not on /q/metrics");
     }
 }

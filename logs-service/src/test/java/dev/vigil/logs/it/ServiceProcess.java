@@ -7,8 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +97,36 @@ final class ServiceProcess implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** Writes a file into the small disk until it has no byte left; deleting it gives the space back. */
+    Path fillSmallDisk() throws IOException {
+        Path filler = stateDir().resolve("filler");
+        try (FileChannel ch = FileChannel.open(filler, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int size : new int[] {1 << 20, 4096, 1}) {
+                ByteBuffer buf = ByteBuffer.allocate(size);
+                try {
+                    while (true) {
+                        buf.clear();
+                        ch.write(buf);
+                    }
+                } catch (IOException full) {
+                    // next, smaller writes fill what is left
+                }
+            }
+        }
+        return filler;
+    }
+
+    /** A value on /q/metrics: the first sample of {@code name}. */
+    double gauge(String name) {
+        String metrics = get("/q/metrics").orElseThrow();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new AssertionError(name + " not on /q/metrics");
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed or committed. */

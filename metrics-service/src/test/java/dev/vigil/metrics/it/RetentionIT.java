@@ -60,9 +60,9 @@ class RetentionIT {
             });
             // the stores drop whole chunks: what they still hold is the last two minutes and at most
             // the one chunk that straddles the cutoff
-            double held = gauge(service, "vigil_metrics_storage_samples");
+            double held = service.gauge("vigil_metrics_storage_samples");
             assertTrue(held > 0 && held <= 130 + 240, "raw samples the TSDBs hold: " + held);
-            double cutoff = gauge(service, "vigil_metrics_storage_retention_cutoff_seconds");
+            double cutoff = service.gauge("vigil_metrics_storage_retention_cutoff_seconds");
             double expected = (System.currentTimeMillis() - 120_000L) / 1000.0;
             assertTrue(Math.abs(cutoff - expected) < 60, "retention cutoff " + cutoff + " vs now - 2m " + expected);
         });
@@ -83,7 +83,7 @@ class RetentionIT {
             publisher.publishMetrics(List.of(new MetricSeries(SERIES, samples))).get(30, TimeUnit.SECONDS);
 
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                double held = gauge(service, "vigil_metrics_storage_samples");
+                double held = service.gauge("vigil_metrics_storage_samples");
                 // 2,000 bytes of closed chunks is a few hundred such samples, plus the open chunk
                 assertTrue(held > 0 && held < 600, "raw samples the TSDB holds: " + held);
             });
@@ -115,15 +115,5 @@ class RetentionIT {
                 .orElse("{\"data\":{\"result\":[]}}");
         JsonNode result = json.readTree(body).path("data").path("result");
         return result.isEmpty() ? 0 : Double.parseDouble(result.get(0).path("value").get(1).asText());
-    }
-
-    private static double gauge(ServiceProcess service, String name) {
-        String metrics = service.get("/q/metrics").orElseThrow();
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        throw new AssertionError(name + " not on /q/metrics");
     }
 }
