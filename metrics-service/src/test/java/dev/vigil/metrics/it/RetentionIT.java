@@ -59,9 +59,13 @@ class RetentionIT {
                 assertTrue(kept > 0 && kept <= 130, "samples answered over the last 30 minutes: " + kept);
             });
             // the stores drop whole chunks: what they still hold is the last two minutes and at most
-            // the one chunk that straddles the cutoff
-            double held = service.gauge("vigil_metrics_storage_samples");
-            assertTrue(held > 0 && held <= 130 + 240, "raw samples the TSDBs hold: " + held);
+            // the one chunk that straddles the cutoff. Answers are cut at the cutoff at once, the
+            // chunks go at the first upkeep whose cutoff is past them (samples that arrived after an
+            // upkeep wait for the next), so this holds within an upkeep or two.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                double held = service.gauge("vigil_metrics_storage_samples");
+                assertTrue(held > 0 && held <= 130 + 240, "raw samples the TSDBs hold: " + held);
+            });
             double cutoff = service.gauge("vigil_metrics_storage_retention_cutoff_seconds");
             double expected = (System.currentTimeMillis() - 120_000L) / 1000.0;
             assertTrue(Math.abs(cutoff - expected) < 60, "retention cutoff " + cutoff + " vs now - 2m " + expected);
