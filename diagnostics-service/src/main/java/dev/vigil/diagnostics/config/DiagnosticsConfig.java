@@ -88,7 +88,16 @@ public interface DiagnosticsConfig {
         @WithDefault("ghcr.io/vigil/diagnostics-worker:0.1.0")
         String linuxImage();
 
+        /** The Windows worker image for nodes of a build not listed in {@link #windowsBuildImages()}. */
         @WithDefault("ghcr.io/vigil/diagnostics-worker:0.1.0-windows-ltsc2022")
         String windowsImage();
+
+        /**
+         * The Windows worker image per Windows build ({@code build=image}): a process-isolated
+         * container must match its node's build, so a 2019 node gets the ltsc2019 worker.
+         */
+        @WithDefault("10.0.17763=ghcr.io/vigil/diagnostics-worker:0.1.0-windows-ltsc2019,"
+                + "10.0.20348=ghcr.io/vigil/diagnostics-worker:0.1.0-windows-ltsc2022")
+        List<String> windowsBuildImages();
     }
 }

@@ -90,6 +90,27 @@ public final class Scheduling {
         return t.getKey() + (t.getValue() == null || t.getValue().isEmpty() ? "" : "=" + t.getValue()) + ":" + t.getEffect();
     }
 
+    /** The label the kubelet puts on Windows nodes: their build, {@code major.minor.build}. */
+    public static final String WINDOWS_BUILD_LABEL = "node.kubernetes.io/windows-build";
+
+    /**
+     * A Windows node's build ({@code 10.0.17763}): its {@link #WINDOWS_BUILD_LABEL}, else the first
+     * three parts of its kernel version; empty when neither says.
+     */
+    public static String windowsBuild(Node n) {
+        Map<String, String> labels = Optional.ofNullable(n.getMetadata().getLabels()).orElse(Map.of());
+        String label = labels.get(WINDOWS_BUILD_LABEL);
+        if (label != null && !label.isEmpty()) {
+            return label;
+        }
+        String kernel = n.getStatus() == null || n.getStatus().getNodeInfo() == null ? null : n.getStatus().getNodeInfo().getKernelVersion();
+        if (kernel == null) {
+            return "";
+        }
+        String[] parts = kernel.split("\\.");
+        return parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : "";
+    }
+
     /** A node's OS from its node info, else from its {@code kubernetes.io/os} label, else "unknown". */
     public static String nodeOs(Node n) {
         if (n.getStatus() != null && n.getStatus().getNodeInfo() != null && n.getStatus().getNodeInfo().getOperatingSystem() != null) {

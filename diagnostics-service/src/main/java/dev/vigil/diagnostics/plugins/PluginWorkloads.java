@@ -50,7 +50,17 @@ public final class PluginWorkloads {
 
     /** What the builder needs beyond the definition. */
     public record Target(String runId, String os, String namespace, String uploadUrl, String workerImage, List<Node> nodesOfOs,
-                         String uploadToken, String serverVersion) {
+                         String uploadToken, String serverVersion, String windowsBuild) {
+        /** No Windows build to pin to: the workload goes to every node of its OS. */
+        public Target(String runId, String os, String namespace, String uploadUrl, String workerImage, List<Node> nodesOfOs,
+                      String uploadToken, String serverVersion) {
+            this(runId, os, namespace, uploadUrl, workerImage, nodesOfOs, uploadToken, serverVersion, "");
+        }
+
+        /** The object name's OS part: the OS, and the build number when the workload is pinned to one. */
+        String namePart() {
+            return windowsBuild.isEmpty() ? os : os + "-" + windowsBuild.substring(windowsBuild.lastIndexOf('.') + 1);
+        }
     }
 
     /**
@@ -66,7 +76,7 @@ public final class PluginWorkloads {
     }
 
     static String configMapName(PluginDefinition def, Target t) {
-        return objectName(def.name() + "-cfg", t.os(), t.runId());
+        return objectName(def.name() + "-cfg", t.namePart(), t.runId());
     }
 
     private static Map<String, String> labels(PluginDefinition def, Target t) {
@@ -93,7 +103,7 @@ public final class PluginWorkloads {
 
     public static HasMetadata build(PluginDefinition def, Target t) {
         Map<String, String> labels = labels(def, t);
-        ObjectMeta meta = new ObjectMetaBuilder().withName(objectName(def.name(), t.os(), t.runId()))
+        ObjectMeta meta = new ObjectMetaBuilder().withName(objectName(def.name(), t.namePart(), t.runId()))
                 .withNamespace(t.namespace()).withLabels(labels).build();
         PodTemplateSpec template = new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).endMetadata()
                 .withSpec(podSpec(def, t)).build();
@@ -111,6 +121,10 @@ public final class PluginWorkloads {
         selector.putAll(def.nodeSelector());
         // the OS selector is set last so that no user selector can send the per-OS image to the wrong OS
         selector.put(OS_SELECTOR, t.os());
+        if (!t.windowsBuild().isEmpty()) {
+            // the worker image is built for this Windows build; process isolation needs the node's
+            selector.put(Scheduling.WINDOWS_BUILD_LABEL, t.windowsBuild());
+        }
         b.withNodeSelector(selector);
         b.withRestartPolicy(def.driver() == PluginDefinition.Driver.JOB ? "Never" : "Always");
         List<Toleration> tolerations = new ArrayList<>(base.getTolerations() == null ? List.of() : base.getTolerations());

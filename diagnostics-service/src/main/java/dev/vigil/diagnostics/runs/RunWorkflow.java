@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,10 +129,10 @@ final class RunWorkflow implements Runnable {
         }
         Map<String, List<Node>> byOs = targets.stream().collect(Collectors.groupingBy(Scheduling::nodeOs, TreeMap::new, Collectors.toList()));
         boolean anyScheduled = false;
-        for (Map.Entry<String, List<Node>> e : byOs.entrySet()) {
-            String os = e.getKey();
+        for (Placement e : placements(def, byOs)) {
+            String os = e.os();
             List<String> keys = def.driver() == PluginDefinition.Driver.DAEMONSET
-                    ? e.getValue().stream().map(n -> n.getMetadata().getName()).toList()
+                    ? e.nodes().stream().map(n -> n.getMetadata().getName()).toList()
                     : List.of(PluginWorkloads.jobNode(def, os));
             if (!def.images().containsKey(os)) {
                 if (def.driver() == PluginDefinition.Driver.DAEMONSET) {
@@ -148,9 +149,10 @@ final class RunWorkflow implements Runnable {
                 continue;
             }
             open.forEach(k -> mark(def.name(), k, os, NodeStatus.RUNNING, ""));
-            String workerImage = "windows".equals(os) ? config.worker().windowsImage() : config.worker().linuxImage();
+            String workerImage = "windows".equals(os) ? windowsWorkerImage(e.build()) : config.worker().linuxImage();
             PluginWorkloads.Target target = new PluginWorkloads.Target(id, os, config.namespace(),
-                    config.uploadUrl(), workerImage, e.getValue(), runs.get(id).map(RunState::uploadToken).orElse(null), serverVersion);
+                    config.uploadUrl(), workerImage, e.nodes(), runs.get(id).map(RunState::uploadToken).orElse(null), serverVersion,
+                    e.pinned() ? e.build() : "");
             HasMetadata workload = PluginWorkloads.build(def, target);
             try {
                 PluginWorkloads.configMap(def, target).ifPresent(cm ->
@@ -166,6 +168,54 @@ final class RunWorkflow implements Runnable {
             String key = def.driver() == PluginDefinition.Driver.JOB ? "global" : "none";
             mark(def.name(), key, "", NodeStatus.SKIPPED, "no target node runs an OS this plugin has an image for (" + def.oses() + ")");
         }
+    }
+
+    /**
+     * Where a plugin's workloads go: one per OS, and on Windows one per build when the nodes differ,
+     * since the worker image (and a process-isolated container) must match the node's build. A
+     * workload is pinned to a build through the kubelet's build label, so only when every Windows
+     * node carries it; a Job runs once, on the most common build.
+     *
+     * @param build  the Windows build the worker image is chosen for ("" when unknown or Linux)
+     * @param pinned whether the workload selects that build
+     */
+    record Placement(String os, List<Node> nodes, String build, boolean pinned) {
+    }
+
+    static List<Placement> placements(PluginDefinition def, Map<String, List<Node>> byOs) {
+        List<Placement> out = new ArrayList<>();
+        byOs.forEach((os, nodes) -> {
+            if (!"windows".equals(os)) {
+                out.add(new Placement(os, nodes, "", false));
+                return;
+            }
+            Map<String, List<Node>> byBuild = nodes.stream().collect(Collectors.groupingBy(Scheduling::windowsBuild, TreeMap::new, Collectors.toList()));
+            boolean labelled = nodes.stream().allMatch(n -> n.getMetadata().getLabels() != null
+                    && n.getMetadata().getLabels().containsKey(Scheduling.WINDOWS_BUILD_LABEL));
+            if (labelled && byBuild.size() > 1 && def.driver() == PluginDefinition.Driver.DAEMONSET) {
+                byBuild.forEach((build, group) -> out.add(new Placement(os, group, build, true)));
+                return;
+            }
+            String common = byBuild.entrySet().stream().max(Comparator.comparingInt((Map.Entry<String, List<Node>> b) -> b.getValue().size()))
+                    .map(Map.Entry::getKey).orElse("");
+            out.add(new Placement(os, nodes, common, labelled && !common.isEmpty() && byBuild.size() > 1));
+        });
+        return out;
+    }
+
+    private String windowsWorkerImage(String build) {
+        return windowsWorkerImage(config.worker().windowsBuildImages(), config.worker().windowsImage(), build);
+    }
+
+    /** The worker image for a Windows build: its own from {@code build=image} entries, else {@code fallback}. */
+    static String windowsWorkerImage(List<String> buildImages, String fallback, String build) {
+        for (String entry : buildImages) {
+            int eq = entry.indexOf('=');
+            if (eq > 0 && entry.substring(0, eq).strip().equals(build)) {
+                return entry.substring(eq + 1).strip();
+            }
+        }
+        return fallback;
     }
 
     private void startNodeChecks(RunSpec spec, List<Node> targets) {
