@@ -22,14 +22,13 @@ import java.util.stream.Stream;
  * manifest list before any pod fails (where {@link ImageOsMismatchCheck} sees only pods already
  * failing): a Linux-only image in a Deployment with no OS selector on a cluster with Windows nodes,
  * an amd64-only image that can land on arm64 nodes, a Windows image built for another Windows
- * build than the node's ({@code node.kubernetes.io/windows-build}; process isolation needs the
- * same build). Images whose platforms cannot be found out (no access, no network) are not judged,
- * and the message says how many.
+ * build than the node's ({@link Scheduling#windowsBuild}; process isolation needs the same build).
+ * Images whose platforms cannot be found out (no access, no network) are not judged, and the
+ * message says how many.
  */
 public final class ImagePlatformCheck implements Check {
     public static final String NAME = "image-platforms-match-nodes";
     static final String ARCH_LABEL = "kubernetes.io/arch";
-    static final String WINDOWS_BUILD_LABEL = "node.kubernetes.io/windows-build";
     private static final int NODES_NAMED = 3;
 
     private final ImagePlatforms platforms;
@@ -72,7 +71,7 @@ public final class ImagePlatformCheck implements Check {
                     Map<String, String> labels = Optional.ofNullable(n.getMetadata().getLabels()).orElse(Map.of());
                     String os = Scheduling.nodeOs(n);
                     String arch = labels.getOrDefault(ARCH_LABEL, "");
-                    String build = labels.getOrDefault(WINDOWS_BUILD_LABEL, "");
+                    String build = "windows".equals(os) ? Scheduling.windowsBuild(n) : "";
                     if (variants.get().stream().noneMatch(p -> p.runsOn(os, arch, build))) {
                         misses.add(n.getMetadata().getName() + " (" + os + (arch.isEmpty() ? "" : "/" + arch)
                                 + (build.isEmpty() ? "" : " " + build) + ")");

@@ -39,10 +39,6 @@ public record SonobuoyItem(String name, String status, Map<String, String> meta,
         items = items == null ? List.of() : List.copyOf(items);
     }
 
-    public static SonobuoyItem leaf(String name, String status) {
-        return new SonobuoyItem(name, status, Map.of(), Map.of(), List.of());
-    }
-
     /**
      * Sonobuoy's aggregation: any failed (or timed-out) leaf makes a branch failed, else any
      * unknown one (or an empty status) unknown, else passed; no items at all is unknown.

@@ -5,13 +5,17 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Sonobuoy's post-processing of a plugin's result files into {@code sonobuoy_results.yaml}, with
@@ -45,28 +49,38 @@ public final class SonobuoyResults {
      * {@code result-files}) when it is not empty, as Sonobuoy does.
      */
     public static SonobuoyItem plugin(String plugin, String format, boolean daemonSet, List<String> resultFiles, Map<String, byte[]> files) {
+        return plugin(plugin, format, daemonSet, resultFiles, files.keySet(), files::get);
+    }
+
+    /**
+     * As above, from the files' paths and a way to read one: only the files a JUnit or manual
+     * plugin's trees are made of are read (a raw file is an item by its name alone, and plugins such
+     * as systemd-logs leave large ones).
+     */
+    public static SonobuoyItem plugin(String plugin, String format, boolean daemonSet, List<String> resultFiles,
+                                      Collection<String> paths, Function<String, byte[]> content) {
         String f = format == null ? "raw" : format.toLowerCase(Locale.ROOT);
-        SortedMap<String, byte[]> results = new TreeMap<>();
-        files.forEach((path, content) -> {
+        SortedSet<String> results = new TreeSet<>();
+        for (String path : paths) {
             if (path.startsWith("results/") && selected(f, resultFiles, path)) {
-                results.put(path, content);
+                results.add(path);
             }
-        });
+        }
         List<SonobuoyItem> items = new ArrayList<>();
         if (daemonSet) {
             Map<String, List<SonobuoyItem>> byNode = new TreeMap<>();
-            results.forEach((path, content) -> {
+            for (String path : results) {
                 String rest = path.substring("results/".length());
                 int slash = rest.indexOf('/');
                 if (slash > 0) {
                     byNode.computeIfAbsent(rest.substring(0, slash), n -> new ArrayList<>()).add(file(f, path, content));
                 }
-            });
+            }
             byNode.forEach((node, fileItems) -> items.add(new SonobuoyItem(node,
                     f.equals("manual") ? manualAggregate(fileItems) : SonobuoyItem.aggregate(fileItems),
                     Map.of("type", "node"), Map.of(), fileItems)));
         } else {
-            results.forEach((path, content) -> items.add(file(f, path, content)));
+            results.forEach(path -> items.add(file(f, path, content)));
         }
         String status;
         if (f.equals("manual")) {
@@ -90,10 +104,10 @@ public final class SonobuoyResults {
         };
     }
 
-    private static SonobuoyItem file(String format, String path, byte[] content) {
+    private static SonobuoyItem file(String format, String path, Function<String, byte[]> content) {
         return switch (format) {
-            case "junit", "e2e" -> junitFile(path, content);
-            case "manual" -> manualFile(path, content);
+            case "junit", "e2e" -> junitFile(path, content.apply(path));
+            case "manual" -> manualFile(path, content.apply(path));
             default -> rawFile(path);
         };
     }

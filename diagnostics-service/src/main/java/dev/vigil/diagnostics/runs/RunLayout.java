@@ -73,22 +73,30 @@ public final class RunLayout {
 
     /**
      * Every file a plugin left in this run, by its path below {@code plugins/<plugin>/} joined with
-     * '/' whatever the platform's separator; empty when the plugin wrote nothing.
+     * '/' whatever the platform's separator; empty when the plugin wrote nothing. Read with
+     * {@link #read(Path)} only what is needed.
      */
-    public Map<String, byte[]> pluginFiles(String runId, String plugin) {
+    public Map<String, Path> pluginFiles(String runId, String plugin) {
         Path dir = root(runId).resolve("plugins").resolve(segment("plugin", plugin));
-        Map<String, byte[]> out = new TreeMap<>();
+        Map<String, Path> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return out;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                out.put(ResultsArchive.entryName(dir, f), Files.readAllBytes(f));
-            }
+            walk.filter(Files::isRegularFile).forEach(f -> out.put(ResultsArchive.entryName(dir, f), f));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the results of " + plugin + " in run " + runId, e);
+            throw new UncheckedIOException("cannot list the results of " + plugin + " in run " + runId, e);
         }
         return out;
+    }
+
+    /** One file of a run. */
+    public static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Writes the results of a built-in plugin on one node as JUnit XML. */

@@ -334,8 +334,9 @@ public class RunService {
             PluginDefinition d = defs.get(plugin);
             String format = d == null ? "junit" : d.resultFormat().name().toLowerCase(java.util.Locale.ROOT);
             boolean perNode = d == null ? plugin.equals(RunWorkflow.NODE_CHECKS) : d.driver() == PluginDefinition.Driver.DAEMONSET;
+            Map<String, Path> files = layout.pluginFiles(s.id(), plugin);
             SonobuoyItem tree = SonobuoyResults.plugin(plugin, format, perNode, d == null ? List.of() : d.resultFiles(),
-                    layout.pluginFiles(s.id(), plugin));
+                    files.keySet(), name -> RunLayout.read(files.get(name)));
             out.put("plugins/" + plugin + "/" + SonobuoyResults.FILE, tree.toYaml());
         }
         return out;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Real Sonobuoy plugins (test resources, sonobuoy/SOURCES.md) checked against the pod policy. */
 class PodPolicyTest {
     private static PluginDefinition plugin(String file) throws IOException {
-        try (InputStream in = PodPolicyTest.class.getResourceAsStream("/sonobuoy/" + file)) {
+        try (InputStream in = PodPolicyTest.class.getResourceAsStream("/sonobuoy/plugins/" + file)) {
             return PluginDefinitions.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(NoClusterTest.NoCluster.class)
 class PluginPolicyTest {
     private static String plugin(String file) throws IOException {
-        try (InputStream in = PluginPolicyTest.class.getResourceAsStream("/sonobuoy/" + file)) {
+        try (InputStream in = PluginPolicyTest.class.getResourceAsStream("/sonobuoy/plugins/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

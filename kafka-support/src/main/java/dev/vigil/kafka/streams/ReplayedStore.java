@@ -107,11 +107,6 @@ public final class ReplayedStore<E> implements StateStore {
         }
     }
 
-    /** Records kept for an I/O failure and not yet written. */
-    synchronized int waiting() {
-        return waiting.size();
-    }
-
     /**
      * Writes the records that wait, then makes the store durable.
      *
