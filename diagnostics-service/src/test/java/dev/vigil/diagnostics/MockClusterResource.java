@@ -2,7 +2,6 @@ package dev.vigil.diagnostics;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -11,7 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The fabric8 Kubernetes mock server in CRUD mode (no real cluster exists here), seeded with the
+ * The fabric8 Kubernetes mock server in CRUD mode (no real cluster exists here), with
+ * {@link KubeletStandIn} answering node-proxy and pod-log requests, seeded with the
  * {@link MixedCluster} fixture. The client of the running server is kept for tests that look at
  * what the service created.
  */
@@ -21,7 +21,7 @@ public class MockClusterResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(), false,
+                new KubeletStandIn(), false,
                 new VersionInfo.Builder().withMajor("1").withMinor("29").withGitVersion("v1.29.4").build());
         server.init();
         try (KubernetesClient c = server.createClient()) {

@@ -1,6 +1,8 @@
 package dev.vigil.diagnostics.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.diagnostics.runs.ProgressUpdate;
+import dev.vigil.model.json.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,10 +77,24 @@ final class RunCommand {
         for (JsonNode p : s.path("plugins")) {
             for (JsonNode n : p.path("nodes")) {
                 out.printf("  %-20s %-24s %-8s %-9s %s%n", p.path("name").asText(), n.path("node").asText(), n.path("os").asText(),
-                        n.path("status").asText().toLowerCase(java.util.Locale.ROOT), n.path("message").asText());
+                        n.path("status").asText().toLowerCase(java.util.Locale.ROOT), (nodeProgress(n.path("progress")) + " "
+                                + n.path("message").asText()).strip());
             }
         }
         return 0;
+    }
+
+    /** A node's last progress update as {@code sonobuoy status} shows it, with the plugin's message; "" when none came. */
+    static String nodeProgress(JsonNode update) {
+        if (update.isMissingNode() || update.isNull()) {
+            return "";
+        }
+        try {
+            ProgressUpdate u = Json.MAPPER.treeToValue(update, ProgressUpdate.class);
+            return (u.summary() + (u.msg() == null || u.msg().isBlank() ? "" : " (" + u.msg().strip() + ")"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "";
+        }
     }
 
     /** {@code retrieve ID [--out DIR]}: the run's archive into DIR, its path printed as {@code sonobuoy retrieve} does. */

@@ -37,6 +37,19 @@ final class ServiceClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** Posts {@code body} as JSON and hands back the service's answer whatever its status (for relaying it). */
+    HttpResponse<byte[]> forward(String path, byte[] body) {
+        try {
+            return http.send(request(path).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new VigilDiag.CliException("cannot reach the diagnostics service at " + base + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VigilDiag.CliException("interrupted");
+        }
+    }
+
     void delete(String path) {
         send(request(path).DELETE(), HttpResponse.BodyHandlers.ofByteArray());
     }

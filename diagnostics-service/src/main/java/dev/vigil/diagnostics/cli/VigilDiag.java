@@ -18,6 +18,7 @@ public final class VigilDiag {
                    vigil-diag retrieve ID [--url URL] [--out DIR]
                    vigil-diag results ARCHIVE [--plugin NAME] [--mode report|dump] [--node NAME]
                    vigil-diag worker --url URL --run ID --plugin NAME --node NAME --results-dir DIR [--timeout SECONDS]
+                                     [--progress-port PORT|none]
             """;
 
     private VigilDiag() {

@@ -56,6 +56,27 @@ public interface DiagnosticsConfig {
     @WithDefault("true")
     boolean redactArchives();
 
+    /**
+     * Whether a run reads each node's kubelet configuration and health into the archive's
+     * {@code hosts/<node>/} (Sonobuoy does). Needs {@code get} on {@code nodes/proxy}, which reaches
+     * the whole kubelet API, hence off unless the operator grants it
+     * ({@code deploy/k8s/components/diagnostics-host-config}).
+     */
+    @WithDefault("false")
+    boolean hostConfig();
+
+    /** The logs of a run's plugin pods, kept in the archive's {@code podlogs/} as Sonobuoy keeps its own. */
+    PodLogs podLogs();
+
+    interface PodLogs {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At most this many bytes of each container's log (the first ones, as the API's limitBytes gives). */
+        @WithDefault("10485760")
+        int limitBytes();
+    }
+
     /** Whether runs are persisted to and node checks exchanged over Kafka. */
     @WithDefault("true")
     boolean kafkaEnabled();

@@ -8,9 +8,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads a {@link ClusterSnapshot} through the Kubernetes API. Discovery of API resources is best
@@ -20,22 +22,36 @@ import java.util.Optional;
  */
 public final class ClusterReader {
     private final KubernetesClient client;
+    private final List<QueryTime> timings = new ArrayList<>();
 
     public ClusterReader(KubernetesClient client) {
         this.client = client;
     }
 
     public ClusterSnapshot read() {
-        String version = Optional.ofNullable(client.getKubernetesVersion()).map(VersionInfo::getGitVersion).orElse("unknown");
-        return new ClusterSnapshot(version, apiResources(),
-                client.nodes().list().getItems(),
-                client.namespaces().list().getItems(),
-                client.pods().inAnyNamespace().list().getItems(),
-                client.apps().daemonSets().inAnyNamespace().list().getItems(),
-                client.apps().deployments().inAnyNamespace().list().getItems(),
-                client.apps().statefulSets().inAnyNamespace().list().getItems(),
-                client.batch().v1().jobs().inAnyNamespace().list().getItems(),
-                client.v1().events().inAnyNamespace().list().getItems());
+        String version = timed("serverversion", () -> Optional.ofNullable(client.getKubernetesVersion())
+                .map(VersionInfo::getGitVersion).orElse("unknown"));
+        return new ClusterSnapshot(version, timed("servergroups", this::apiResources),
+                timed("nodes", () -> client.nodes().list().getItems()),
+                timed("namespaces", () -> client.namespaces().list().getItems()),
+                timed("pods", () -> client.pods().inAnyNamespace().list().getItems()),
+                timed("daemonsets", () -> client.apps().daemonSets().inAnyNamespace().list().getItems()),
+                timed("deployments", () -> client.apps().deployments().inAnyNamespace().list().getItems()),
+                timed("statefulsets", () -> client.apps().statefulSets().inAnyNamespace().list().getItems()),
+                timed("jobs", () -> client.batch().v1().jobs().inAnyNamespace().list().getItems()),
+                timed("events", () -> client.v1().events().inAnyNamespace().list().getItems()));
+    }
+
+    /** How long each query of the last {@link #read()} took, in the order asked (Sonobuoy's {@code meta/query-time.json}). */
+    public List<QueryTime> timings() {
+        return List.copyOf(timings);
+    }
+
+    private <T> T timed(String what, Supplier<T> query) {
+        long start = System.nanoTime();
+        T result = query.get();
+        timings.add(new QueryTime(what, "", Duration.ofNanos(System.nanoTime() - start)));
+        return result;
     }
 
     private List<ClusterSnapshot.ApiResource> apiResources() {

@@ -3,11 +3,13 @@ package dev.vigil.diagnostics.rest;
 import dev.vigil.auth.ApiAuthFilter;
 import dev.vigil.auth.Scope;
 import dev.vigil.diagnostics.plugins.PolicyException;
+import dev.vigil.diagnostics.runs.ProgressUpdate;
 import dev.vigil.diagnostics.runs.RunJunit;
 import dev.vigil.diagnostics.runs.RunReport;
 import dev.vigil.diagnostics.runs.RunService;
 import dev.vigil.diagnostics.runs.RunState;
 import dev.vigil.diagnostics.runs.RunView;
+import dev.vigil.model.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -123,6 +125,38 @@ public class RunResource {
             return error(Response.Status.CONFLICT, e.getMessage());
         } catch (IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /**
+     * Sonobuoy's progress API, as the worker relays it from the plugin's pod: the JSON a plugin
+     * posts to {@code localhost:$SONOBUOY_PROGRESS_PORT/progress}. Answers the combined progress.
+     */
+    @POST
+    @Path("{id}/plugins/{plugin}/progress")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response progress(@PathParam("id") String id, @PathParam("plugin") String plugin, @QueryParam("node") String node,
+                             @HeaderParam("Authorization") String authorization, byte[] content) {
+        if (!mayUpload(id, authorization)) {
+            return error(Response.Status.UNAUTHORIZED, "progress of run " + id + " needs its upload token or an admin token");
+        }
+        ProgressUpdate update;
+        try {
+            update = Json.MAPPER.readValue(content == null || content.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : content,
+                    ProgressUpdate.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            return error(Response.Status.BAD_REQUEST, "not a progress update (Sonobuoy's JSON: name, node, msg, total, completed, "
+                    + "failures, appendcompleted...): " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            return error(Response.Status.BAD_REQUEST, "unreadable progress update: " + e.getMessage());
+        }
+        try {
+            return Response.ok(runs.progress(id, plugin, node == null || node.isBlank() ? "global" : node, update)).build();
+        } catch (NoSuchElementException e) {
+            return error(Response.Status.NOT_FOUND, e.getMessage());
+        } catch (IllegalStateException e) {
+            return error(Response.Status.CONFLICT, e.getMessage());
         }
     }
 

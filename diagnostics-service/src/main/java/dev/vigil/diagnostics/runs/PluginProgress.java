@@ -1,5 +1,7 @@
 package dev.vigil.diagnostics.runs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,12 +11,25 @@ public record PluginProgress(String name, Map<String, NodeProgress> nodes) {
         nodes = java.util.Collections.unmodifiableMap(new TreeMap<>(nodes));
     }
 
-    /** One node of a plugin. */
-    public record NodeProgress(String node, String os, NodeStatus status, String message) {
+    /**
+     * One node of a plugin.
+     *
+     * @param progress the plugin's last progress update from this node (Sonobuoy's progress API), null before any
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NodeProgress(String node, String os, NodeStatus status, String message, ProgressUpdate progress) {
+        public NodeProgress(String node, String os, NodeStatus status, String message) {
+            this(node, os, status, message, null);
+        }
     }
 
+    /** With {@code p} for its node; a change of status keeps the node's last progress update. */
     public PluginProgress with(NodeProgress p) {
         Map<String, NodeProgress> m = new TreeMap<>(nodes);
+        NodeProgress before = m.get(p.node());
+        if (p.progress() == null && before != null && before.progress() != null) {
+            p = new NodeProgress(p.node(), p.os(), p.status(), p.message(), before.progress());
+        }
         m.put(p.node(), p);
         return new PluginProgress(name, m);
     }

@@ -2,7 +2,9 @@ package dev.vigil.diagnostics.runs;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.vigil.diagnostics.inventory.ClusterSnapshot;
+import dev.vigil.diagnostics.inventory.HostState;
 import dev.vigil.diagnostics.inventory.Inventory;
+import dev.vigil.diagnostics.inventory.QueryTime;
 import dev.vigil.diagnostics.report.JunitWriter;
 import dev.vigil.diagnostics.report.ResultsArchive;
 import dev.vigil.diagnostics.report.TestCase;
@@ -131,6 +133,36 @@ public final class RunLayout {
         byNs.forEach((ns, kinds) -> kinds.forEach((kind, items) ->
                 json(root.resolve("resources").resolve("ns").resolve(segment("namespace", ns)).resolve(kind + ".json"),
                         redact ? ArchiveRedaction.redact(Json.MAPPER.valueToTree(items)) : items)));
+    }
+
+    /** Sonobuoy's {@code meta/query-time.json}: how long each query of the cluster took. */
+    public void writeQueryTimes(String runId, List<QueryTime> timings) {
+        try {
+            write(root(runId).resolve("meta").resolve("query-time.json"), Json.MAPPER.writeValueAsBytes(timings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sonobuoy's {@code hosts/<node>/configz.json} (the kubelet's configuration as it answered) and
+     * {@code healthz.json} ({@code {"status":200}}); a node whose configz could not be read has only
+     * its healthz.
+     */
+    public void writeHosts(String runId, List<HostState> hosts) {
+        for (HostState h : hosts) {
+            Path dir = root(runId).resolve("hosts").resolve(segment("node", h.node()));
+            if (h.configz() != null) {
+                json(dir.resolve("configz.json"), h.configz());
+            }
+            json(dir.resolve("healthz.json"), Map.of("status", h.healthz()));
+        }
+    }
+
+    /** Sonobuoy's {@code podlogs/<namespace>/<pod>/logs/<container>.txt}. */
+    public void writePodLog(String runId, String namespace, String pod, String container, byte[] log) {
+        write(root(runId).resolve("podlogs").resolve(segment("namespace", namespace)).resolve(segment("pod", pod))
+                .resolve("logs").resolve(segment("container", container) + ".txt"), log);
     }
 
     /** Kubernetes' version.Info as far as the snapshot knows it: gitVersion and the major and minor it starts with. */

@@ -268,6 +268,30 @@ public class RunService {
     }
 
     /**
+     * A plugin's progress update from one node, relayed by its worker: combined with the last one
+     * by Sonobuoy's rules and shown in the run's status until the next.
+     *
+     * @throws java.util.NoSuchElementException when the run or plugin is unknown
+     * @throws IllegalStateException when the run is not running or the node is not part of the plugin
+     */
+    public ProgressUpdate progress(String id, String plugin, String node, ProgressUpdate update) {
+        RunState s = get(id).orElseThrow(() -> new java.util.NoSuchElementException("no run " + id));
+        if (s.spec().pluginDefinitions().stream().noneMatch(d -> d.name().equals(plugin))) {
+            throw new java.util.NoSuchElementException("run " + id + " has no plugin " + plugin);
+        }
+        if (s.node(plugin, node).isEmpty()) {
+            throw new IllegalStateException("node " + node + " is not part of plugin " + plugin + " in run " + id);
+        }
+        if (s.status() != RunStatus.RUNNING) {
+            throw new IllegalStateException("run " + id + " is " + s.status() + ", not accepting progress");
+        }
+        ProgressUpdate stamped = update.stamped(plugin, node, clock.instant().toString());
+        return update(id, x -> x.node(plugin, node).map(n -> x.withNode(plugin, new PluginProgress.NodeProgress(n.node(), n.os(),
+                        n.status(), n.message(), ProgressUpdate.combine(n.progress(), stamped)))).orElse(x))
+                .flatMap(x -> x.node(plugin, node)).map(PluginProgress.NodeProgress::progress).orElse(stamped);
+    }
+
+    /**
      * A collector's node-check answer: counts as a heartbeat, and when it belongs to a running run's
      * node, becomes a result; the node is complete once every requested check answered.
      */

@@ -6,18 +6,22 @@ import dev.vigil.diagnostics.checks.CheckResult;
 import dev.vigil.diagnostics.config.DiagnosticsConfig;
 import dev.vigil.diagnostics.inventory.ClusterReader;
 import dev.vigil.diagnostics.inventory.ClusterSnapshot;
+import dev.vigil.diagnostics.inventory.HostState;
 import dev.vigil.diagnostics.inventory.InventoryCollector;
 import dev.vigil.diagnostics.inventory.Scheduling;
 import dev.vigil.diagnostics.plugins.PluginDefinition;
 import dev.vigil.diagnostics.plugins.PodPolicy;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.model.json.DiagnosticsRequest;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,11 +84,18 @@ final class RunWorkflow implements Runnable {
             return;
         }
         RunSpec spec = start.get().spec();
-        ClusterSnapshot snapshot = new ClusterReader(client).read();
+        ClusterReader reader = new ClusterReader(client);
+        ClusterSnapshot snapshot = reader.read();
         serverVersion = snapshot.serverVersion();
         List<Node> targets = targets(spec, snapshot);
         if (spec.inventory()) {
             runs.layout().writeResources(id, snapshot, InventoryCollector.summarise(snapshot));
+            runs.layout().writeQueryTimes(id, reader.timings());
+            if (config.hostConfig()) {
+                List<HostState> hosts = HostState.read(client, snapshot.nodes());
+                runs.layout().writeHosts(id, hosts);
+                hosts.stream().filter(h -> !h.error().isEmpty()).forEach(h -> log("hosts/" + h.node() + ": " + h.error()));
+            }
             log("inventory: " + snapshot.nodes().size() + " nodes, " + snapshot.pods().size() + " pods, "
                     + snapshot.namespaces().size() + " namespaces");
         }
@@ -96,6 +107,9 @@ final class RunWorkflow implements Runnable {
             startNodeChecks(spec, targets);
         }
         awaitNodes(started);
+        if (config.podLogs().enabled()) {
+            keepPodLogs();
+        }
         cleanup();
         if (spec.checks()) {
             List<CheckResult> results = BuiltInChecks.run(BuiltInChecks.all(runs.heartbeats().snapshot(), clock.instant(),
@@ -278,6 +292,29 @@ final class RunWorkflow implements Runnable {
                 return;
             }
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Copies the logs of this run's plugin pods into {@code podlogs/} before the pods go. */
+    private void keepPodLogs() {
+        String ns = config.namespace();
+        try {
+            for (Pod pod : client.pods().inNamespace(ns).withLabel(PluginWorkloads.RUN_LABEL, id).list().getItems()) {
+                List<Container> containers = new ArrayList<>(pod.getSpec().getInitContainers());
+                containers.addAll(pod.getSpec().getContainers());
+                for (Container c : containers) {
+                    String name = pod.getMetadata().getName();
+                    try {
+                        String text = client.pods().inNamespace(ns).withName(name).inContainer(c.getName())
+                                .limitBytes(config.podLogs().limitBytes()).getLog();
+                        runs.layout().writePodLog(id, ns, name, c.getName(), text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8));
+                    } catch (KubernetesClientException e) {
+                        log("podlogs: no log of " + ns + "/" + name + " container " + c.getName() + ": " + e.getMessage());
+                    }
+                }
+            }
+        } catch (KubernetesClientException e) {
+            log("podlogs: could not list this run's pods: " + e.getMessage());
         }
     }
 

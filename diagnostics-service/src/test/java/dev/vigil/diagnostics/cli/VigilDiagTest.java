@@ -118,6 +118,60 @@ class VigilDiagTest {
     }
 
     @Test
+    void workerServesSonobuoysProgressApiAndStatusShowsEachNodesProgress(@TempDir Path dir) throws Exception {
+        String id = given().contentType("application/json")
+                .body(Map.of("checks", false, "nodeChecks", false, "inventory", false, "plugins", List.of(dev.vigil.diagnostics.PluginFixtures.SLOW_JOB_PLUGIN)))
+                .post("/diagnostics/runs").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RUNNING".equals(given().get("/diagnostics/runs/" + id).path("status")));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        java.util.concurrent.CompletableFuture<Outcome> worker = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                cli("worker", "--url", RunsEndToEndTest.baseUrl(), "--run", id, "--plugin", "slow", "--node", "global",
+                        "--results-dir", dir.toString(), "--timeout", "60", "--progress-port", Integer.toString(port)));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String progressUrl = "http://localhost:" + port + "/progress";
+        // what the e2e image posts while it runs: absolute counts first, then increments
+        java.net.http.HttpResponse<String> first = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> post(http, progressUrl,
+                "{\"msg\":\"running\",\"total\":10,\"completed\":3,\"failures\":[\"[sig-node] a\"]}"), r -> r != null);
+        assertEquals(200, first.statusCode(), first.body());
+        java.net.http.HttpResponse<String> second = post(http, progressUrl,
+                "{\"msg\":\"still running\",\"appendcompleted\":1,\"appendfailing\":[\"[sig-apps] b\"]}");
+        assertEquals(200, second.statusCode(), second.body());
+        io.restassured.path.json.JsonPath combined = io.restassured.path.json.JsonPath.from(second.body());
+        assertEquals(List.of(10, 4, 2, "slow", "global"), List.of(combined.getInt("total"), combined.getInt("completed"),
+                combined.getList("failures").size(), combined.getString("name"), combined.getString("node")));
+        given().get("/diagnostics/runs/" + id).then().statusCode(200)
+                .body("plugins.find { it.name == 'slow' }.nodes[0].progress.completed", org.hamcrest.Matchers.is(4))
+                .body("plugins.find { it.name == 'slow' }.nodes[0].progress.msg", org.hamcrest.Matchers.is("still running"));
+        Outcome status = cli("status", id, "--url", RunsEndToEndTest.baseUrl());
+        assertTrue(status.out().contains("running   Passed:  4, Failed:  2, Remaining:  4 (still running)"), status.out());
+        // what is not a progress update is refused with the service's reason; only POST /progress is served
+        java.net.http.HttpResponse<String> bad = post(http, progressUrl, "{\"total\":\"many\"}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("not a progress update"), bad.body());
+        assertEquals(405, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(progressUrl)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        Files.writeString(dir.resolve("report.xml"), FakePluginWorkers.JUNIT);
+        Files.writeString(dir.resolve("done"), dir.resolve("report.xml").toString());
+        Outcome done = worker.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, done.code(), done.err());
+        assertTrue(done.out().contains("relaying progress updates from http://localhost:" + port + "/progress"), done.out());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETE".equals(given().get("/diagnostics/runs/" + id).path("status")));
+        // the finished node keeps its last progress, as `sonobuoy status` shows it after the run
+        given().get("/diagnostics/runs/" + id).then()
+                .body("plugins.find { it.name == 'slow' }.nodes[0].status", org.hamcrest.Matchers.is("COMPLETE"))
+                .body("plugins.find { it.name == 'slow' }.nodes[0].progress.completed", org.hamcrest.Matchers.is(4));
+    }
+
+    private static java.net.http.HttpResponse<String> post(java.net.http.HttpClient http, String url, String json) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void unreachableServiceIsOneLineAndExitCodeTwo() {
         Outcome o = cli("status", "abc", "--url", "http://127.0.0.1:1");
         assertEquals(2, o.code());

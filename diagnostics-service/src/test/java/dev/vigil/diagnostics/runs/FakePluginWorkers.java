@@ -2,6 +2,9 @@ package dev.vigil.diagnostics.runs;
 
 import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -18,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Plays the worker sidecars of one plugin's DaemonSets: for every DaemonSet the service created in
  * the mock cluster, and every node of the OS it selects, uploads a JUnit file to the upload
- * endpoint as the real worker would once the plugin wrote its {@code done} file. Keeps the
- * DaemonSets it saw so tests can check their specs.
+ * endpoint as the real worker would once the plugin wrote its {@code done} file, after making the
+ * pod the DaemonSet controller would (whose log {@link dev.vigil.diagnostics.KubeletStandIn}
+ * serves). Keeps the DaemonSets it saw so tests can check their specs.
  */
 public final class FakePluginWorkers implements AutoCloseable {
     public static final String JUNIT = """
@@ -31,6 +35,7 @@ public final class FakePluginWorkers implements AutoCloseable {
             </testsuite></testsuites>
             """;
     final List<DaemonSet> seen = new CopyOnWriteArrayList<>();
+    private final List<Pod> pods = new CopyOnWriteArrayList<>();
     private final Set<String> uploaded = ConcurrentHashMap.newKeySet();
     private final String plugin;
     private final String baseUrl;
@@ -57,6 +62,7 @@ public final class FakePluginWorkers implements AutoCloseable {
                     for (var node : k.nodes().withLabel("kubernetes.io/os", os).list().getItems()) {
                         String key = run + "/" + node.getMetadata().getName();
                         if (uploaded.add(key)) {
+                            pods.add(k.resource(podOf(ds, node.getMetadata().getName())).create());
                             http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/diagnostics/runs/" + run + "/plugins/" + plugin
                                             + "/results?node=" + node.getMetadata().getName()))
                                     .header("Content-Type", "application/xml")
@@ -73,6 +79,13 @@ public final class FakePluginWorkers implements AutoCloseable {
         }
     }
 
+    /** The pod the DaemonSet controller would make on {@code node}: the template's spec and labels. */
+    private static Pod podOf(DaemonSet ds, String node) {
+        return new PodBuilder().withNewMetadata().withName(ds.getMetadata().getName() + "-" + node)
+                .withNamespace(ds.getMetadata().getNamespace()).withLabels(ds.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
+                .withSpec(new PodSpecBuilder(ds.getSpec().getTemplate().getSpec()).withNodeName(node).build()).build();
+    }
+
     Map<String, DaemonSet> byOs() {
         Map<String, DaemonSet> m = new java.util.TreeMap<>();
         seen.forEach(d -> m.put(d.getMetadata().getLabels().get(PluginWorkloads.OS_LABEL), d));
@@ -83,5 +96,8 @@ public final class FakePluginWorkers implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         thread.join(10_000);
+        try (KubernetesClient k = MockClusterResource.client()) {
+            pods.forEach(p -> k.resource(p).delete()); // as the garbage collector would once the DaemonSet is gone
+        }
     }
 }

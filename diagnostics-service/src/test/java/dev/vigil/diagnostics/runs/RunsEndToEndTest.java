@@ -1,6 +1,8 @@
 package dev.vigil.diagnostics.runs;
 
 import dev.vigil.kafka.client.KafkaClientConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.diagnostics.KubeletStandIn;
 import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.PluginFixtures;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
@@ -115,22 +117,46 @@ public class RunsEndToEndTest {
                     "meta/run.log", "meta/config.json")) {
                 assertTrue(entries.containsKey(expected), expected + " in " + entries.keySet());
             }
-            // Sonobuoy's layout, checked against a real Sonobuoy archive: every kind of entry it has that
-            // Vigil collects is there under the same name (hosts/, podlogs/, meta/query-time.json and the
-            // kinds of objects Vigil does not read are not)
+            // Sonobuoy's layout, checked against a real Sonobuoy archive: every kind of entry it has is
+            // there under the same name, but for the kinds of objects Vigil does not read
             Set<String> sonobuoy = ArchiveShape.of(SonobuoyResultsTest.realArchive().keySet());
             Set<String> vigil = ArchiveShape.of(entries.keySet());
             Set<String> collected = Set.of("core_v1_nodes.json", "core_v1_namespaces.json", "core_v1_pods.json", "apps_v1_daemonsets.json",
                     "apps_v1_deployments.json", "apps_v1_statefulsets.json", "batch_v1_jobs.json", "core_v1_events.json");
             for (String shape : sonobuoy) {
-                boolean notKept = shape.startsWith("hosts/") || shape.startsWith("podlogs/") || shape.equals("meta/query-time.json")
-                        || (shape.startsWith("resources/") && !collected.contains(shape.substring(shape.lastIndexOf('/') + 1)));
+                boolean notKept = shape.startsWith("resources/") && !collected.contains(shape.substring(shape.lastIndexOf('/') + 1));
                 if (!notKept) {
                     assertTrue(vigil.contains(shape), shape + " is in Sonobuoy's archive and not in Vigil's: " + vigil);
                 }
             }
             assertTrue(sonobuoy.contains("plugins/*/defintion.json") && sonobuoy.contains("resources/ns/*/core_v1_pods.json"),
                     "the comparison sees Sonobuoy's names: " + sonobuoy);
+            // hosts/: each node's kubelet configuration and health through the node proxy (on in the test profile)
+            for (String node : List.of("linux-1", "linux-2", "win-1", "win-2")) {
+                assertEquals("{\"status\":200}", new String(entries.get("hosts/" + node + "/healthz.json"), StandardCharsets.UTF_8)
+                        .replaceAll("\\s", ""));
+                assertEquals("Webhook", Json.MAPPER.readTree(entries.get("hosts/" + node + "/configz.json"))
+                        .path("kubeletconfig").path("authorization").path("mode").asText());
+            }
+            // podlogs/: the plugin pods' logs, every container, as Sonobuoy keeps its own pods'
+            String ns = workers.seen.get(0).getMetadata().getNamespace();
+            for (String node : List.of("linux-1", "win-2")) {
+                String pod = workers.seen.stream().filter(d -> d.getSpec().getTemplate().getSpec().getNodeSelector()
+                        .get(PluginWorkloads.OS_SELECTOR).equals(node.startsWith("win") ? "windows" : "linux")).findFirst().orElseThrow()
+                        .getMetadata().getName() + "-" + node;
+                for (String container : List.of("smoke", "vigil-worker")) {
+                    assertEquals(KubeletStandIn.logLine(pod, container), new String(entries.get("podlogs/" + ns + "/" + pod + "/logs/"
+                            + container + ".txt"), StandardCharsets.UTF_8), pod + "/" + container + " in " + entries.keySet());
+                }
+            }
+            // meta/query-time.json: how long each query took, in Go's duration notation as Sonobuoy writes it
+            JsonNode times = Json.MAPPER.readTree(entries.get("meta/query-time.json"));
+            List<String> queried = new java.util.ArrayList<>();
+            times.forEach(t -> {
+                queried.add(t.path("queryobj").asText());
+                assertTrue(t.path("time").asText().matches("[0-9.]+(ns|µs|ms|s)|[0-9]+m[0-9.]+s"), t.toString());
+            });
+            assertTrue(queried.containsAll(List.of("serverversion", "servergroups", "nodes", "namespaces", "pods")), queried.toString());
             JsonPath version = JsonPath.from(new String(entries.get("serverversion.json"), StandardCharsets.UTF_8));
             assertTrue(version.getMap("").keySet().containsAll(List.of("major", "minor", "gitVersion")), version.prettify());
             assertEquals(Map.of("major", "1", "minor", "29", "gitVersion", "v1.29.4"), RunLayout.serverVersion("v1.29.4"));
