@@ -13,6 +13,26 @@ public final class ArchiveShape {
     private ArchiveShape() {
     }
 
+    /** The object lists Vigil reads (Sonobuoy reads every kind; the others are not compared). */
+    private static final Set<String> COLLECTED = Set.of("core_v1_nodes.json", "core_v1_namespaces.json", "core_v1_pods.json",
+            "apps_v1_daemonsets.json", "apps_v1_deployments.json", "apps_v1_statefulsets.json", "batch_v1_jobs.json", "core_v1_events.json");
+
+    /**
+     * The kinds of entry the real Sonobuoy archive has that {@code entryNames} lacks, but for the
+     * kinds of objects Vigil does not read: empty when the archive is laid out as Sonobuoy's.
+     */
+    public static Set<String> missingFromSonobuoys(Set<String> entryNames) throws java.io.IOException {
+        Set<String> vigil = of(entryNames);
+        Set<String> missing = new TreeSet<>();
+        for (String shape : of(SonobuoyResultsTest.realArchive().keySet())) {
+            boolean read = !shape.startsWith("resources/") || COLLECTED.contains(shape.substring(shape.lastIndexOf('/') + 1));
+            if (read && !vigil.contains(shape)) {
+                missing.add(shape);
+            }
+        }
+        return missing;
+    }
+
     public static Set<String> of(Set<String> entryNames) {
         Set<String> out = new TreeSet<>();
         for (String name : entryNames) {

@@ -1,16 +1,21 @@
 package dev.vigil.diagnostics.runs;
 
+import dev.vigil.diagnostics.KubeletStandIn;
 import dev.vigil.diagnostics.MockClusterResource;
 import dev.vigil.diagnostics.plugins.PluginDefinition;
 import dev.vigil.diagnostics.plugins.PluginDefinitions;
 import dev.vigil.diagnostics.plugins.PluginWorkloads;
 import dev.vigil.diagnostics.plugins.ResultFormat;
+import dev.vigil.diagnostics.report.ArchiveShape;
 import dev.vigil.diagnostics.report.ResultsArchive;
 import dev.vigil.diagnostics.report.SonobuoyItem;
 import dev.vigil.kafka.KafkaTestResource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -89,17 +94,28 @@ class FixturePluginRunsTest {
                 defs.put(d.name(), d);
             }
             String id = given().contentType("application/json")
-                    .body(Map.of("checks", false, "nodeChecks", false, "inventory", false, "plugins", yamls))
+                    .body(Map.of("checks", false, "nodeChecks", false, "inventory", true, "plugins", yamls))
                     .post("/diagnostics/runs").then().statusCode(201).extract().path("id");
             Set<String> uploaded = ConcurrentHashMap.newKeySet();
+            List<Pod> pods = new ArrayList<>();
             try (KubernetesClient k = MockClusterResource.client()) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    uploadAll(k, id, defs, uploaded);
+                    uploadAll(k, id, defs, uploaded, pods);
                     return "COMPLETE".equals(given().get("/diagnostics/runs/" + id).path("status"));
                 });
+                pods.forEach(p -> k.resource(p).delete()); // as the garbage collector would once the workloads are gone
             }
             byte[] tgz = given().get("/diagnostics/runs/" + id + "/archive").then().statusCode(200).extract().asByteArray();
             Map<String, byte[]> entries = ResultsArchive.read(new ByteArrayInputStream(tgz));
+            // laid out as the real Sonobuoy archive is, kind of entry for kind of entry
+            assertEquals(Set.of(), ArchiveShape.missingFromSonobuoys(entries.keySet()), files.toString());
+            for (Pod p : pods) {
+                for (Container c : p.getSpec().getContainers()) {
+                    String log = "podlogs/" + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName() + "/logs/" + c.getName() + ".txt";
+                    assertEquals(KubeletStandIn.logLine(p.getMetadata().getName(), c.getName()),
+                            new String(entries.getOrDefault(log, new byte[0]), StandardCharsets.UTF_8), log);
+                }
+            }
             for (PluginDefinition d : defs.values()) {
                 SonobuoyItem tree = SonobuoyItem.read(entries.get("plugins/" + d.name() + "/sonobuoy_results.yaml"));
                 assertEquals(d.name(), tree.name());
@@ -130,8 +146,13 @@ class FixturePluginRunsTest {
         }
     }
 
-    /** Plays each workload's worker: one upload per node it reaches, in the plugin's format, as the real worker does once {@code done} is written. */
-    private static void uploadAll(KubernetesClient k, String run, Map<String, PluginDefinition> defs, Set<String> uploaded) throws Exception {
+    /**
+     * Plays each workload's controller and worker: the pod the Job or DaemonSet controller would
+     * make on each node it reaches, then one upload per node in the plugin's format, as the real
+     * worker does once {@code done} is written.
+     */
+    private static void uploadAll(KubernetesClient k, String run, Map<String, PluginDefinition> defs, Set<String> uploaded,
+                                  List<Pod> pods) throws Exception {
         List<HasMetadata> workloads = new ArrayList<>();
         workloads.addAll(k.batch().v1().jobs().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, run).list().getItems());
         workloads.addAll(k.apps().daemonSets().inAnyNamespace().withLabel(PluginWorkloads.RUN_LABEL, run).list().getItems());
@@ -149,6 +170,10 @@ class FixturePluginRunsTest {
                 if (!uploaded.add(d.name() + "/" + n)) {
                     continue;
                 }
+                String nodeName = n.startsWith("global") ? k.nodes().withLabel("kubernetes.io/os", os).list().getItems().get(0).getMetadata().getName() : n;
+                pods.add(k.resource(new PodBuilder().withNewMetadata().withName(w.getMetadata().getName() + "-" + n)
+                        .withNamespace(w.getMetadata().getNamespace()).withLabels(w.getMetadata().getLabels()).endMetadata()
+                        .withSpec(new PodSpecBuilder(spec).withNodeName(nodeName).build()).build()).create());
                 String body = switch (d.resultFormat()) {
                     case JUNIT -> JUNIT;
                     case MANUAL -> MANUAL;
