@@ -34,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The walking skeleton end to end, as the run command runs it: a real broker, the packaged
- * services as processes. A host metric and a tailed log line come out of the query APIs, and a
- * rule over the collector's metrics fires to a real HTTP receiver and onto {@code vigil.alerts}.
+ * services as processes. A host metric and a tailed log line come out of the query APIs, a rule
+ * over the collector's metrics fires to a real HTTP receiver and onto {@code vigil.alerts}, and a
+ * LogQL rule over the tailed lines fires to the same receiver.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WalkingSkeletonTest {
@@ -71,6 +72,18 @@ class WalkingSkeletonTest {
                         annotations:
                           summary: "{{ $labels.node }} reports memory"
                 """);
+        // A Loki rule file: its expression is also valid PromQL, and is LogQL here, as Loki's ruler reads it
+        Path logRules = dir.resolve("log-rules.yml");
+        Files.writeString(logRules, """
+                groups:
+                  - name: skeleton-logs
+                    interval: 1s
+                    rules:
+                      - alert: LogLinesSeen
+                        expr: sum by (job) (rate({job="file"}[5m])) > 0
+                        annotations:
+                          summary: "{{ $labels.job }} logs {{ $value }} lines/s"
+                """);
         Path am = dir.resolve("alertmanager.yml");
         Files.writeString(am, """
                 route:
@@ -89,7 +102,8 @@ class WalkingSkeletonTest {
         logs = services.start("logs-service", Map.of("vigil.data-dir", dir.resolve("data").toString()));
         services.start("alert-service", Map.of(
                 "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
-                "vigil.alert.rule-files", rules.toString(), "vigil.alert.config-file", am.toString()));
+                "vigil.alert.rule-files", rules.toString(), "vigil.alert.logql-rule-files", logRules.toString(),
+                "vigil.alert.config-file", am.toString()));
         services.start("collector-service", Map.of("vigil.collector.interval", "1s",
                 "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "none",
                 "vigil.collector.state-dir", dir.resolve("collector").toString()));
@@ -132,12 +146,9 @@ class WalkingSkeletonTest {
     @Test
     void ruleFiresToTheWebhookAndOntoTheAlertsTopic() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> bodies = webhook.bodies();
-            assertTrue(!bodies.isEmpty(), "no webhook yet");
-            JsonNode payload = JSON.readTree(bodies.get(0));
+            JsonNode payload = notification("HostMemoryVisible");
             assertEquals("4", payload.path("version").asText());
             assertEquals("firing", payload.path("status").asText());
-            assertEquals("HostMemoryVisible", payload.path("commonLabels").path("alertname").asText());
         });
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -153,6 +164,27 @@ class WalkingSkeletonTest {
                 return false;
             });
         }
+    }
+
+    @Test
+    void logqlRuleFiresFromTheTailedLines() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode payload = notification("LogLinesSeen");
+            assertEquals("firing", payload.path("status").asText());
+            assertEquals("file", payload.path("commonLabels").path("job").asText());
+            assertTrue(payload.path("commonAnnotations").path("summary").asText().startsWith("file logs "), payload.toString());
+        });
+    }
+
+    /** The first webhook notification for {@code alertname}. */
+    private JsonNode notification(String alertname) throws IOException {
+        for (String body : webhook.bodies()) {
+            JsonNode payload = JSON.readTree(body);
+            if (alertname.equals(payload.path("commonLabels").path("alertname").asText())) {
+                return payload;
+            }
+        }
+        throw new AssertionError("no notification for " + alertname + " yet among " + webhook.bodies().size());
     }
 
     private static long memTotalBytes() throws IOException {

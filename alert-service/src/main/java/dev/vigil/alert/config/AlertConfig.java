@@ -11,8 +11,18 @@ import java.util.Optional;
 /** Settings of the alert service: where rules and alertmanager.yml live and what to query. */
 @ConfigMapping(prefix = "vigil.alert")
 public interface AlertConfig {
-    /** Prometheus rule files (globs allowed in the file name part). */
+    /**
+     * Prometheus rule files (globs allowed in the file name part). An expression that is not PromQL
+     * but is LogQL is evaluated against the logs API.
+     */
     Optional<List<String>> ruleFiles();
+
+    /**
+     * Loki rule files (globs allowed in the file name part): every expression is LogQL and is
+     * evaluated against the logs API, as Loki's ruler evaluates its rule files, including those that
+     * would also parse as PromQL ({@code sum(rate({job="x"}[1m])) > 0}).
+     */
+    Optional<List<String>> logqlRuleFiles();
 
     /**
      * Rules of tenants other than the default one, as Loki's and Mimir's rulers keep them on local

@@ -30,6 +30,15 @@ public final class RuleQueries implements QueryFunction {
         }
     };
 
+    /** Accepts LogQL only, as Loki's ruler reads its rule files. */
+    public static final ExpressionParser LOGQL = expr -> {
+        try {
+            Parser.parse(expr);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    };
+
     private final QueryClient prometheus;
     private final QueryClient loki;
     private final Map<String, Boolean> isLogql = new ConcurrentHashMap<>();
@@ -49,6 +58,15 @@ public final class RuleQueries implements QueryFunction {
         QueryClient target = isLogql.computeIfAbsent(expr, RuleQueries::logqlOnly) ? loki : prometheus;
         try {
             return target.query(expr, time, tenant);
+        } catch (QueryClient.QueryException e) {
+            throw new QueryException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code expr} as LogQL against the logs API, whatever else it would parse as (a Loki rule file's rule). */
+    public List<VectorSample> queryLogs(String expr, Instant time, String tenant) throws QueryException {
+        try {
+            return loki.query(expr, time, tenant);
         } catch (QueryClient.QueryException e) {
             throw new QueryException(e.getMessage(), e);
         }

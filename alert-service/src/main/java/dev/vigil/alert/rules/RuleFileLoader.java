@@ -152,12 +152,12 @@ public final class RuleFileLoader {
         }
         if (!alert.isEmpty()) {
             RuleTemplates templates = new RuleTemplates(Map.of(), "");
-            for (Map<String, String> m : List.of(labels, annotations)) {
-                for (String v : m.values()) {
+            for (Map.Entry<String, Map<String, String>> m : List.of(Map.entry("label", labels), Map.entry("annotation", annotations))) {
+                for (Map.Entry<String, String> e : m.getValue().entrySet()) {
                     try {
-                        templates.check(alert, v);
-                    } catch (TemplateException e) {
-                        mine.add(e.getMessage());
+                        templates.check(alert, e.getValue());
+                    } catch (TemplateException ex) {
+                        mine.add(m.getKey() + " \"" + e.getKey() + "\": " + ex.getMessage());
                     }
                 }
             }

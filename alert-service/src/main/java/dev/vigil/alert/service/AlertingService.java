@@ -59,6 +59,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,6 +88,8 @@ public class AlertingService {
     private Silences silences;
     private NotificationLog nflog;
     private RuleQueries queries;
+    /** The groups of {@code vigil.alert.logql-rule-files}, whose every expression goes to the logs API. */
+    private volatile Set<RuleGroup> logqlGroups = Set.of();
     private ScheduledExecutorService scheduler;
     private volatile RoutingEngine engine;
     private volatile List<RuleGroup> groups = List.of();
@@ -190,11 +193,21 @@ public class AlertingService {
         RuleFileLoader loader = new RuleFileLoader(RuleQueries.PROMQL_OR_LOGQL);
         RuleTemplates templates = new RuleTemplates(config.externalLabels(), config.externalUrl());
         List<RuleGroup> out = new ArrayList<>();
-        for (Path file : ruleFiles()) {
+        for (Path file : files(config.ruleFiles().orElse(List.of()))) {
             for (RuleGroupDefinition def : loader.load(file)) {
                 out.add(new RuleGroup(def, config.evaluationInterval(), RuleGroup.DEFAULT_RESEND_DELAY, templates, config.externalUrl()));
             }
         }
+        RuleFileLoader logqlLoader = new RuleFileLoader(RuleQueries.LOGQL);
+        Set<RuleGroup> logql = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Path file : files(config.logqlRuleFiles().orElse(List.of()))) {
+            for (RuleGroupDefinition def : logqlLoader.load(file)) {
+                RuleGroup g = new RuleGroup(def, config.evaluationInterval(), RuleGroup.DEFAULT_RESEND_DELAY, templates, config.externalUrl());
+                logql.add(g);
+                out.add(g);
+            }
+        }
+        logqlGroups = logql;
         for (Map.Entry<String, List<Path>> tenant : tenantRuleFiles().entrySet()) {
             for (Path file : tenant.getValue()) {
                 for (RuleGroupDefinition def : loader.load(file)) {
@@ -231,9 +244,9 @@ public class AlertingService {
         return out;
     }
 
-    private List<Path> ruleFiles() {
+    private static List<Path> files(List<String> patterns) {
         List<Path> files = new ArrayList<>();
-        for (String pattern : config.ruleFiles().orElse(List.of())) {
+        for (String pattern : patterns) {
             Path p = Path.of(pattern);
             String name = p.getFileName().toString();
             if (name.contains("*") || name.contains("?")) {
@@ -263,7 +276,8 @@ public class AlertingService {
         try {
             Instant ts = g.slotOfRun(clock.instant());
             String tenant = g.tenant();
-            EvaluationResult r = g.evaluate(ts, (expr, t) -> queries.query(expr, t, tenant));
+            boolean logql = logqlGroups.contains(g);
+            EvaluationResult r = g.evaluate(ts, (expr, t) -> logql ? queries.queryLogs(expr, t, tenant) : queries.query(expr, t, tenant));
             RoutingEngine e = engine;
             for (OutgoingAlert a : r.alerts()) {
                 e.receive(Tenants.stamp(a.labels(), tenant), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()),

@@ -107,10 +107,10 @@ class TemplateSetTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("{{ .Status ", "template: t:1:1: unclosed action"),
-                Arguments.of("{{ if .Status }}x", "template: t:1:18: unexpected EOF"),
-                Arguments.of("a\n{{ nofunc 1 }}", "template: t:2:4: function \"nofunc\" not defined"),
-                Arguments.of("{{ end }}", "template: t:1:4: unexpected {{end}}"),
+                Arguments.of("{{ .Status ", "template: t:1: unclosed action"),
+                Arguments.of("{{ if .Status }}x", "template: t:1: unexpected EOF"),
+                Arguments.of("a\n{{ nofunc 1 }}", "template: t:2: function \"nofunc\" not defined"),
+                Arguments.of("{{ end }}", "template: t:1: unexpected {{end}}"),
                 Arguments.of("{{ template \"missing\" . }}", "no template \"missing\""),
                 Arguments.of("{{ .Status.Foo }}", "template: t:1:4: executing \"t\" at <.Status.Foo>: can't evaluate field Foo in type String"),
                 Arguments.of("{{ index .Alerts 5 }}", "error calling index: index out of range: 5"),

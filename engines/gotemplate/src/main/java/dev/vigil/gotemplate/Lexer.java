@@ -47,7 +47,7 @@ final class Lexer {
     }
 
     private TemplateException error(int at, String msg) {
-        return new TemplateException("template: " + name + ":" + pos(at) + ": " + msg);
+        return new TemplateException("template: " + name + ":" + pos(at).line() + ": " + msg); // line only, as Go's parse errors
     }
 
     private void run() {

@@ -44,7 +44,8 @@ final class Parser {
     }
 
     private TemplateException error(Pos pos, String msg) {
-        return new TemplateException("template: " + name + ":" + pos + ": " + msg);
+        // Go reports a parse error with the line only (the column comes with execution errors)
+        return new TemplateException("template: " + name + ":" + pos.line() + ": " + msg);
     }
 
     private Token peek() {
