@@ -109,7 +109,73 @@ public final class DefaultTemplates {
     }
 
     /** A template set holding the defaults, to which user template files can be added. */
+    /**
+     * Alertmanager's default.tmpl for the integrations beyond email, Slack and Teams: PagerDuty,
+     * Opsgenie, Telegram, Discord, Webex and Teams workflows (msteamsv2).
+     */
+    public static final String INTEGRATIONS = """
+            {{ define "pagerduty.default.description" }}{{ template "__subject" . }}{{ end }}
+            {{ define "pagerduty.default.client" }}{{ template "__alertmanager" . }}{{ end }}
+            {{ define "pagerduty.default.clientURL" }}{{ template "__alertmanagerURL" . }}{{ end }}
+            {{ define "pagerduty.default.instances" }}{{ template "__text_alert_list" . }}{{ end }}
+            {{ define "opsgenie.default.message" }}{{ template "__subject" . }}{{ end }}
+            {{ define "opsgenie.default.description" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}
+            {{ if gt (len .Alerts.Firing) 0 -}}
+            Alerts Firing:
+            {{ template "__text_alert_list" .Alerts.Firing }}
+            {{- end }}
+            {{ if gt (len .Alerts.Resolved) 0 -}}
+            Alerts Resolved:
+            {{ template "__text_alert_list" .Alerts.Resolved }}
+            {{- end }}
+            {{- end }}
+            {{ define "opsgenie.default.source" }}{{ template "__alertmanagerURL" . }}{{ end }}
+            {{ define "telegram.default.message" }}
+            {{ if gt (len .Alerts.Firing) 0 }}
+            Alerts Firing:
+            {{ template "__text_alert_list" .Alerts.Firing }}
+            {{ end }}
+            {{ if gt (len .Alerts.Resolved) 0 }}
+            Alerts Resolved:
+            {{ template "__text_alert_list" .Alerts.Resolved }}
+            {{ end }}
+            {{ end }}
+            {{ define "discord.default.content" }}{{ end }}
+            {{ define "discord.default.title" }}{{ template "__subject" . }}{{ end }}
+            {{ define "discord.default.message" }}
+            {{ if gt (len .Alerts.Firing) 0 }}
+            Alerts Firing:
+            {{ template "__text_alert_list" .Alerts.Firing }}
+            {{ end }}
+            {{ if gt (len .Alerts.Resolved) 0 }}
+            Alerts Resolved:
+            {{ template "__text_alert_list" .Alerts.Resolved }}
+            {{ end }}
+            {{ end }}
+            {{ define "webex.default.message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}
+            {{ if gt (len .Alerts.Firing) 0 }}
+            Alerts Firing:
+            {{ template "__text_alert_list" .Alerts.Firing }}
+            {{ end }}
+            {{ if gt (len .Alerts.Resolved) 0 }}
+            Alerts Resolved:
+            {{ template "__text_alert_list" .Alerts.Resolved }}
+            {{ end }}
+            {{ end }}
+            {{ define "msteamsv2.default.title" }}{{ template "__subject" . }}{{ end }}
+            {{ define "msteamsv2.default.text" }}
+            {{ if gt (len .Alerts.Firing) 0 }}
+            # Alerts Firing:
+            {{ template "__text_alert_list_markdown" .Alerts.Firing }}
+            {{ end }}
+            {{ if gt (len .Alerts.Resolved) 0 }}
+            # Alerts Resolved:
+            {{ template "__text_alert_list_markdown" .Alerts.Resolved }}
+            {{ end }}
+            {{ end }}
+            """;
+
     public static TemplateSet newSet() {
-        return AlertFunctions.newSet().add("default.tmpl", TEXT);
+        return AlertFunctions.newSet(java.util.Map.of("toJson", ToJson::apply)).add("default.tmpl", TEXT).add("integrations.tmpl", INTEGRATIONS);
     }
 }

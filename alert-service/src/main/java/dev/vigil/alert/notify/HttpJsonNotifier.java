@@ -89,7 +89,7 @@ public final class HttpJsonNotifier implements Notifier {
                     return;
                 }
                 failure = "unexpected status code " + status + body(resp.body());
-                if (status / 100 == 4 && status != 429) {
+                if (status / 100 != 5 && !retried(n.kind(), status)) {
                     throw new NotifyException(n.integration() + ": " + failure, false);
                 }
             } catch (IOException e) {
@@ -110,6 +110,19 @@ public final class HttpJsonNotifier implements Notifier {
             }
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }
+    }
+
+    /**
+     * The answers besides 5xx that Alertmanager's notifier for {@code kind} tries again: 429 for
+     * webhooks, Slack, Teams, PagerDuty and Opsgenie; none for Discord, Webex and Teams workflows;
+     * anything for Telegram, whose client retries every failure.
+     */
+    static boolean retried(String kind, int status) {
+        return switch (kind) {
+            case "telegram" -> true;
+            case "discord", "webex", "msteamsv2" -> false;
+            default -> status == 429;
+        };
     }
 
     /**

@@ -119,6 +119,14 @@ public final class NotificationPipeline implements FlushHandler {
                     (data, integration) -> payloads.email(r.name(), integration, f.groupKey(), c,
                             TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
         }
+        Map<String, Integer> index = new java.util.HashMap<>();
+        IntegrationPayloads others = payloads.integrations();
+        for (dev.vigil.alert.config.am.IntegrationConfig c : r.integrations()) {
+            int i = index.merge(c.type(), 1, Integer::sum) - 1;
+            ok &= integration(f, r.name(), c.type(), i, c.sendResolved(), alerts, firing, resolved,
+                    (data, integration) -> others.render(r.name(), integration, f.groupKey(), c,
+                            TemplateData.of(r.name(), f.groupLabels(), data, now, externalUrl)));
+        }
         return ok;
     }
 
@@ -152,6 +160,9 @@ public final class NotificationPipeline implements FlushHandler {
             n = renderer.render(toSend, integration);
         } catch (TemplateException e) {
             LOG.warn("cannot render notification for " + integration + ": " + e.getMessage());
+            return false;
+        } catch (IllegalArgumentException e) {
+            LOG.warn(integration + " is not notified: " + e.getMessage());
             return false;
         }
         Notifier notifier = notifiers.get(kind);

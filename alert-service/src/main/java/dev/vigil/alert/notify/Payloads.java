@@ -20,9 +20,16 @@ public final class Payloads {
     private static final int SLACK_MAX_TITLE_RUNES = 1024;
 
     private final TemplateSet templates;
+    private final IntegrationPayloads integrations;
 
     public Payloads(TemplateSet templates) {
         this.templates = templates;
+        this.integrations = new IntegrationPayloads(templates);
+    }
+
+    /** PagerDuty, Opsgenie, Telegram, Discord, Webex and Teams workflow requests. */
+    public IntegrationPayloads integrations() {
+        return integrations;
     }
 
     /**

@@ -142,6 +142,7 @@ public class AlertingService {
         notifiers.put("webhook", http);
         notifiers.put("slack", http);
         notifiers.put("msteams", http);
+        dev.vigil.alert.notify.IntegrationPayloads.DELIVERED.forEach(kind -> notifiers.put(kind, http));
         notifiers.put("email", new SmtpNotifier());
         TemplateSet templates = DefaultTemplates.newSet();
         Path configDir = config.configFile().map(f -> Path.of(f).toAbsolutePath().getParent()).orElse(Path.of("."));

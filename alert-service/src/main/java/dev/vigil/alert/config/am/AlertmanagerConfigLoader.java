@@ -19,42 +19,58 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads alertmanager.yml in Alertmanager 0.25's format and validates it the way Alertmanager
+ * Reads alertmanager.yml in Alertmanager 0.32's format and validates it the way Alertmanager
  * does: unknown fields, undefined receivers or time intervals, a root route without receiver or
- * with matchers, bad matchers and durations all fail with a {@link ConfigException} that names
- * the place. Receivers get the global defaults (SMTP, Slack URL) and Alertmanager's default
+ * with matchers, bad matchers and durations, and each integration's own rules (all eighteen of
+ * Alertmanager's receiver types) fail with a {@link ConfigException} that names the place and
+ * says what Alertmanager says. Receivers get the global defaults and Alertmanager's default
  * templates filled in.
  */
 public final class AlertmanagerConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final Set<String> TOP = Set.of("global", "route", "inhibit_rules", "receivers",
-            "templates", "time_intervals", "mute_time_intervals");
+            "templates", "time_intervals", "mute_time_intervals", "tracing");
     private static final Set<String> GLOBAL = Set.of("resolve_timeout", "smtp_from", "smtp_smarthost",
             "smtp_hello", "smtp_auth_username", "smtp_auth_password", "smtp_auth_password_file", "smtp_auth_identity",
-            "smtp_auth_secret", "smtp_auth_secret_file", "smtp_require_tls", "slack_api_url", "slack_api_url_file", "http_config");
+            "smtp_auth_secret", "smtp_auth_secret_file", "smtp_require_tls", "smtp_tls_config", "smtp_force_implicit_tls",
+            "slack_api_url", "slack_api_url_file", "slack_app_token", "slack_app_token_file", "slack_app_url", "http_config",
+            "jira_api_url", "pagerduty_url", "opsgenie_api_url", "opsgenie_api_key", "opsgenie_api_key_file", "wechat_api_url",
+            "wechat_api_secret", "wechat_api_secret_file", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
+            "victorops_api_key_file", "telegram_api_url", "telegram_bot_token", "telegram_bot_token_file", "webex_api_url",
+            "rocketchat_api_url", "rocketchat_token", "rocketchat_token_file", "rocketchat_token_id", "rocketchat_token_id_file",
+            "mattermost_webhook_url", "mattermost_webhook_url_file");
+    private static final Set<String> TRACING = Set.of("client_type", "endpoint", "sampling_fraction", "insecure", "tls_config",
+            "headers", "compression", "timeout");
     private static final Set<String> ROUTE = Set.of("receiver", "group_by", "matchers", "match", "match_re",
             "continue", "group_wait", "group_interval", "repeat_interval", "mute_time_intervals",
             "active_time_intervals", "routes");
-    private static final Set<String> INHIBIT = Set.of("source_matchers", "target_matchers", "source_match",
+    private static final Set<String> INHIBIT = Set.of("name", "source_matchers", "target_matchers", "source_match",
             "source_match_re", "target_match", "target_match_re", "equal");
-    private static final Set<String> RECEIVER = Set.of("name", "email_configs", "slack_configs",
-            "msteams_configs", "webhook_configs");
+    private static final Set<String> RECEIVER = receiverKeys();
     private static final Set<String> EMAIL = Set.of("send_resolved", "to", "from", "hello", "smarthost",
             "auth_username", "auth_password", "auth_password_file", "auth_secret", "auth_secret_file", "auth_identity", "require_tls",
-            "headers", "html", "text");
-    private static final Set<String> SLACK = Set.of("send_resolved", "api_url", "api_url_file", "http_config", "channel",
-            "username", "color", "title", "title_link", "pretext", "text", "fallback", "callback_id", "footer",
-            "icon_emoji", "icon_url", "link_names", "mrkdwn_in");
+            "headers", "html", "text", "tls_config", "force_implicit_tls", "threading");
+    private static final Set<String> SLACK = Set.of("send_resolved", "api_url", "api_url_file", "app_token", "app_token_file", "app_url",
+            "http_config", "channel", "username", "color", "title", "title_link", "pretext", "text", "message_text", "fields",
+            "short_fields", "footer", "fallback", "callback_id", "icon_emoji", "icon_url", "image_url", "thumb_url", "link_names",
+            "mrkdwn_in", "actions", "update_message", "timeout");
+    private static final String SLACK_POST_MESSAGE = "https://slack.com/api/chat.postMessage";
     private static final Set<String> MSTEAMS = Set.of("send_resolved", "webhook_url", "webhook_url_file", "http_config", "title",
             "summary", "text");
-    private static final Set<String> WEBHOOK = Set.of("send_resolved", "url", "url_file", "http_config", "max_alerts");
-    private static final Set<String> HTTP = Set.of("basic_auth", "authorization", "bearer_token", "bearer_token_file", "proxy_url");
+    private static final Set<String> WEBHOOK = Set.of("send_resolved", "url", "url_file", "http_config", "max_alerts", "timeout", "payload");
     private static final Set<String> TIME_INTERVAL = Set.of("name", "time_intervals");
     private static final Set<String> TIME_SPEC = Set.of("times", "weekdays", "days_of_month", "months", "years",
             "location");
 
     private AlertmanagerConfigLoader() {
+    }
+
+    private static Set<String> receiverKeys() {
+        Set<String> keys = new HashSet<>();
+        keys.add("name");
+        Integrations.ORDER.forEach(t -> keys.add(t + "_configs"));
+        return Set.copyOf(keys);
     }
 
     /** Loads and validates a configuration file; {@code *_file} paths are relative to its folder. */
@@ -81,8 +97,12 @@ public final class AlertmanagerConfigLoader {
             throw new ConfigException("invalid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()), e);
         }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException("no route provided in config");
+        }
         YamlNode top = new YamlNode(root, "").allowOnly(TOP);
         GlobalConfig global = global(top.get("global").allowOnly(GLOBAL), files);
+        tracing(top.get("tracing"));
 
         Map<String, TimeInterval> intervals = new LinkedHashMap<>();
         for (String section : List.of("mute_time_intervals", "time_intervals")) {
@@ -105,6 +125,9 @@ public final class AlertmanagerConfigLoader {
         }
 
         YamlNode routeNode = top.get("route");
+        if (routeNode.isMissing() && !top.has("receivers") && !top.has("global") && !top.has("inhibit_rules")) {
+            throw new ConfigException("no route provided in config");
+        }
         if (routeNode.isMissing()) {
             throw new ConfigException("no routes provided");
         }
@@ -154,6 +177,34 @@ public final class AlertmanagerConfigLoader {
 
     private static GlobalConfig global(YamlNode g, SecretFiles files) {
         GlobalConfig d = GlobalConfig.defaults();
+        IntegrationGlobals di = d.integrations();
+        Optional<Secret> slackAppToken = files.read(g, "slack_app_token");
+        Optional<Secret> slackApiUrl = files.read(g, "slack_api_url");
+        String slackAppUrl = ConfigUrls.optional(g, "slack_app_url").orElse(di.slackAppUrl());
+        // Alertmanager lets both stand when the API URL is the app URL (users who set one for the other)
+        if (slackAppToken.isPresent() && slackApiUrl.isPresent()
+                && !(slackApiUrl.get().file().isEmpty() && slackApiUrl.get().value().equals(slackAppUrl))) {
+            throw g.error("at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured");
+        }
+        g.get("slack_api_url").string().ifPresent(u -> ConfigUrls.optional(g, "slack_api_url"));
+        HttpConfigParser.tls(g.get("smtp_tls_config"));
+        IntegrationGlobals ig = new IntegrationGlobals(slackAppToken, slackAppUrl,
+                ConfigUrls.optional(g, "pagerduty_url").orElse(di.pagerdutyUrl()),
+                ConfigUrls.optional(g, "opsgenie_api_url").orElse(di.opsgenieApiUrl()),
+                files.read(g, "opsgenie_api_key"),
+                ConfigUrls.optional(g, "wechat_api_url").orElse(di.wechatApiUrl()),
+                files.read(g, "wechat_api_secret"),
+                g.get("wechat_api_corp_id").string(),
+                ConfigUrls.optional(g, "victorops_api_url").orElse(di.victoropsApiUrl()),
+                files.read(g, "victorops_api_key"),
+                ConfigUrls.optional(g, "telegram_api_url").orElse(di.telegramApiUrl()),
+                files.read(g, "telegram_bot_token"),
+                ConfigUrls.optional(g, "webex_api_url").orElse(di.webexApiUrl()),
+                ConfigUrls.optional(g, "jira_api_url"),
+                ConfigUrls.optional(g, "rocketchat_api_url").orElse(di.rocketchatApiUrl()),
+                files.read(g, "rocketchat_token"),
+                files.read(g, "rocketchat_token_id"),
+                files.read(g, "mattermost_webhook_url"));
         return new GlobalConfig(
                 g.get("resolve_timeout").duration().orElse(d.resolveTimeout()),
                 g.get("smtp_from").string(),
@@ -164,34 +215,33 @@ public final class AlertmanagerConfigLoader {
                 g.get("smtp_auth_identity").string(),
                 files.read(g, "smtp_auth_secret").orElse(Secret.of("")),
                 g.get("smtp_require_tls").bool().orElse(true),
-                files.read(g, "slack_api_url"),
-                http(g.get("http_config"), files));
+                slackApiUrl,
+                HttpConfigParser.parse(g.get("http_config"), files),
+                ig);
+    }
+
+    /** The {@code tracing} block: read for its errors (Vigil traces nothing to a collector of its own). */
+    private static void tracing(YamlNode t) {
+        if (t.isMissing()) {
+            return;
+        }
+        t.allowOnly(TRACING);
+        String client = t.get("client_type").string("grpc");
+        if (!client.equals("grpc") && !client.equals("http")) {
+            throw t.error("expected tracing client type to be to be http or grpc, but got " + client);
+        }
+        if (t.get("endpoint").string("").isEmpty()) {
+            throw t.error("tracing endpoint must be set");
+        }
+        String compression = t.get("compression").string("");
+        if (!compression.isEmpty() && !compression.equals("gzip")) {
+            throw t.error("invalid compression type " + compression + " provided, valid options: gzip");
+        }
+        HttpConfigParser.tls(t.get("tls_config"));
     }
 
     private static HttpClientConfig http(YamlNode h, SecretFiles files) {
-        if (h.isMissing()) {
-            return HttpClientConfig.NONE;
-        }
-        h.allowOnly(HTTP);
-        YamlNode basic = h.get("basic_auth").allowOnly(Set.of("username", "password", "password_file"));
-        YamlNode auth = h.get("authorization").allowOnly(Set.of("type", "credentials", "credentials_file"));
-        Optional<Secret> bearer = files.read(h, "bearer_token");
-        if (bearer.isPresent() && !auth.isMissing()) {
-            throw h.error("at most one of bearer_token & authorization must be configured");
-        }
-        if (!basic.isMissing() && (bearer.isPresent() || !auth.isMissing())) {
-            throw h.error("at most one of basic_auth, bearer_token & authorization must be configured");
-        }
-        String type = auth.get("type").string("Bearer");
-        if (type.equalsIgnoreCase("basic")) {
-            throw h.error("authorization type cannot be set to \"basic\", use \"basic_auth\" instead");
-        }
-        return new HttpClientConfig(
-                basic.isMissing() ? Optional.empty() : Optional.of(basic.get("username").string("")),
-                files.read(basic, "password").orElse(Secret.of("")),
-                type,
-                bearer.or(() -> files.read(auth, "credentials")).orElse(Secret.of("")),
-                h.get("proxy_url").string());
+        return HttpConfigParser.parse(h, files);
     }
 
     private static RouteConfig route(YamlNode n) {
@@ -200,6 +250,7 @@ public final class AlertmanagerConfigLoader {
         groupBy.ifPresent(list -> checkGroupBy(n.get("group_by"), list));
         List<LabelMatcher> matchers = new ArrayList<>();
         n.get("match").stringMap().forEach((k, v) -> matchers.add(matcher(n.get("match"), MatchType.EQUAL, k, v)));
+        noNullRegexps(n.get("match_re"));
         n.get("match_re").stringMap().forEach((k, v) -> matchers.add(matcher(n.get("match_re"), MatchType.REGEX, k, v)));
         for (YamlNode m : n.get("matchers").list()) {
             String text = m.string().orElseThrow(() -> m.error("expected a matcher string"));
@@ -230,12 +281,23 @@ public final class AlertmanagerConfigLoader {
                 n.get("routes").mapList(AlertmanagerConfigLoader::route));
     }
 
+    /** {@code match_re: {label: }}: Alertmanager has no regexp to compile and refuses it. */
+    private static void noNullRegexps(YamlNode matchRe) {
+        if (!matchRe.isMissing() && matchRe.raw().isObject()) {
+            matchRe.raw().fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) {
+                    throw matchRe.error("invalid regexp value for \"" + e.getKey() + "\"");
+                }
+            });
+        }
+    }
+
     private static void checkGroupBy(YamlNode n, List<String> groupBy) {
         Set<String> seen = new HashSet<>();
         for (String l : groupBy) {
             if (l.equals("...")) {
                 if (groupBy.size() > 1) {
-                    throw n.error("cannot have wildcard group_by (`...`) and other other labels at the same time");
+                    throw n.error("cannot have wildcard group_by (`...`) and other labels at the same time");
                 }
                 continue;
             }
@@ -270,6 +332,7 @@ public final class AlertmanagerConfigLoader {
         List<LabelMatcher> out = new ArrayList<>();
         YamlNode match = n.get(side + "_match");
         YamlNode matchRe = n.get(side + "_match_re");
+        noNullRegexps(matchRe);
         match.stringMap().forEach((k, v) -> out.add(matcher(match, MatchType.EQUAL, k, v)));
         matchRe.stringMap().forEach((k, v) -> out.add(matcher(matchRe, MatchType.REGEX, k, v)));
         for (YamlNode m : n.get(side + "_matchers").list()) {
@@ -287,11 +350,29 @@ public final class AlertmanagerConfigLoader {
         if (name.isEmpty()) {
             throw n.error("missing name in receiver");
         }
-        return new ReceiverConfig(name,
-                n.get("email_configs").mapList(e -> email(e.allowOnly(EMAIL), g, files)),
-                n.get("slack_configs").mapList(s -> slack(s.allowOnly(SLACK), g, files)),
-                n.get("msteams_configs").mapList(t -> msteams(t.allowOnly(MSTEAMS), g, files)),
-                n.get("webhook_configs").mapList(w -> webhook(w.allowOnly(WEBHOOK), g, files)));
+        List<EmailConfig> email = new ArrayList<>();
+        List<SlackConfig> slack = new ArrayList<>();
+        List<MsTeamsConfig> msteams = new ArrayList<>();
+        List<WebhookConfig> webhook = new ArrayList<>();
+        List<IntegrationConfig> others = new ArrayList<>();
+        for (String type : Integrations.ORDER) {
+            for (YamlNode e : n.get(type + "_configs").list()) {
+                if (e.isNull()) {
+                    if (!Integrations.EMPTY_ENTRY_DEFAULTS.contains(type)) {
+                        throw e.error("missing " + type + " config");
+                    }
+                    e = new YamlNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), e.path());
+                }
+                switch (type) {
+                    case "email" -> email.add(email(e.allowOnly(EMAIL), g, files));
+                    case "slack" -> slack.add(slack(e.allowOnly(SLACK), g, files));
+                    case "msteams" -> msteams.add(msteams(e.allowOnly(MSTEAMS), g, files));
+                    case "webhook" -> webhook.add(webhook(e.allowOnly(WEBHOOK), g, files));
+                    default -> others.add(Integrations.parse(type, e, g, files));
+                }
+            }
+        }
+        return new ReceiverConfig(name, email, slack, msteams, webhook, others);
     }
 
     private static EmailConfig email(YamlNode n, GlobalConfig g, SecretFiles files) {
@@ -308,6 +389,21 @@ public final class AlertmanagerConfigLoader {
                 throw n.error("duplicate header \"" + canonicalHeader(k) + "\" in email config");
             }
         });
+        YamlNode threading = n.get("threading").allowOnly(Set.of("enabled", "thread_by_date"));
+        if (threading.get("enabled").bool().orElse(false)) {
+            if (headers.containsKey("References")) {
+                throw n.error("conflicting configuration: threading.enabled conflicts with custom References header");
+            }
+            if (headers.containsKey("In-Reply-To")) {
+                throw n.error("conflicting configuration: threading.enabled conflicts with custom In-Reply-To header");
+            }
+            String by = threading.get("thread_by_date").string("");
+            if (!by.equals("none") && !by.equals("daily")) {
+                throw threading.error("threading.thread_by_date must be either 'none' or 'daily'");
+            }
+        }
+        HttpConfigParser.tls(n.get("tls_config"));
+        n.get("smarthost").string().ifPresent(h -> hostPort(n.get("smarthost"), h));
         headers.putIfAbsent("To", to);
         headers.putIfAbsent("From", from);
         headers.putIfAbsent("Subject", "{{ template \"email.default.subject\" . }}");
@@ -326,6 +422,20 @@ public final class AlertmanagerConfigLoader {
                 n.get("text").string("{{ template \"email.default.text\" . }}"));
     }
 
+    /** Go's net.SplitHostPort check of an SMTP smarthost ("" is allowed; "localhost" without a port is not). */
+    private static void hostPort(YamlNode where, String hp) {
+        if (hp.isEmpty()) {
+            return;
+        }
+        int colon = hp.lastIndexOf(':');
+        if (colon < 0) {
+            throw where.error("address " + hp + ": missing port in address");
+        }
+        if (colon == hp.length() - 1) {
+            throw where.error("address \"" + hp + "\": port cannot be empty");
+        }
+    }
+
     /** Title-cases a header name as Go's textproto.CanonicalMIMEHeaderKey does. */
     private static String canonicalHeader(String k) {
         StringBuilder sb = new StringBuilder(k.length());
@@ -338,12 +448,66 @@ public final class AlertmanagerConfigLoader {
     }
 
     private static SlackConfig slack(YamlNode n, GlobalConfig g, SecretFiles files) {
-        Secret url = files.read(n, "api_url").or(g::slackApiUrl)
-                .orElseThrow(() -> n.error("no global Slack API URL set"));
+        Optional<Secret> apiUrl = files.read(n, "api_url");
+        Optional<Secret> appToken = files.read(n, "app_token");
+        if (apiUrl.isPresent() && appToken.isPresent()) {
+            throw n.error("at most one of api_url/api_url_file & app_token/app_token_file must be configured");
+        }
+        n.get("api_url").string().ifPresent(u -> ConfigUrls.optional(n, "api_url"));
+        // checked before the global defaults, as Alertmanager 0.32 does: only a local chat.postMessage URL qualifies
+        if (n.get("update_message").bool().orElse(false) && !n.get("api_url").string("").equals(SLACK_POST_MESSAGE)) {
+            throw n.error("update_message can only be used with bot tokens. api_url must be set to " + SLACK_POST_MESSAGE);
+        }
+        for (YamlNode f : n.get("fields").list()) {
+            f.allowOnly(Set.of("title", "value", "short"));
+            if (f.get("title").string("").isEmpty()) {
+                throw f.error("missing title in Slack field configuration");
+            }
+            if (f.get("value").string("").isEmpty()) {
+                throw f.error("missing value in Slack field configuration");
+            }
+        }
+        for (YamlNode a : n.get("actions").list()) {
+            a.allowOnly(Set.of("type", "text", "url", "style", "name", "value", "confirm"));
+            if (a.get("type").string("").isEmpty()) {
+                throw a.error("missing type in Slack action configuration");
+            }
+            if (a.get("text").string("").isEmpty()) {
+                throw a.error("missing text in Slack action configuration");
+            }
+            if (a.get("url").string("").isEmpty() && a.get("name").string("").isEmpty()) {
+                throw a.error("missing name or url in Slack action configuration");
+            }
+            YamlNode confirm = a.get("confirm").allowOnly(Set.of("text", "title", "ok_text", "dismiss_text"));
+            if (!confirm.isMissing() && confirm.get("text").string("").isEmpty()) {
+                throw confirm.error("missing text in Slack confirmation configuration");
+            }
+        }
+        String appUrl = ConfigUrls.optional(n, "app_url").orElse(g.integrations().slackAppUrl());
+        HttpClientConfig http = n.has("http_config") ? http(n.get("http_config"), files) : g.httpConfig();
+        if (appToken.isEmpty() && !http.hasAuthorization() && apiUrl.isEmpty()) {
+            appToken = g.integrations().slackAppToken();
+        }
+        if (apiUrl.isEmpty()) {
+            apiUrl = g.slackApiUrl();
+        }
+        if (apiUrl.isEmpty() && appToken.isEmpty()) {
+            throw n.error("no Slack API URL nor App token set either inline or in a file");
+        }
+        Secret url;
+        if (appToken.isPresent()) {
+            if (n.has("http_config") && http.hasAuthorization()) {
+                throw n.error("http authorization can't be set when using Slack App tokens");
+            }
+            http = http.withAuthorization("Bearer", appToken.get());
+            url = Secret.of(appUrl);
+        } else {
+            url = apiUrl.get();
+        }
         return new SlackConfig(
                 n.get("send_resolved").bool().orElse(false),
                 url,
-                n.has("http_config") ? http(n.get("http_config"), files) : g.httpConfig(),
+                http,
                 n.get("channel").string(""),
                 n.get("username").string("{{ template \"slack.default.username\" . }}"),
                 n.get("color").string("{{ if eq .Status \"firing\" }}danger{{ else }}good{{ end }}"),
@@ -373,16 +537,21 @@ public final class AlertmanagerConfigLoader {
     }
 
     private static WebhookConfig webhook(YamlNode n, GlobalConfig g, SecretFiles files) {
-        String url = files.read(n, "url").map(Secret::value)
-                .orElseThrow(() -> n.error("one of url or url_file must be configured"));
-        if (!url.startsWith("http://") && !url.startsWith("https://")) {
-            throw n.get("url").error("unsupported scheme for URL, must be http or https");
+        Secret url = files.read(n, "url").orElseThrow(() -> n.error("one of url or url_file must be configured"));
+        String inline = n.get("url").string("");
+        // a URL with a template ({{ .GroupLabels.team }}) is checked once expanded, at send time
+        if (!inline.isEmpty() && !inline.equals(SecretMasking.MASK) && !inline.contains("{{")) {
+            try {
+                ConfigUrls.check(n.get("url"), inline);
+            } catch (ConfigException e) {
+                throw n.get("url").error("invalid URL: " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            }
         }
         int maxAlerts = n.get("max_alerts").integer().orElse(0);
         if (maxAlerts < 0) {
             throw n.get("max_alerts").error("max_alerts must not be negative");
         }
-        return new WebhookConfig(n.get("send_resolved").bool().orElse(true), Secret.of(url),
+        return new WebhookConfig(n.get("send_resolved").bool().orElse(true), url,
                 n.has("http_config") ? http(n.get("http_config"), files) : g.httpConfig(), maxAlerts);
     }
 

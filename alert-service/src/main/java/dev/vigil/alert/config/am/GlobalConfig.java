@@ -15,12 +15,13 @@ public record GlobalConfig(
         Secret smtpAuthSecret,
         boolean smtpRequireTls,
         Optional<Secret> slackApiUrl,
-        HttpClientConfig httpConfig) {
+        HttpClientConfig httpConfig,
+        IntegrationGlobals integrations) {
 
     /** Alertmanager's defaults: resolve after 5m, SMTP hello "localhost", TLS required. */
     public static GlobalConfig defaults() {
         return new GlobalConfig(Duration.ofMinutes(5), Optional.empty(), Optional.empty(), "localhost",
                 Optional.empty(), Secret.of(""), Optional.empty(), Secret.of(""), true, Optional.empty(),
-                HttpClientConfig.NONE);
+                HttpClientConfig.NONE, IntegrationGlobals.defaults());
     }
 }

@@ -1,21 +1,45 @@
 package dev.vigil.alert.config.am;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The subset of Prometheus' {@code http_config} that Vigil's notifiers honour: basic auth, an
- * {@code Authorization} header (bearer token by default) and a proxy URL.
+ * Prometheus' {@code http_config} as a receiver's requests use it: basic auth, an
+ * {@code Authorization} header (bearer token by default, or an OAuth 2 client) and the proxy;
+ * redirects followed unless {@code follow_redirects: false}. The rest of the block (TLS, headers)
+ * is validated and kept as written.
  */
 public record HttpClientConfig(
         Optional<String> basicAuthUsername,
         Secret basicAuthPassword,
         String authorizationType,
         Secret authorizationCredentials,
-        Optional<String> proxyUrl) {
+        Optional<String> proxyUrl,
+        boolean followRedirects,
+        Map<String, Object> other) {
 
-    /** No authentication, no proxy. */
+    /** No authentication, no proxy, redirects followed: Prometheus' DefaultHTTPClientConfig. */
     public static final HttpClientConfig NONE =
             new HttpClientConfig(Optional.empty(), Secret.of(""), "Bearer", Secret.of(""), Optional.empty());
+
+    public HttpClientConfig {
+        other = Map.copyOf(other);
+    }
+
+    public HttpClientConfig(Optional<String> basicAuthUsername, Secret basicAuthPassword, String authorizationType,
+                            Secret authorizationCredentials, Optional<String> proxyUrl) {
+        this(basicAuthUsername, basicAuthPassword, authorizationType, authorizationCredentials, proxyUrl, true, Map.of());
+    }
+
+    /** Whether an {@code authorization} block (or a bearer token, which becomes one) is set. */
+    public boolean hasAuthorization() {
+        return !authorizationCredentials.isEmpty();
+    }
+
+    /** The same configuration sending {@code Authorization: type credentials}. */
+    public HttpClientConfig withAuthorization(String type, Secret credentials) {
+        return new HttpClientConfig(basicAuthUsername, basicAuthPassword, type, credentials, proxyUrl, followRedirects, other);
+    }
 
     /** The value of the {@code Authorization} header this configuration asks for, if any. */
     public Optional<String> authorizationHeader() {

@@ -1,16 +1,14 @@
 package dev.vigil.alert.config.am;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Alertmanager's {@code *_file} keys: a secret given as the path of a file (a mounted Kubernetes
  * Secret) instead of inline, so alertmanager.yml itself can live in a ConfigMap. Relative paths
- * are taken from the configuration file's folder, as Alertmanager does; the content is trimmed of
- * surrounding white space (a file written with a trailing newline). Setting both forms is an
- * error, as in Alertmanager.
+ * are taken from the configuration file's folder, as Alertmanager does; the file is read when a
+ * notification needs it (so a rotated Secret applies at once), its content trimmed of surrounding
+ * white space. Setting both forms is an error, as in Alertmanager.
  */
 record SecretFiles(Path dir) {
     /** The secret of {@code key} in {@code n}, inline or from {@code key_file}; empty when neither is set. */
@@ -23,12 +21,6 @@ record SecretFiles(Path dir) {
         if (file.isEmpty()) {
             return inline.map(Secret::of);
         }
-        Path p = dir.resolve(file.get());
-        try {
-            return Optional.of(Secret.of(Files.readString(p).strip()));
-        } catch (IOException e) {
-            // the path is configuration, not the secret: it may be named
-            throw n.get(key + "_file").error("cannot read " + p + ": " + e.getClass().getSimpleName());
-        }
+        return Optional.of(Secret.fromFile(dir.resolve(file.get())));
     }
 }

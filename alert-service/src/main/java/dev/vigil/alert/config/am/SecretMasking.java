@@ -31,7 +31,8 @@ public final class SecretMasking {
             "wechat_api_secret", "rocketchat_token", "rocketchat_token_id",
             "auth_password", "auth_secret", "routing_key", "service_key", "api_key", "api_secret", "user_key", "token",
             "token_id", "bot_token", "webhook_url", "password", "credentials", "bearer_token", "client_secret",
-            "secret_key", "access_key");
+            "secret_key", "access_key", "slack_app_token", "app_token", "telegram_bot_token", "mattermost_webhook_url",
+            "alert_source_token");
     /** Secret only inside these receiver blocks: a Slack api_url is a webhook with its token, a webhook URL may carry one. */
     private static final Map<String, String> SECRET_IN = Map.of("api_url", "slack_configs", "url", "webhook_configs");
 

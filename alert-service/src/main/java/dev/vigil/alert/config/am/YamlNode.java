@@ -33,6 +33,15 @@ final class YamlNode {
         return node.isMissingNode() || node.isNull();
     }
 
+    /** An explicit {@code null} (or {@code key:} with nothing after it), as opposed to an absent key. */
+    boolean isNull() {
+        return node.isNull();
+    }
+
+    JsonNode raw() {
+        return node;
+    }
+
     YamlNode get(String field) {
         return new YamlNode(node.get(field), path.isEmpty() ? field : path + "." + field);
     }
@@ -53,7 +62,8 @@ final class YamlNode {
         while (names.hasNext()) {
             String n = names.next();
             if (!allowed.contains(n)) {
-                throw new ConfigException("unknown field \"" + n + "\" in " + (path.isEmpty() ? "configuration" : path));
+                // Alertmanager's strict YAML: "field X not found in type config.plain"; here with the place
+                throw new ConfigException("field " + n + " not found in " + (path.isEmpty() ? "configuration" : path));
             }
         }
         return this;

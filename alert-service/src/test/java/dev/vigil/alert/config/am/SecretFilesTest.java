@@ -77,7 +77,7 @@ class SecretFilesTest {
     }
 
     @Test
-    void bothFormsOrAnUnreadableFileAreErrorsThatNameNoSecret() throws Exception {
+    void bothFormsAreAnErrorAndAnUnreadableFileFailsWhenUsedNamingNoSecret() throws Exception {
         Path yml = Files.writeString(dir.resolve("alertmanager.yml"), """
                 route:
                   receiver: hook
@@ -91,7 +91,13 @@ class SecretFilesTest {
         assertTrue(both.getMessage().contains("at most one of url & url_file must be configured"), both.getMessage());
         assertFalse(both.getMessage().contains("s3cret"), both.getMessage());
         Files.writeString(yml, Files.readString(yml).replace("      - url: https://s3cret.example/\n", "      - send_resolved: true\n"));
-        ConfigException unreadable = assertThrows(ConfigException.class, () -> AlertmanagerConfigLoader.load(yml));
+        // as in Alertmanager, the file is read when a notification needs it: a missing one fails that
+        // notification (naming the path, not a secret), not the configuration
+        AlertmanagerConfig c = AlertmanagerConfigLoader.load(yml);
+        IllegalStateException unreadable = assertThrows(IllegalStateException.class,
+                () -> c.receivers().get(0).webhookConfigs().get(0).url().value());
         assertTrue(unreadable.getMessage().contains("cannot read " + dir.resolve("missing")), unreadable.getMessage());
+        Files.writeString(dir.resolve("missing"), "https://rotated.example/\n");
+        assertEquals("https://rotated.example/", c.receivers().get(0).webhookConfigs().get(0).url().value(), "read again at each use");
     }
 }
