@@ -38,12 +38,17 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
-        int port = freePort();
+        // a port chosen beforehand (another service must be told it first) or a free one
+        int port = properties.containsKey("quarkus.http.port") ? Integer.parseInt(properties.get("quarkus.http.port")) : freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx256m");
         cmd.add("-Dquarkus.http.port=" + port);
-        properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        properties.forEach((k, v) -> {
+            if (!k.equals("quarkus.http.port")) {
+                cmd.add("-D" + k + "=" + v);
+            }
+        });
         cmd.add("-jar");
         cmd.add(jar.toString());
         Path log = workDir.resolve(module + ".log");

@@ -98,9 +98,11 @@ class WalkingSkeletonTest {
                 """.formatted(webhook.url()));
         String bootstrap = kafka.bootstrapServers();
         services = new Services(dir, Map.of("kafka.bootstrap.servers", bootstrap));
-        metrics = services.start("metrics-service", Map.of("vigil.data-dir", dir.resolve("data").toString()));
+        int alertPort = ServiceProcess.freePort();
+        metrics = services.start("metrics-service", Map.of("vigil.data-dir", dir.resolve("data").toString(),
+                "vigil.metrics.rules-url", "http://127.0.0.1:" + alertPort));
         logs = services.start("logs-service", Map.of("vigil.data-dir", dir.resolve("data").toString()));
-        services.start("alert-service", Map.of(
+        services.start("alert-service", Map.of("quarkus.http.port", Integer.toString(alertPort),
                 "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
                 "vigil.alert.rule-files", rules.toString(), "vigil.alert.logql-rule-files", logRules.toString(),
                 "vigil.alert.config-file", am.toString()));
@@ -164,6 +166,17 @@ class WalkingSkeletonTest {
                 return false;
             });
         }
+    }
+
+    @Test
+    void thePrometheusUrlAnswersRulesAndAlertsAsGrafanaAsksForThem() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode rules = get(metrics.url() + "/api/v1/rules?type=alert");
+            assertEquals("success", rules.path("status").asText(), rules.toString());
+            assertTrue(rules.toString().contains("\"name\":\"skeleton\"") && rules.toString().contains("HostMemoryVisible"), rules.toString());
+            JsonNode alerts = get(metrics.url() + "/api/v1/alerts");
+            assertTrue(alerts.toString().contains("HostMemoryVisible") && alerts.toString().contains("\"state\":\"firing\""), alerts.toString());
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.vigil.logql.QueryKind;
 import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.parser.Parser;
+import dev.vigil.logql.parser.Printer;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.config.LogsConfig;
 import dev.vigil.logs.fanout.LocalIndexStats;
@@ -222,6 +223,26 @@ public class LokiApiResource {
         out.put("bytes", bytes);
         out.put("entries", entries);
         return out;
+    }
+
+    /** Loki's {@code format_query}: the query as Loki prints it back (Grafana's query formatter), or 400 with the parse error. */
+    @GET
+    @Path("/format_query")
+    public Map<String, String> formatQuery(@QueryParam("query") String query) {
+        try {
+            return Map.of("status", "success", "data", Printer.print(Parser.parse(required(query))));
+        } catch (LokiError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw LokiError.badRequest(e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/format_query")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Map<String, String> formatQueryPost(@FormParam("query") String query) {
+        return formatQuery(query);
     }
 
     @GET

@@ -123,4 +123,13 @@ class LokiApiTest {
                 .body("code", equalTo(400))
                 .body("message", containsString("parse error"));
     }
+
+    @Test
+    void formatQueryPrintsTheQueryBackOrRefusesItWithTheParseError() {
+        given().queryParam("query", "sum by(app)(count_over_time({app=\"web\"}|=\"500\"[5m]))").get("/loki/api/v1/format_query")
+                .then().statusCode(200).body("status", equalTo("success"))
+                .body("data", equalTo(dev.vigil.logql.parser.Printer.print(dev.vigil.logql.parser.Parser.parse(
+                        "sum by(app)(count_over_time({app=\"web\"}|=\"500\"[5m]))"))));
+        given().queryParam("query", "{app=").get("/loki/api/v1/format_query").then().statusCode(400);
+    }
 }

@@ -18,6 +18,19 @@ public interface MetricsConfig {
 
     RemoteWrite remoteWrite();
 
+    Metadata metadata();
+
+    /** Where {@code /api/v1/rules} and {@code /api/v1/alerts} are answered from: the alert service's API. */
+    @WithDefault("http://127.0.0.1:9093")
+    String rulesUrl();
+
+    /** Metric metadata (TYPE, HELP, UNIT) that remote-write senders send, for {@code /api/v1/metadata}. */
+    interface Metadata {
+        /** Most metric families kept per tenant; the metadata of further ones is not kept (counted as dropped). */
+        @WithDefault("100000")
+        int maxFamilies();
+    }
+
     /** The remote-write receiver's producer into {@code vigil.metrics}. */
     interface RemoteWrite {
         /** Kafka compression of the records it writes: none, gzip, snappy, lz4 or zstd. */

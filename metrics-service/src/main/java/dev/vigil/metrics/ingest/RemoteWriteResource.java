@@ -1,6 +1,7 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.auth.RequestTenant;
+import dev.vigil.metrics.metadata.MetricMetadataStore;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.metrics.config.MetricsConfig;
@@ -40,8 +41,12 @@ public class RemoteWriteResource {
 
     private final RequestTenant tenant;
 
-    public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant) {
+    private final MetricMetadataStore metadata;
+
+    public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant,
+                               MetricMetadataStore metadata) {
         this.publisher = publisher;
+        this.metadata = metadata;
         this.tenant = tenant;
         this.maxDecompressedBytes = config.remoteWrite().maxDecompressedBytes();
         this.limits = new WriteLimits(config.remoteWrite().maxLabelNamesPerSeries(),
@@ -71,6 +76,7 @@ public class RemoteWriteResource {
         // the common shape is split by copying bytes; anything else is decoded and re-encoded
         WriteLimits now = limits.since(acceptedSince(System.currentTimeMillis()));
         String owner = tenant.get();
+        metadata.record(owner, raw);
         boolean stamped = !owner.equals(Tenants.DEFAULT); // another tenant's series carry its label: re-encoded
         RemoteWriteSplitter.Split split = stamped ? null : RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), now);
         long n;

@@ -2,6 +2,7 @@ package dev.vigil.metrics.rest;
 
 import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.metrics.metadata.MetricMetadataStore;
 import dev.vigil.metrics.query.QueryStats;
 import dev.vigil.metrics.query.QueryStorage;
 import dev.vigil.metrics.query.TenantStorage;
@@ -49,8 +50,11 @@ public class PrometheusApiResource {
     private final MetricsConfig config;
     private final RequestTenant tenant;
 
-    public PrometheusApiResource(QueryStorage all, MetricsConfig config, RequestTenant tenant) {
+    private final MetricMetadataStore metadata;
+
+    public PrometheusApiResource(QueryStorage all, MetricsConfig config, RequestTenant tenant, MetricMetadataStore metadata) {
         this.all = all;
+        this.metadata = metadata;
         this.config = config;
         this.tenant = tenant;
     }
@@ -138,13 +142,37 @@ public class PrometheusApiResource {
         return ApiJson.strings(limit(new ArrayList<>(values), limit));
     }
 
+    /** What remote-write senders said of each metric family (TYPE, HELP, UNIT), as Prometheus's metadata API. */
     @GET
     @Path("/metadata")
-    public byte[] metadata() {
+    public byte[] metadata(@QueryParam("metric") String metric, @QueryParam("limit") String limit,
+                           @QueryParam("limit_per_metric") String limitPerMetric) {
+        int families = limit == null || limit.isEmpty() ? -1 : intParam("limit", limit);
+        int perMetric = limitPerMetric == null || limitPerMetric.isEmpty() ? -1 : intParam("limit_per_metric", limitPerMetric);
+        Map<String, List<MetricMetadataStore.Entry>> found = metadata.query(tenant.get(), metric, families, perMetric);
         return ApiJson.data(g -> {
             g.writeStartObject();
+            for (Map.Entry<String, List<MetricMetadataStore.Entry>> e : found.entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (MetricMetadataStore.Entry m : e.getValue()) {
+                    g.writeStartObject();
+                    g.writeStringField("type", m.type());
+                    g.writeStringField("help", m.help());
+                    g.writeStringField("unit", m.unit());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         });
+    }
+
+    private static int intParam(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw ApiError.badData("invalid " + name + ": \"" + value + "\"");
+        }
     }
 
     @GET
@@ -173,21 +201,6 @@ public class PrometheusApiResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Map<String, Object> formatQueryPost(@FormParam("query") String query) {
         return formatQuery(query);
-    }
-
-    @GET
-    @Path("/status/buildinfo")
-    public Map<String, Object> buildinfo() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        // Grafana reads "version" to pick query features: answer as the Prometheus release Vigil matches.
-        data.put("version", "2.42.0");
-        data.put("revision", "vigil-" + BuildVersion.VERSION);
-        data.put("branch", "main");
-        data.put("buildUser", "vigil");
-        data.put("buildDate", "");
-        data.put("goVersion", "java" + Runtime.version().feature());
-        data.put("application", "vigil-metrics-service");
-        return Map.of("status", "success", "data", data);
     }
 
     private byte[] instant(String query, String time, String timeout, String stats) {

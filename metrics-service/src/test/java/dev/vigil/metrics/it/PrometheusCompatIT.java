@@ -80,6 +80,13 @@ class PrometheusCompatIT {
                         compare(q, want, got, failures);
                     }
                     assertTrue(failures.isEmpty(), String.join("\n", failures));
+                    // the metadata Prometheus remote-writes (TYPE, HELP, UNIT) answers /api/v1/metadata as Prometheus's own does
+                    for (String metric : List.of("node_cpu_seconds_total", "node_load1", "prometheus_http_request_duration_seconds",
+                            "node_memory_MemAvailable_bytes")) {
+                        JsonNode want = metadata("http://127.0.0.1:" + promPort, metric);
+                        assertFalse(want.isEmpty(), "Prometheus has no metadata for " + metric);
+                        assertEquals(want, metadata("http://127.0.0.1:" + vigil.port(), metric), metric);
+                    }
                     printLatencies("http://127.0.0.1:" + promPort, "http://127.0.0.1:" + vigil.port(), start, end);
                 }
             }
@@ -127,8 +134,17 @@ class PrometheusCompatIT {
                   - url: http://127.0.0.1:%d/api/v1/write
                     queue_config:
                       batch_send_deadline: 1s
+                    metadata_config:
+                      send_interval: 5s
                 """.formatted(nodePort, promPort, vigilPort));
         return config;
+    }
+
+    private JsonNode metadata(String base, String metric) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/metadata?metric=" + metric)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), base + " answered " + r.body());
+        return json.readTree(r.body()).path("data");
     }
 
     /** A matrix result as series (labels as JSON text) -> [timestamps, values]. */

@@ -1,0 +1,95 @@
+package dev.vigil.metrics.rest;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.vigil.kafka.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Prometheus URL's status endpoints, and its {@code /api/v1/rules} and {@code /api/v1/alerts}
+ * answered by the alert service: here a real HTTP server standing in for it, so the test sees
+ * what is passed on (query, tenant, credentials) and what comes back.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(StatusAndRulesTest.AlertServiceStandIn.class)
+class StatusAndRulesTest {
+    static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    /** Answers /api/v1/rules and /api/v1/alerts as the alert service would, recording each request. */
+    public static class AlertServiceStandIn implements QuarkusTestResourceLifecycleManager {
+        private HttpServer server;
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/api/v1/", ex -> {
+                SEEN.add(ex.getRequestURI() + " org=" + ex.getRequestHeaders().getFirst("X-Scope-OrgID"));
+                byte[] body = (ex.getRequestURI().getPath().endsWith("/rules")
+                        ? "{\"status\":\"success\",\"data\":{\"groups\":[{\"name\":\"node\",\"rules\":[]}]}}"
+                        : "{\"status\":\"success\",\"data\":{\"alerts\":[]}}").getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+                ex.close();
+            });
+            server.start();
+            return Map.of("vigil.metrics.rules-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        @Override
+        public void stop() {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void rulesAndAlertsComeFromTheAlertServiceWithTheRequestsQuery() {
+        given().get("/api/v1/rules?type=alert").then().statusCode(200).body("data.groups[0].name", is("node"));
+        given().get("/api/v1/alerts").then().statusCode(200).body("status", is("success"));
+        assertTrue(SEEN.stream().anyMatch(s -> s.startsWith("/api/v1/rules?type=alert")), SEEN.toString());
+        assertTrue(SEEN.stream().anyMatch(s -> s.startsWith("/api/v1/alerts")), SEEN.toString());
+    }
+
+    @Test
+    void statusAnswersAsPrometheusDoes() {
+        given().get("/api/v1/status/runtimeinfo").then().statusCode(200)
+                .body("data.storageRetention", is("15d")).body("data.reloadConfigSuccess", is(true));
+        given().get("/api/v1/status/flags").then().statusCode(200)
+                .body("data.'storage.tsdb.retention.time'", is("15d")).body("data.'query.lookback-delta'", is("5m"))
+                .body("data.'query.max-samples'", is("50000000"));
+        String yaml = given().get("/api/v1/status/config").then().statusCode(200).extract().path("data.yaml");
+        assertTrue(yaml.startsWith("global:"), yaml);
+        given().get("/api/v1/metadata?limit=x").then().statusCode(400).body("errorType", is("bad_data"));
+    }
+
+    @Test
+    void prometheusDurationsPrintAsPrometheusPrintsThem() {
+        assertEquals("15d", PrometheusDuration.format(Duration.ofDays(15)));
+        assertEquals("2w", PrometheusDuration.format(Duration.ofDays(14)));
+        assertEquals("1h30m", PrometheusDuration.format(Duration.ofMinutes(90)));
+        assertEquals("0s", PrometheusDuration.format(Duration.ZERO));
+        assertEquals("1y", PrometheusDuration.format(Duration.ofDays(365)));
+        assertEquals("1s500ms", PrometheusDuration.format(Duration.ofMillis(1500)));
+    }
+}
