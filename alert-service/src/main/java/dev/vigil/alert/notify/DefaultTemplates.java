@@ -130,7 +130,7 @@ public final class DefaultTemplates {
             {{- end }}
             {{- end }}
             {{ define "opsgenie.default.source" }}{{ template "__alertmanagerURL" . }}{{ end }}
-            {{ define "telegram.default.message" }}
+            {{ define "__firing_and_resolved_text" }}
             {{ if gt (len .Alerts.Firing) 0 }}
             Alerts Firing:
             {{ template "__text_alert_list" .Alerts.Firing }}
@@ -140,28 +140,11 @@ public final class DefaultTemplates {
             {{ template "__text_alert_list" .Alerts.Resolved }}
             {{ end }}
             {{ end }}
+            {{ define "telegram.default.message" }}{{ template "__firing_and_resolved_text" . }}{{ end }}
             {{ define "discord.default.content" }}{{ end }}
             {{ define "discord.default.title" }}{{ template "__subject" . }}{{ end }}
-            {{ define "discord.default.message" }}
-            {{ if gt (len .Alerts.Firing) 0 }}
-            Alerts Firing:
-            {{ template "__text_alert_list" .Alerts.Firing }}
-            {{ end }}
-            {{ if gt (len .Alerts.Resolved) 0 }}
-            Alerts Resolved:
-            {{ template "__text_alert_list" .Alerts.Resolved }}
-            {{ end }}
-            {{ end }}
-            {{ define "webex.default.message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}
-            {{ if gt (len .Alerts.Firing) 0 }}
-            Alerts Firing:
-            {{ template "__text_alert_list" .Alerts.Firing }}
-            {{ end }}
-            {{ if gt (len .Alerts.Resolved) 0 }}
-            Alerts Resolved:
-            {{ template "__text_alert_list" .Alerts.Resolved }}
-            {{ end }}
-            {{ end }}
+            {{ define "discord.default.message" }}{{ template "__firing_and_resolved_text" . }}{{ end }}
+            {{ define "webex.default.message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}{{ template "__firing_and_resolved_text" . }}{{ end }}
             {{ define "msteamsv2.default.title" }}{{ template "__subject" . }}{{ end }}
             {{ define "msteamsv2.default.text" }}
             {{ if gt (len .Alerts.Firing) 0 }}

@@ -110,29 +110,13 @@ public record TemplateData(
     public TemplateData htmlEscaped() {
         java.util.function.Function<Kv, Kv> esc = kv -> {
             Map<String, String> m = new java.util.LinkedHashMap<>();
-            kv.forEach((k, v) -> m.put(k, html(v)));
+            kv.forEach((k, v) -> m.put(k, dev.vigil.gotemplate.GoEscaping.html(v)));
             return new Kv(m);
         };
         List<AlertData> escaped = alerts.alerts.stream().map(a -> new AlertData(a.status(), esc.apply(a.labels()), esc.apply(a.annotations()),
                 a.startsAt(), a.endsAt(), a.generatorUrl(), a.fingerprint())).toList();
         return new TemplateData(receiver, status, new AlertList(escaped), esc.apply(groupLabels), esc.apply(commonLabels),
                 esc.apply(commonAnnotations), externalUrl);
-    }
-
-    /** html/template's escaping of text: the five characters HTML gives meaning to. */
-    static String html(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '\'' -> sb.append("&#39;");
-                case '"' -> sb.append("&#34;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static Map<String, String> common(List<? extends Map<String, String>> maps) {

@@ -132,4 +132,40 @@ class LokiApiTest {
                         "sum by(app)(count_over_time({app=\"web\"}|=\"500\"[5m]))"))));
         given().queryParam("query", "{app=").get("/loki/api/v1/format_query").then().statusCode(400);
     }
+
+    @Test
+    void volumeIsBytesPerLabelSetFromTheIndexAsLokiAnswersIt() {
+        long perStream = "level=info msg=\"GET /\" status=200".length() + "level=error msg=\"GET /cart\" status=500".length();
+        long end = t0 + 2_000_000_000L;
+        // grouped by the labels the query names
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", end)
+                .get("/loki/api/v1/index/volume").then().statusCode(200)
+                .body("data.resultType", equalTo("vector"))
+                .body("data.result.size()", equalTo(1))
+                .body("data.result[0].metric.app", equalTo("web"))
+                .body("data.result[0].value[1]", equalTo(Long.toString(2 * perStream)));
+        // by target labels, largest first, names breaking ties
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", end).queryParam("targetLabels", "os")
+                .get("/loki/api/v1/index/volume").then().statusCode(200)
+                .body("data.result.metric.os", equalTo(List.of("linux", "windows")))
+                .body("data.result[1].value[1]", equalTo(Long.toString(perStream)));
+        // by label name: every label of the streams, each with the bytes of the streams that have it
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", end).queryParam("aggregateBy", "labels")
+                .get("/loki/api/v1/index/volume").then().statusCode(200)
+                .body("data.result.size()", equalTo(3))
+                .body("data.result[0].value[1]", equalTo(Long.toString(2 * perStream)));
+        given().queryParam("query", "{app=\"web\"}").queryParam("aggregateBy", "pods").get("/loki/api/v1/index/volume").then().statusCode(400);
+        // over time: one bucket per step, stamped 1 ms before its end
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", end).queryParam("step", "10m")
+                .get("/loki/api/v1/index/volume_range").then().statusCode(200)
+                .body("data.result[0].metric.app", equalTo("web"));
+    }
+
+    @Test
+    void detectedLabelsListEachLabelWithItsCardinality() {
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", t0 + 2_000_000_000L)
+                .get("/loki/api/v1/detected_labels").then().statusCode(200)
+                .body("detectedLabels.label", equalTo(List.of("app", "namespace", "os")))
+                .body("detectedLabels.find { it.label == 'os' }.cardinality", equalTo(2));
+    }
 }

@@ -66,10 +66,10 @@ class RemoteWriteSplitterTest {
                         .addField(4, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8("histogram")).build())
                         .build())
                 .build();
+        // metadata as Prometheus sends it beside the series (the metadata API keeps it; the split skips it)
         WriteRequest req = WriteRequest.newBuilder().addTimeseries(ts)
-                .setUnknownFields(UnknownFieldSet.newBuilder()
-                        .addField(3, UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFromUtf8("metadata")).build())
-                        .build())
+                .addMetadata(dev.vigil.model.wire.prometheus.MetricMetadata.newBuilder().setMetricFamilyName("up")
+                        .setType(dev.vigil.model.wire.prometheus.MetricMetadata.MetricType.GAUGE).setHelp("1 if the target is up"))
                 .build();
         assertNotNull(assertSplitMatchesDecoder(req.toByteArray(), 3));
     }
