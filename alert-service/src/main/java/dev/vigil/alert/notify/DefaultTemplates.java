@@ -146,16 +146,7 @@ public final class DefaultTemplates {
             {{ define "discord.default.message" }}{{ template "__firing_and_resolved_text" . }}{{ end }}
             {{ define "webex.default.message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}{{ template "__firing_and_resolved_text" . }}{{ end }}
             {{ define "msteamsv2.default.title" }}{{ template "__subject" . }}{{ end }}
-            {{ define "msteamsv2.default.text" }}
-            {{ if gt (len .Alerts.Firing) 0 }}
-            # Alerts Firing:
-            {{ template "__text_alert_list_markdown" .Alerts.Firing }}
-            {{ end }}
-            {{ if gt (len .Alerts.Resolved) 0 }}
-            # Alerts Resolved:
-            {{ template "__text_alert_list_markdown" .Alerts.Resolved }}
-            {{ end }}
-            {{ end }}
+            {{ define "msteamsv2.default.text" }}{{ template "msteams.default.text" . }}{{ end }}
             """;
 
     public static TemplateSet newSet() {

@@ -286,7 +286,7 @@ public class LokiApiResource {
     }
 
     /** The stream matchers of a selector such as {@code {app="x"}} (a pipeline after it is allowed). */
-    private static List<LabelMatcher> selector(String query) {
+    static List<LabelMatcher> selector(String query) {
         Expr e;
         try {
             e = Parser.parse(query);

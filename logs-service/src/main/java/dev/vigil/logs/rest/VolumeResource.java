@@ -1,9 +1,6 @@
 package dev.vigil.logs.rest;
 
 import dev.vigil.auth.RequestTenant;
-import dev.vigil.logql.parser.Expr;
-import dev.vigil.logql.parser.LogSelectorExpr;
-import dev.vigil.logql.parser.Parser;
 import dev.vigil.logs.fanout.LocalIndexStats;
 import dev.vigil.logs.fanout.PeerInstances;
 import dev.vigil.logs.fanout.RemoteLogSource;
@@ -150,7 +147,7 @@ public class VolumeResource {
                                               @QueryParam("end") String end) {
         long e = LokiParams.timeNanos("end", end, System.currentTimeMillis() * MS);
         long s = LokiParams.timeNanos("start", start, e - HOUR);
-        List<LabelMatcher> m = query == null || query.isBlank() ? List.of() : selector(query);
+        List<LabelMatcher> m = query == null || query.isBlank() ? List.of() : LokiApiResource.selector(query);
         Map<String, Set<String>> values = new TreeMap<>();
         for (Labels stream : streams(Tenants.scope(m, tenant.get()), s, e + 1)) {
             Tenants.strip(stream).forEach(l -> values.computeIfAbsent(l.name(), k -> new TreeSet<>()).add(l.value()));
@@ -191,7 +188,7 @@ public class VolumeResource {
         if (query == null || query.isBlank()) {
             throw LokiError.badRequest("query parameter is required");
         }
-        List<LabelMatcher> m = new ArrayList<>(selector(query));
+        List<LabelMatcher> m = new ArrayList<>(LokiApiResource.selector(query));
         String by = aggregateBy == null || aggregateBy.isBlank() ? "series" : aggregateBy;
         if (!by.equals("series") && !by.equals("labels")) {
             throw LokiError.badRequest("invalid aggregation option: " + by + ", must be one of series or labels");
@@ -255,18 +252,5 @@ public class VolumeResource {
             out.addAll(peer.streams(m, from, to));
         }
         return List.copyOf(out);
-    }
-
-    private static List<LabelMatcher> selector(String query) {
-        Expr e;
-        try {
-            e = Parser.parse(query);
-        } catch (RuntimeException ex) {
-            throw LokiError.badRequest(ex.getMessage());
-        }
-        if (e instanceof LogSelectorExpr sel) {
-            return sel.matchers();
-        }
-        throw LokiError.badRequest("only log stream selectors are accepted here, got a metric query: " + query);
     }
 }
