@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.alert.config.am.EmailConfig;
 import dev.vigil.alert.config.am.MsTeamsConfig;
+import dev.vigil.alert.config.am.Secret;
 import dev.vigil.alert.config.am.SlackConfig;
 import dev.vigil.alert.config.am.WebhookConfig;
 import dev.vigil.gotemplate.TemplateException;
@@ -61,10 +62,22 @@ public final class Payloads {
         return GoJson.write(o);
     }
 
-    /** The webhook notification; {@code data} must already be truncated to {@code max_alerts}. */
+    /**
+     * The webhook notification; {@code data} must already be truncated to {@code max_alerts}. A URL
+     * with a template ({@code https://hooks.example/{{ .GroupLabels.team }}}) is expanded for the
+     * group, as Alertmanager 0.32 does, and must then be an http(s) URL.
+     */
     public HttpNotification webhook(String receiver, String integration, String groupKey, WebhookConfig c,
             TemplateData data, long truncatedAlerts) {
-        return new HttpNotification(receiver, integration, groupKey, "webhook", c.url(), c.httpConfig(),
+        Secret url = c.url();
+        if (url.value().contains("{{")) {
+            String expanded = expand(url.value(), data).strip();
+            if (!expanded.startsWith("http://") && !expanded.startsWith("https://")) {
+                throw new IllegalArgumentException("the webhook URL template did not give an http(s) URL");
+            }
+            url = Secret.of(expanded);
+        }
+        return new HttpNotification(receiver, integration, groupKey, "webhook", url, c.httpConfig(),
                 webhookJson(data, groupKey, truncatedAlerts));
     }
 

@@ -41,6 +41,25 @@ class PayloadsTest {
     }
 
     @Test
+    void aWebhookUrlTemplateIsExpandedForTheGroup() {
+        AlertmanagerConfig c = AlertmanagerConfigLoader.parse("""
+                route: {receiver: hook}
+                receivers:
+                  - name: hook
+                    webhook_configs:
+                      - url: 'http://hooks.example/{{ .GroupLabels.alertname }}'
+                      - url: '{{ .CommonLabels.job }}'
+                      - url: 'http://plain.example/x'
+                """);
+        Payloads p = new Payloads(DefaultTemplates.newSet());
+        var hooks = c.receivers().get(0).webhookConfigs();
+        assertEquals("http://hooks.example/HighCPU", p.webhook("hook", "hook/webhook[0]", "k", hooks.get(0), data("hook"), 0).url().value());
+        assertEquals("http://plain.example/x", p.webhook("hook", "hook/webhook[2]", "k", hooks.get(2), data("hook"), 0).url().value());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> p.webhook("hook", "hook/webhook[1]", "k", hooks.get(1), data("hook"), 0), "\"node\" is no URL");
+    }
+
+    @Test
     void subjectFollowsAlertmanagersDefaultTemplate() {
         TemplateData d = data("ops");
         String subject = DefaultTemplates.newSet().expand("{{ template \"__subject\" . }}", d);
