@@ -1,7 +1,6 @@
 package dev.vigil.logs.rest;
 
 import dev.vigil.auth.RequestTenant;
-import dev.vigil.logs.fanout.LocalIndexStats;
 import dev.vigil.logs.fanout.PeerInstances;
 import dev.vigil.logs.fanout.RemoteLogSource;
 import dev.vigil.logs.store.LocalLogStores;
@@ -209,38 +208,53 @@ public class VolumeResource {
                 n == 0 ? DEFAULT_LIMIT : n);
     }
 
-    /** Bytes per group in [from, to): each stream's bytes from the index of whichever instance holds it. */
+    /**
+     * Bytes per group in [from, to): each partition (here or on another instance) is asked for its
+     * own streams and then for those streams' bytes, so no holder is asked about another's streams.
+     */
     private Map<Key, Long> volumes(Request r, long from, long to) {
         Map<Key, Long> out = new HashMap<>();
-        for (Labels stream : streams(r.matchers(), from, to)) {
-            List<LabelMatcher> exact = new ArrayList<>();
-            stream.forEach(l -> exact.add(LabelMatcher.equal(l.name(), l.value())));
-            long bytes = LocalIndexStats.sum(stores, exact, from, to).bytes();
-            for (RemoteLogSource peer : peers.remotes()) {
-                bytes += peer.indexStats(exact, from, to).bytes();
+        for (LogStore s : stores.stores()) {
+            for (Labels stream : s.series(r.matchers(), from, to)) {
+                add(r, out, stream, s.indexStats(exact(stream), from, to).bytes());
             }
-            if (bytes == 0) {
-                continue;
-            }
-            Labels visible = Tenants.strip(stream);
-            if (r.byLabelName()) {
-                // by label name: every label of the stream counts, or only the target labels when named
-                for (var l : visible) {
-                    if (r.targets().isEmpty() || r.targets().contains(l.name())) {
-                        out.merge(new Key(new TreeMap<>(Map.of(l.name(), ""))), bytes, Long::sum);
-                    }
-                }
-            } else {
-                TreeMap<String, String> key = new TreeMap<>();
-                for (var l : visible) {
-                    if (r.groupBy().isEmpty() || r.groupBy().contains(l.name())) {
-                        key.put(l.name(), l.value());
-                    }
-                }
-                out.merge(new Key(key), bytes, Long::sum);
+        }
+        for (RemoteLogSource peer : peers.remotes()) {
+            for (Labels stream : peer.streams(r.matchers(), from, to)) {
+                add(r, out, stream, peer.indexStats(exact(stream), from, to).bytes());
             }
         }
         return out;
+    }
+
+    private static List<LabelMatcher> exact(Labels stream) {
+        List<LabelMatcher> exact = new ArrayList<>();
+        stream.forEach(l -> exact.add(LabelMatcher.equal(l.name(), l.value())));
+        return exact;
+    }
+
+    /** Counts one stream's bytes into its group (or, by label name, into each of its labels' groups). */
+    private static void add(Request r, Map<Key, Long> out, Labels stream, long bytes) {
+        if (bytes == 0) {
+            return;
+        }
+        Labels visible = Tenants.strip(stream);
+        if (r.byLabelName()) {
+            // by label name: every label of the stream counts, or only the target labels when named
+            for (var l : visible) {
+                if (r.targets().isEmpty() || r.targets().contains(l.name())) {
+                    out.merge(new Key(new TreeMap<>(Map.of(l.name(), ""))), bytes, Long::sum);
+                }
+            }
+            return;
+        }
+        TreeMap<String, String> key = new TreeMap<>();
+        for (var l : visible) {
+            if (r.groupBy().isEmpty() || r.groupBy().contains(l.name())) {
+                key.put(l.name(), l.value());
+            }
+        }
+        out.merge(new Key(key), bytes, Long::sum);
     }
 
     private List<Labels> streams(List<LabelMatcher> m, long from, long to) {

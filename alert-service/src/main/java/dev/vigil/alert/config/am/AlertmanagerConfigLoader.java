@@ -186,7 +186,7 @@ public final class AlertmanagerConfigLoader {
                 && !(slackApiUrl.get().file().isEmpty() && slackApiUrl.get().value().equals(slackAppUrl))) {
             throw g.error("at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured");
         }
-        g.get("slack_api_url").string().ifPresent(u -> ConfigUrls.optional(g, "slack_api_url"));
+        ConfigUrls.optional(g, "slack_api_url"); // checked as a URL; the secret above holds it
         HttpConfigParser.tls(g.get("smtp_tls_config"));
         IntegrationGlobals ig = new IntegrationGlobals(slackAppToken, slackAppUrl,
                 ConfigUrls.optional(g, "pagerduty_url").orElse(di.pagerdutyUrl()),
@@ -453,7 +453,7 @@ public final class AlertmanagerConfigLoader {
         if (apiUrl.isPresent() && appToken.isPresent()) {
             throw n.error("at most one of api_url/api_url_file & app_token/app_token_file must be configured");
         }
-        n.get("api_url").string().ifPresent(u -> ConfigUrls.optional(n, "api_url"));
+        ConfigUrls.optional(n, "api_url");
         // checked before the global defaults, as Alertmanager 0.32 does: only a local chat.postMessage URL qualifies
         if (n.get("update_message").bool().orElse(false) && !n.get("api_url").string("").equals(SLACK_POST_MESSAGE)) {
             throw n.error("update_message can only be used with bot tokens. api_url must be set to " + SLACK_POST_MESSAGE);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -318,9 +317,5 @@ final class Integrations {
         if (!v.matches("^([0-9]*(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$") && !v.equals("0")) {
             throw where.error("time: invalid duration \"" + v + "\"");
         }
-    }
-
-    static Optional<Secret> globalSecret(YamlNode g, SecretFiles files, String key) {
-        return files.read(g, key);
     }
 }
