@@ -4,6 +4,11 @@ import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.host.HostSource;
 import dev.vigil.collector.host.NodeExporterMapper;
 import dev.vigil.collector.host.OshiHostSource;
+import dev.vigil.collector.host.procfs.HostMetrics;
+import dev.vigil.collector.host.procfs.NodeCollectors;
+import dev.vigil.collector.host.procfs.ProcFs;
+import dev.vigil.model.MetricSeries;
+import dev.vigil.model.NodeOs;
 import dev.vigil.collector.delivery.Delivery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +19,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +52,21 @@ public class HostMetricsJob {
             return;
         }
         HostSource source = new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot()));
-        NodeExporterMapper mapper = new NodeExporterMapper(id.node());
+        NodeExporterMapper mapper = new NodeExporterMapper(id.node(), config.instance().orElse(id.node()), config.job());
+        NodeCollectors nodeCollectors = id.os() == NodeOs.LINUX ? nodeCollectors() : null;
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "host-metrics"));
         timer.scheduleAtFixedRate(() -> {
             try {
-                var series = mapper.map(source.read(), System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                List<MetricSeries> series = mapper.map(source.read(), now);
+                if (nodeCollectors != null) {
+                    // node_exporter's own collectors say it first; the portable snapshot fills in the rest
+                    HostMetrics read = nodeCollectors.collect();
+                    Set<String> families = new HashSet<>();
+                    read.families().forEach(f -> families.add(f.name()));
+                    series.removeIf(s -> families.contains(s.labels().metricName()));
+                    series.addAll(mapper.map(read, id.os(), now));
+                }
                 delivery.publishMetrics(series).whenComplete((ok, ex) -> {
                     if (ex != null) {
                         failed.increment();
@@ -62,6 +81,17 @@ public class HostMetricsJob {
             }
         }, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("host metrics of %s (%s) every %s", id.node(), id.os().label(), config.interval());
+    }
+
+    private NodeCollectors nodeCollectors() {
+        CollectorConfig.NodeCollectorsConfig c = config.nodeCollectors();
+        NodeCollectors collectors = new NodeCollectors(
+                ProcFs.of(Path.of(config.procRoot()), Path.of(config.sysRoot()), Path.of("/")),
+                new NodeCollectors.Settings(c.disabled().orElse(Set.of()), c.vmstatFields(), c.netstatFields(),
+                        c.diskstatsDeviceExclude(), c.netdevDeviceInclude(), c.netdevDeviceExclude(), c.textfileDirectory().map(Path::of)),
+                Clock.systemUTC());
+        LOG.infof("node collectors: %s", String.join(", ", collectors.names()));
+        return collectors;
     }
 
     void stop(@Observes ShutdownEvent ev) {

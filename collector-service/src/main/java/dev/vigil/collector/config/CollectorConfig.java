@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The collector's one configuration, the same on Linux and Windows nodes: every OS-specific
@@ -42,6 +43,47 @@ public interface CollectorConfig {
 
     @WithDefault("/etc")
     String etcRoot();
+
+    /** Linux /sys root (node_exporter's {@code --path.sysfs}), for a container that mounts the host's elsewhere. */
+    @WithDefault("/sys")
+    String sysRoot();
+
+    /**
+     * The {@code job} label of host series. node-mixin's rules and dashboards select
+     * {@code job="node"}; kube-prometheus' select {@code job="node-exporter"}.
+     */
+    @WithDefault("node")
+    String job();
+
+    /** The {@code instance} label of host series; the node name when unset. */
+    Optional<String> instance();
+
+    /** node_exporter's collectors on Linux, read from /proc and /sys. */
+    NodeCollectorsConfig nodeCollectors();
+
+    /** Each setting is the node_exporter flag of the same name; unset means node_exporter's default. */
+    interface NodeCollectorsConfig {
+        /** Collectors to leave out, by node_exporter's names (e.g. {@code conntrack,textfile}); an unknown name fails startup. */
+        Optional<Set<String>> disabled();
+
+        /** {@code --collector.vmstat.fields} (RE2). */
+        Optional<String> vmstatFields();
+
+        /** {@code --collector.netstat.fields} (RE2). */
+        Optional<String> netstatFields();
+
+        /** {@code --collector.diskstats.device-exclude} (RE2). */
+        Optional<String> diskstatsDeviceExclude();
+
+        /** {@code --collector.netdev.device-include} (RE2). */
+        Optional<String> netdevDeviceInclude();
+
+        /** {@code --collector.netdev.device-exclude} (RE2). */
+        Optional<String> netdevDeviceExclude();
+
+        /** {@code --collector.textfile.directory}: its {@code *.prom} files are published with the host metrics. */
+        Optional<String> textfileDirectory();
+    }
 
     /** The on-disk buffer that holds batches while Kafka is unreachable. */
     SpoolConfig spool();

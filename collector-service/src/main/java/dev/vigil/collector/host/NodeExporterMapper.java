@@ -1,18 +1,22 @@
 package dev.vigil.collector.host;
 
+import dev.vigil.collector.host.procfs.HostMetrics;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
+import dev.vigil.model.NodeOs;
 import dev.vigil.model.Sample;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Maps a {@link HostSnapshot} to series with node_exporter's names and labels, on Linux and
- * Windows alike, so one dashboard serves every node. Every series carries {@code node}, {@code os}
- * and {@code instance} (the node name, which node_exporter dashboards group by).
+ * Windows alike, so one dashboard serves every node. Every series carries {@code node}, {@code os},
+ * {@code instance} (the node name unless set, which node_exporter dashboards group by) and
+ * {@code job} (what the node-mixin and Node Exporter Full dashboards select on).
  */
 public final class NodeExporterMapper {
     /** node_exporter's default --collector.filesystem.fs-types-exclude. */
@@ -23,14 +27,46 @@ public final class NodeExporterMapper {
     static final Pattern PSEUDO_MOUNTS = Pattern.compile(
             "^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+|var/lib/kubelet/pods/.+)($|/)");
 
+    /** The labels every host series gets from the node, not from what was read. */
+    private static final Set<String> HOST_LABELS = Set.of("node", "instance", "job", "os");
+
     private final String node;
+    private final String instance;
+    private final String job;
 
     public NodeExporterMapper(String node) {
+        this(node, node, "node");
+    }
+
+    public NodeExporterMapper(String node, String instance, String job) {
         this.node = node;
+        this.instance = instance;
+        this.job = job;
+    }
+
+    /**
+     * The node collectors' families as series with this node's labels. A series' own label of the
+     * same name (a textfile may carry a {@code job}) becomes {@code exported_<name>}, as Prometheus
+     * does without honor_labels.
+     */
+    public List<MetricSeries> map(HostMetrics metrics, NodeOs os, long timestampMs) {
+        Out out = new Out(this, os.label(), timestampMs);
+        for (HostMetrics.Family f : metrics.families()) {
+            for (HostMetrics.Series s : f.series()) {
+                String[] labels = s.labels().toArray(String[]::new);
+                for (int i = 0; i < labels.length; i += 2) {
+                    if (HOST_LABELS.contains(labels[i])) {
+                        labels[i] = "exported_" + labels[i];
+                    }
+                }
+                out.add(f.name(), s.value(), labels);
+            }
+        }
+        return out.series;
     }
 
     public List<MetricSeries> map(HostSnapshot s, long timestampMs) {
-        Out out = new Out(node, s.os().label(), timestampMs);
+        Out out = new Out(this, s.os().label(), timestampMs);
         for (HostSnapshot.Cpu cpu : s.cpus()) {
             for (Map.Entry<String, Double> mode : cpu.secondsByMode().entrySet()) {
                 out.add("node_cpu_seconds_total", mode.getValue(), "cpu", Integer.toString(cpu.index()), "mode", mode.getKey());
@@ -93,21 +129,22 @@ public final class NodeExporterMapper {
     /** Accumulates series sharing the node-level labels and the timestamp. */
     private static final class Out {
         final List<MetricSeries> series = new ArrayList<>();
-        final String node;
+        final NodeExporterMapper m;
         final String os;
         final long t;
 
-        Out(String node, String os, long t) {
-            this.node = node;
+        Out(NodeExporterMapper m, String os, long t) {
+            this.m = m;
             this.os = os;
             this.t = t;
         }
 
         void add(String name, double value, String... labels) {
-            Labels.Builder b = Labels.builder().set(Labels.METRIC_NAME, name).set("node", node).set("instance", node).set("os", os);
+            Labels.Builder b = Labels.builder();
             for (int i = 0; i < labels.length; i += 2) {
                 b.set(labels[i], labels[i + 1]);
             }
+            b.set(Labels.METRIC_NAME, name).set("node", m.node).set("instance", m.instance).set("job", m.job).set("os", os);
             series.add(new MetricSeries(b.build(), List.of(new Sample(t, value))));
         }
     }

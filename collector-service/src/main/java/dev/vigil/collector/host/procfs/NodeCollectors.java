@@ -1,0 +1,101 @@
+package dev.vigil.collector.host.procfs;
+
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Linux node collectors: node_exporter's default collectors that read /proc and /sys, each
+ * reporting {@code node_scrape_collector_success} as node_exporter does, so one that cannot read
+ * its files (a kernel without PSI, no nf_conntrack module) costs only its own series.
+ */
+public final class NodeCollectors {
+    private static final Logger LOG = Logger.getLogger(NodeCollectors.class);
+
+    /** What may be set, each as node_exporter's flag of the same meaning. */
+    public record Settings(Set<String> disabled, Optional<String> vmstatFields, Optional<String> netstatFields,
+                           Optional<String> diskstatsDeviceExclude, Optional<String> netdevDeviceInclude,
+                           Optional<String> netdevDeviceExclude, Optional<Path> textfileDirectory) {
+        public static Settings defaults() {
+            return new Settings(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+    }
+
+    private final ProcFs fs;
+    private final List<NodeCollector> collectors;
+    private final Set<String> failing = new HashSet<>();
+
+    public NodeCollectors(ProcFs fs, Settings settings, Clock clock) {
+        this.fs = fs;
+        List<NodeCollector> all = new ArrayList<>(List.of(
+                new ArpCollector(),
+                new ConntrackCollector(),
+                new CpuCollector(),
+                new DiskstatsCollector(settings.diskstatsDeviceExclude().orElse(DiskstatsCollector.DEFAULT_EXCLUDE)),
+                new EntropyCollector(),
+                new FilefdCollector(),
+                new LoadavgCollector(),
+                new MeminfoCollector(),
+                new NetdevCollector(settings.netdevDeviceInclude(), settings.netdevDeviceExclude()),
+                new NetstatCollector(settings.netstatFields().orElse(NetstatCollector.DEFAULT_FIELDS)),
+                new PressureCollector(),
+                new SockstatCollector(),
+                new SoftnetCollector(),
+                new StatCollector(),
+                new TimeCollector(clock),
+                new UdpQueuesCollector(),
+                new VmstatCollector(settings.vmstatFields().orElse(VmstatCollector.DEFAULT_FIELDS))));
+        settings.textfileDirectory().ifPresent(dir -> all.add(new TextfileCollector(dir)));
+        for (String name : settings.disabled()) {
+            if (all.stream().noneMatch(c -> c.name().equals(name))) {
+                throw new IllegalArgumentException("no node collector named '" + name + "'; known: " + names(all));
+            }
+        }
+        all.removeIf(c -> settings.disabled().contains(c.name()));
+        this.collectors = List.copyOf(all);
+    }
+
+    /** Names of the collectors that run. */
+    public List<String> names() {
+        return names(collectors);
+    }
+
+    private static List<String> names(List<NodeCollector> list) {
+        return list.stream().map(NodeCollector::name).toList();
+    }
+
+    /** One read of every collector. */
+    public HostMetrics collect() {
+        HostMetrics out = new HostMetrics();
+        for (NodeCollector c : collectors) {
+            long start = System.nanoTime();
+            boolean ok;
+            try {
+                c.collect(fs, out);
+                ok = true;
+                if (failing.remove(c.name())) {
+                    LOG.infof("node collector %s reads again", c.name());
+                }
+            } catch (IOException | RuntimeException e) {
+                ok = false;
+                // once per failure spell, not every interval: a missing kernel feature stays missing
+                if (failing.add(c.name())) {
+                    LOG.warnf("node collector %s failed: %s", c.name(), e.toString());
+                }
+            }
+            out.gauge("node_scrape_collector_duration_seconds", "node_exporter: Duration of a collector scrape.",
+                    (System.nanoTime() - start) / 1e9, "collector", c.name());
+            out.gauge("node_scrape_collector_success", "node_exporter: Whether a collector succeeded.", ok ? 1 : 0,
+                    "collector", c.name());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.vigil.collector.host.procfs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The collectors whose node_exporter fixtures are not vendored, over trees written here. */
+class SmallCollectorsTest {
+    @TempDir
+    Path root;
+
+    ProcFs fs() {
+        return new ProcFs(root.resolve("proc"), root.resolve("sys"), root, 4096);
+    }
+
+    void write(String path, String content) throws Exception {
+        Path p = root.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+
+    static Map<String, Double> values(HostMetrics m, String family) {
+        return m.family(family).series().stream().collect(Collectors.toMap(s -> String.join(",", s.labels()), HostMetrics.Series::value));
+    }
+
+    @Test
+    void conntrackSumsTheStatisticsOverCpusAsNodeExportersOutputShows() throws Exception {
+        write("proc/sys/net/netfilter/nf_conntrack_count", "7\n");
+        write("proc/sys/net/netfilter/nf_conntrack_max", "262144\n");
+        // node_exporter's fixture, whose sums its e2e-output.txt prints
+        Files.createDirectories(root.resolve("proc/net/stat"));
+        Files.copy(NodeExporterConformanceTest.TREE.resolve("proc/net/stat/nf_conntrack"), root.resolve("proc/net/stat/nf_conntrack"));
+        HostMetrics m = new HostMetrics();
+        new ConntrackCollector().collect(fs(), m);
+        Map<String, NodeExporterConformanceTest.Family> e2e = NodeExporterConformanceTest.expected("e2e-output.txt");
+        for (String stat : List.of("found", "invalid", "ignore", "insert", "insert_failed", "drop", "early_drop", "search_restart")) {
+            String name = "node_nf_conntrack_stat_" + stat;
+            assertEquals(e2e.get(name).series().values().iterator().next(), values(m, name).get(""), name);
+            assertEquals(e2e.get(name).help(), m.family(name).help());
+        }
+        assertEquals(7.0, values(m, "node_nf_conntrack_entries").get(""));
+        assertEquals(262144.0, values(m, "node_nf_conntrack_entries_limit").get(""));
+    }
+
+    @Test
+    void withoutTheConntrackModuleTheCollectorFailsAloneAndSaysSo() throws Exception {
+        write("proc/loadavg", "0.50 0.40 0.30 1/100 42\n");
+        NodeCollectors.Settings only = new NodeCollectors.Settings(Set.of("arp", "cpu", "diskstats", "entropy", "filefd", "meminfo",
+                "netdev", "netstat", "pressure", "sockstat", "softnet", "stat", "time", "udp_queues", "vmstat"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        HostMetrics m = new NodeCollectors(fs(), only, Clock.systemUTC()).collect();
+        assertEquals(Map.of("collector,conntrack", 0.0, "collector,loadavg", 1.0), values(m, "node_scrape_collector_success"));
+        assertEquals(0.5, values(m, "node_load1").get(""));
+    }
+
+    @Test
+    void entropyReadsTheRandomPool() throws Exception {
+        write("proc/sys/kernel/random/entropy_avail", "256\n");
+        write("proc/sys/kernel/random/poolsize", "256\n");
+        HostMetrics m = new HostMetrics();
+        new EntropyCollector().collect(fs(), m);
+        assertEquals(256.0, values(m, "node_entropy_available_bits").get(""));
+        assertEquals(256.0, values(m, "node_entropy_pool_size_bits").get(""));
+    }
+
+    @Test
+    void timeGivesTheClockTheZoneAndTheClocksources() throws Exception {
+        write("sys/devices/system/clocksource/clocksource0/available_clocksource", "tsc hpet acpi_pm \n");
+        write("sys/devices/system/clocksource/clocksource0/current_clocksource", "tsc\n");
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(1_700_000_000, 250_000_000), ZoneId.of("Europe/Berlin"));
+        HostMetrics m = new HostMetrics();
+        new TimeCollector(clock).collect(fs(), m);
+        assertEquals(1_700_000_000.25, values(m, "node_time_seconds").get(""));
+        assertEquals(Map.of("time_zone,CET", 3600.0), values(m, "node_time_zone_offset_seconds"));
+        assertEquals(Set.of("clocksource,tsc,device,0", "clocksource,hpet,device,0", "clocksource,acpi_pm,device,0"),
+                values(m, "node_time_clocksource_available_info").keySet());
+        assertEquals(Map.of("clocksource,tsc,device,0", 1.0), values(m, "node_time_clocksource_current_info"));
+    }
+
+    @Test
+    void aBrokenTextfileIsSkippedAndReported() throws Exception {
+        write("text/good.prom", "# TYPE jobs_done_total counter\njobs_done_total{job=\"backup\"} 3\n");
+        write("text/bad.prom", "this is { not a metric\n");
+        HostMetrics m = new HostMetrics();
+        new TextfileCollector(root.resolve("text")).collect(fs(), m);
+        assertEquals("counter", m.family("jobs_done_total").type());
+        assertEquals(Map.of("job,backup", 3.0), values(m, "jobs_done_total"));
+        assertEquals(1.0, values(m, "node_textfile_scrape_error").get(""));
+        assertTrue(values(m, "node_textfile_mtime_seconds").containsKey("file," + root.resolve("text/good.prom")));
+    }
+
+    @Test
+    void anUnknownCollectorNameIsRefusedAtStartup() {
+        NodeCollectors.Settings typo = new NodeCollectors.Settings(Set.of("netstats"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NodeCollectors(fs(), typo, Clock.systemUTC()));
+        assertTrue(e.getMessage().contains("no node collector named 'netstats'"), e.getMessage());
+    }
+
+    @Test
+    void thisMachinesProcIsReadByEveryCollectorItHasFilesFor() {
+        // the build runs on Linux; a kernel without nf_conntrack or PSI legitimately fails those two
+        HostMetrics m = new NodeCollectors(ProcFs.of(Path.of("/proc"), Path.of("/sys"), Path.of("/")), NodeCollectors.Settings.defaults(),
+                Clock.systemUTC()).collect();
+        Map<String, Double> success = values(m, "node_scrape_collector_success");
+        for (String c : List.of("cpu", "diskstats", "filefd", "loadavg", "meminfo", "netdev", "netstat", "sockstat", "stat", "vmstat",
+                "time", "udp_queues", "arp", "softnet", "entropy")) {
+            assertEquals(1.0, success.get("collector," + c), c);
+        }
+        assertTrue(values(m, "node_memory_MemTotal_bytes").get("") > 0);
+        assertTrue(m.family("node_cpu_seconds_total").series().size() >= 8);
+    }
+}
