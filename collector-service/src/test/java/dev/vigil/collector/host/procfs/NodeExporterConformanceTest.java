@@ -50,6 +50,7 @@ class NodeExporterConformanceTest {
             Map.entry("netdev", "node_network_(receive|transmit)_.*_total"),
             Map.entry("netstat", "node_netstat_.*"),
             Map.entry("pressure", "node_pressure_.*"),
+            Map.entry("schedstat", "node_schedstat_.*"),
             Map.entry("sockstat", "node_sockstat_.*"),
             Map.entry("softnet", "node_softnet_.*"),
             Map.entry("stat", "node_(intr_total|context_switches_total|forks_total|boot_time_seconds|procs_running|procs_blocked"
@@ -81,8 +82,8 @@ class NodeExporterConformanceTest {
     static NodeCollectors collectors(int pageSize) {
         // the flags end-to-end-test.sh gives node_exporter, where they touch these collectors
         NodeCollectors.Settings settings = new NodeCollectors.Settings(
-                // their inputs are not in the vendored tree: ConntrackCollectorTest and EntropyCollectorTest
-                Set.of("conntrack", "entropy"),
+                // their inputs are not in the vendored tree (sysfs, one-number files): SmallCollectorsTest
+                Set.of("conntrack", "entropy", "netclass"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("lo"), Optional.empty(),
                 Optional.of(TREE.resolve("textfile/two_metric_files")));
         return new NodeCollectors(new ProcFs(TREE.resolve("proc"), TREE.resolve("sys"), TREE, pageSize), settings, Clock.systemUTC());

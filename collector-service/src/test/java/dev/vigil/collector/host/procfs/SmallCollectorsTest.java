@@ -60,7 +60,7 @@ class SmallCollectorsTest {
     void withoutTheConntrackModuleTheCollectorFailsAloneAndSaysSo() throws Exception {
         write("proc/loadavg", "0.50 0.40 0.30 1/100 42\n");
         NodeCollectors.Settings only = new NodeCollectors.Settings(Set.of("arp", "cpu", "diskstats", "entropy", "filefd", "meminfo",
-                "netdev", "netstat", "pressure", "sockstat", "softnet", "stat", "time", "udp_queues", "vmstat"),
+                "netclass", "netdev", "netstat", "pressure", "schedstat", "sockstat", "softnet", "stat", "time", "udp_queues", "vmstat"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         HostMetrics m = new NodeCollectors(fs(), only, Clock.systemUTC()).collect();
         assertEquals(Map.of("collector,conntrack", 0.0, "collector,loadavg", 1.0), values(m, "node_scrape_collector_success"));
@@ -104,6 +104,33 @@ class SmallCollectorsTest {
     }
 
     @Test
+    void netclassReadsEachInterfacesPropertiesAndSkipsWhatTheKernelRefuses() throws Exception {
+        write("sys/class/net/eth0/operstate", "up\n");
+        write("sys/class/net/eth0/flags", "0x1003\n");
+        write("sys/class/net/eth0/address", "02:42:ac:11:00:02\n");
+        write("sys/class/net/eth0/broadcast", "ff:ff:ff:ff:ff:ff\n");
+        write("sys/class/net/eth0/duplex", "full\n");
+        write("sys/class/net/eth0/mtu", "1500\n");
+        write("sys/class/net/eth0/speed", "10000\n");
+        write("sys/class/net/eth0/carrier_changes", "3\n");
+        write("sys/class/net/veth1/operstate", "down\n");
+        write("sys/class/net/veth1/flags", "0x1002\n");
+        write("sys/class/net/veth1/speed", "-1\n");
+        HostMetrics m = new HostMetrics();
+        new NetclassCollector(Optional.empty()).collect(fs(), m);
+        assertEquals(Map.of("device,eth0", 1.0, "device,veth1", 0.0), values(m, "node_network_up"));
+        assertEquals(Map.of("device,eth0", 1.25e9, "device,veth1", -125000.0), values(m, "node_network_speed_bytes"));
+        assertEquals(Map.of("device,eth0", 4099.0), values(m, "node_network_flags").entrySet().stream()
+                .filter(e -> e.getKey().endsWith("eth0")).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals("counter", m.family("node_network_carrier_changes_total").type());
+        assertTrue(values(m, "node_network_info").containsKey(
+                "address,02:42:ac:11:00:02,adminstate,up,broadcast,ff:ff:ff:ff:ff:ff,device,eth0,duplex,full,ifalias,,operstate,up"));
+        assertTrue(values(m, "node_network_info").containsKey(
+                "address,,adminstate,down,broadcast,,device,veth1,duplex,,ifalias,,operstate,down"));
+        assertEquals(Map.of("device,eth0", 1500.0), values(m, "node_network_mtu_bytes"));
+    }
+
+    @Test
     void anUnknownCollectorNameIsRefusedAtStartup() {
         NodeCollectors.Settings typo = new NodeCollectors.Settings(Set.of("netstats"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -113,12 +140,12 @@ class SmallCollectorsTest {
 
     @Test
     void thisMachinesProcIsReadByEveryCollectorItHasFilesFor() {
-        // the build runs on Linux; a kernel without nf_conntrack or PSI legitimately fails those two
+        // the build runs on Linux; a kernel without nf_conntrack, PSI or schedstats legitimately fails those
         HostMetrics m = new NodeCollectors(ProcFs.of(Path.of("/proc"), Path.of("/sys"), Path.of("/")), NodeCollectors.Settings.defaults(),
                 Clock.systemUTC()).collect();
         Map<String, Double> success = values(m, "node_scrape_collector_success");
         for (String c : List.of("cpu", "diskstats", "filefd", "loadavg", "meminfo", "netdev", "netstat", "sockstat", "stat", "vmstat",
-                "time", "udp_queues", "arp", "softnet", "entropy")) {
+                "time", "udp_queues", "arp", "softnet", "entropy", "netclass")) {
             assertEquals(1.0, success.get("collector," + c), c);
         }
         assertTrue(values(m, "node_memory_MemTotal_bytes").get("") > 0);
