@@ -49,10 +49,12 @@ public final class NodeCollectors {
                 new NetstatCollector(settings.netstatFields().orElse(NetstatCollector.DEFAULT_FIELDS)),
                 new PressureCollector(),
                 new SchedstatCollector(),
+                new SelinuxCollector(),
                 new SockstatCollector(),
                 new SoftnetCollector(),
                 new StatCollector(),
                 new TimeCollector(clock),
+                new TimexCollector(Timex::read),
                 new UdpQueuesCollector(),
                 new VmstatCollector(settings.vmstatFields().orElse(VmstatCollector.DEFAULT_FIELDS))));
         settings.textfileDirectory().ifPresent(dir -> all.add(new TextfileCollector(dir)));

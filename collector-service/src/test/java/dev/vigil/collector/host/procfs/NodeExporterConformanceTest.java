@@ -82,8 +82,9 @@ class NodeExporterConformanceTest {
     static NodeCollectors collectors(int pageSize) {
         // the flags end-to-end-test.sh gives node_exporter, where they touch these collectors
         NodeCollectors.Settings settings = new NodeCollectors.Settings(
-                // their inputs are not in the vendored tree (sysfs, one-number files): SmallCollectorsTest
-                Set.of("conntrack", "entropy", "netclass"),
+                // their inputs are not in the vendored tree (sysfs, one-number files), or end-to-end-test.sh
+                // turns them off (selinux, timex): SmallCollectorsTest
+                Set.of("conntrack", "entropy", "netclass", "selinux", "timex"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("lo"), Optional.empty(),
                 Optional.of(TREE.resolve("textfile/two_metric_files")));
         return new NodeCollectors(new ProcFs(TREE.resolve("proc"), TREE.resolve("sys"), TREE, pageSize), settings, Clock.systemUTC());

@@ -60,7 +60,8 @@ class SmallCollectorsTest {
     void withoutTheConntrackModuleTheCollectorFailsAloneAndSaysSo() throws Exception {
         write("proc/loadavg", "0.50 0.40 0.30 1/100 42\n");
         NodeCollectors.Settings only = new NodeCollectors.Settings(Set.of("arp", "cpu", "diskstats", "entropy", "filefd", "meminfo",
-                "netclass", "netdev", "netstat", "pressure", "schedstat", "sockstat", "softnet", "stat", "time", "udp_queues", "vmstat"),
+                "netclass", "netdev", "netstat", "pressure", "schedstat", "selinux", "sockstat", "softnet", "stat", "time", "timex",
+                "udp_queues", "vmstat"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         HostMetrics m = new NodeCollectors(fs(), only, Clock.systemUTC()).collect();
         assertEquals(Map.of("collector,conntrack", 0.0, "collector,loadavg", 1.0), values(m, "node_scrape_collector_success"));
@@ -131,6 +132,27 @@ class SmallCollectorsTest {
     }
 
     @Test
+    void timexGivesNodeExportersUnits() throws Exception {
+        // a chrony-disciplined clock: STA_PLL|STA_NANO, 2.5 µs offset in ns, +12.5 ppm, 10 ms ticks
+        Timex synced = new Timex(0, 2500, 819_200, 16_000, 1_200, 0x2001, 7, 10_000, 0, 0, 0, 0, 0, 0, 0, 0, 37);
+        HostMetrics m = new HostMetrics();
+        new TimexCollector(() -> synced).collect(fs(), m);
+        assertEquals(1.0, values(m, "node_timex_sync_status").get(""));
+        assertEquals(2.5e-6, values(m, "node_timex_offset_seconds").get(""));
+        assertEquals(1.0000125, values(m, "node_timex_frequency_adjustment_ratio").get(""), 1e-15);
+        assertEquals(0.016, values(m, "node_timex_maxerror_seconds").get(""));
+        assertEquals(0.01, values(m, "node_timex_tick_seconds").get(""));
+        assertEquals(37.0, values(m, "node_timex_tai_offset_seconds").get(""));
+        // unsynchronised, microsecond status: the offset is in µs
+        Timex free = new Timex(Timex.TIME_ERROR, 2500, 0, 16_000_000, 16_000_000, 0x40, 2, 10_000, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        HostMetrics n = new HostMetrics();
+        new TimexCollector(() -> free).collect(fs(), n);
+        assertEquals(0.0, values(n, "node_timex_sync_status").get(""));
+        assertEquals(0.0025, values(n, "node_timex_offset_seconds").get(""));
+        assertEquals(16.0, values(n, "node_timex_estimated_error_seconds").get(""));
+    }
+
+    @Test
     void anUnknownCollectorNameIsRefusedAtStartup() {
         NodeCollectors.Settings typo = new NodeCollectors.Settings(Set.of("netstats"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
@@ -145,10 +167,12 @@ class SmallCollectorsTest {
                 Clock.systemUTC()).collect();
         Map<String, Double> success = values(m, "node_scrape_collector_success");
         for (String c : List.of("cpu", "diskstats", "filefd", "loadavg", "meminfo", "netdev", "netstat", "sockstat", "stat", "vmstat",
-                "time", "udp_queues", "arp", "softnet", "entropy", "netclass")) {
+                "time", "udp_queues", "arp", "softnet", "entropy", "netclass", "timex", "selinux")) {
             assertEquals(1.0, success.get("collector," + c), c);
         }
         assertTrue(values(m, "node_memory_MemTotal_bytes").get("") > 0);
+        // every Linux kernel since 2.6 ticks at least 100 times a second
+        assertTrue(values(m, "node_timex_tick_seconds").get("") > 0 && values(m, "node_timex_tick_seconds").get("") <= 0.01);
         assertTrue(m.family("node_cpu_seconds_total").series().size() >= 8);
     }
 }
