@@ -86,9 +86,10 @@ public class HostMetricsJob {
     private NodeCollectors nodeCollectors() {
         CollectorConfig.NodeCollectorsConfig c = config.nodeCollectors();
         NodeCollectors collectors = new NodeCollectors(
-                ProcFs.of(Path.of(config.procRoot()), Path.of(config.sysRoot()), Path.of("/")),
+                ProcFs.of(Path.of(config.procRoot()), Path.of(config.sysRoot()), Path.of(config.rootFs())),
                 new NodeCollectors.Settings(c.disabled().orElse(Set.of()), c.vmstatFields(), c.netstatFields(),
-                        c.diskstatsDeviceExclude(), c.netdevDeviceInclude(), c.netdevDeviceExclude(), c.textfileDirectory().map(Path::of)),
+                        c.diskstatsDeviceExclude(), c.netdevDeviceInclude(), c.netdevDeviceExclude(), c.textfileDirectory().map(Path::of),
+                        c.filesystemMountPointsExclude(), c.filesystemFsTypesExclude(), c.filesystemMountTimeout()),
                 Clock.systemUTC());
         LOG.infof("node collectors: %s", String.join(", ", collectors.names()));
         return collectors;

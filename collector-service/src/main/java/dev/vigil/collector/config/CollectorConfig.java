@@ -49,6 +49,14 @@ public interface CollectorConfig {
     String sysRoot();
 
     /**
+     * Where the node's root file system is seen (node_exporter's {@code --path.rootfs}): file
+     * system sizes are read under it, labelled with the node's own mount points. The Linux
+     * DaemonSet mounts the host's / read-only at /host/root.
+     */
+    @WithDefault("/")
+    String rootFs();
+
+    /**
      * The {@code job} label of host series. node-mixin's rules and dashboards select
      * {@code job="node"}; kube-prometheus' select {@code job="node-exporter"}.
      */
@@ -83,6 +91,16 @@ public interface CollectorConfig {
 
         /** {@code --collector.textfile.directory}: its {@code *.prom} files are published with the host metrics. */
         Optional<String> textfileDirectory();
+
+        /** {@code --collector.filesystem.mount-points-exclude} (RE2). */
+        Optional<String> filesystemMountPointsExclude();
+
+        /** {@code --collector.filesystem.fs-types-exclude} (RE2). */
+        Optional<String> filesystemFsTypesExclude();
+
+        /** {@code --collector.filesystem.mount-timeout}: a mount whose statfs takes longer is skipped until it answers. */
+        @WithDefault("5s")
+        Duration filesystemMountTimeout();
     }
 
     /** The on-disk buffer that holds batches while Kafka is unreachable. */

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,10 +23,27 @@ public final class NodeCollectors {
     /** What may be set, each as node_exporter's flag of the same meaning. */
     public record Settings(Set<String> disabled, Optional<String> vmstatFields, Optional<String> netstatFields,
                            Optional<String> diskstatsDeviceExclude, Optional<String> netdevDeviceInclude,
-                           Optional<String> netdevDeviceExclude, Optional<Path> textfileDirectory) {
+                           Optional<String> netdevDeviceExclude, Optional<Path> textfileDirectory,
+                           Optional<String> filesystemMountPointsExclude, Optional<String> filesystemFsTypesExclude,
+                           Duration filesystemMountTimeout) {
         public static Settings defaults() {
             return new Settings(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
+        }
+
+        public Settings disabling(Set<String> names) {
+            return new Settings(names, vmstatFields, netstatFields, diskstatsDeviceExclude, netdevDeviceInclude, netdevDeviceExclude,
+                    textfileDirectory, filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout);
+        }
+
+        public Settings withNetdevDeviceInclude(String regex) {
+            return new Settings(disabled, vmstatFields, netstatFields, diskstatsDeviceExclude, Optional.of(regex), netdevDeviceExclude,
+                    textfileDirectory, filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout);
+        }
+
+        public Settings withTextfileDirectory(Path dir) {
+            return new Settings(disabled, vmstatFields, netstatFields, diskstatsDeviceExclude, netdevDeviceInclude, netdevDeviceExclude,
+                    Optional.of(dir), filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout);
         }
     }
 
@@ -42,6 +60,9 @@ public final class NodeCollectors {
                 new DiskstatsCollector(settings.diskstatsDeviceExclude().orElse(DiskstatsCollector.DEFAULT_EXCLUDE)),
                 new EntropyCollector(),
                 new FilefdCollector(),
+                new FilesystemCollector(settings.filesystemMountPointsExclude().orElse(FilesystemCollector.DEFAULT_MOUNT_POINTS_EXCLUDE),
+                        settings.filesystemFsTypesExclude().orElse(FilesystemCollector.DEFAULT_FS_TYPES_EXCLUDE), Statfs::read,
+                        settings.filesystemMountTimeout()),
                 new LoadavgCollector(),
                 new MeminfoCollector(),
                 new NetclassCollector(Optional.empty()),

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -81,12 +80,12 @@ class NodeExporterConformanceTest {
 
     static NodeCollectors collectors(int pageSize) {
         // the flags end-to-end-test.sh gives node_exporter, where they touch these collectors
-        NodeCollectors.Settings settings = new NodeCollectors.Settings(
+        NodeCollectors.Settings settings = NodeCollectors.Settings.defaults()
                 // their inputs are not in the vendored tree (sysfs, one-number files), or end-to-end-test.sh
-                // turns them off (selinux, timex): SmallCollectorsTest
-                Set.of("conntrack", "entropy", "netclass", "selinux", "timex"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("lo"), Optional.empty(),
-                Optional.of(TREE.resolve("textfile/two_metric_files")));
+                // turns them off (filesystem, selinux, timex): SmallCollectorsTest, FilesystemCollectorTest
+                .disabling(Set.of("conntrack", "entropy", "filesystem", "netclass", "selinux", "timex"))
+                .withNetdevDeviceInclude("lo")
+                .withTextfileDirectory(TREE.resolve("textfile/two_metric_files"));
         return new NodeCollectors(new ProcFs(TREE.resolve("proc"), TREE.resolve("sys"), TREE, pageSize), settings, Clock.systemUTC());
     }
 

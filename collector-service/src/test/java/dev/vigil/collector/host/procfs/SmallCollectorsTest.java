@@ -59,10 +59,9 @@ class SmallCollectorsTest {
     @Test
     void withoutTheConntrackModuleTheCollectorFailsAloneAndSaysSo() throws Exception {
         write("proc/loadavg", "0.50 0.40 0.30 1/100 42\n");
-        NodeCollectors.Settings only = new NodeCollectors.Settings(Set.of("arp", "cpu", "diskstats", "entropy", "filefd", "meminfo",
-                "netclass", "netdev", "netstat", "pressure", "schedstat", "selinux", "sockstat", "softnet", "stat", "time", "timex",
-                "udp_queues", "vmstat"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        NodeCollectors.Settings only = NodeCollectors.Settings.defaults().disabling(Set.of("arp", "cpu", "diskstats", "entropy",
+                "filefd", "filesystem", "meminfo", "netclass", "netdev", "netstat", "pressure", "schedstat", "selinux", "sockstat",
+                "softnet", "stat", "time", "timex", "udp_queues", "vmstat"));
         HostMetrics m = new NodeCollectors(fs(), only, Clock.systemUTC()).collect();
         assertEquals(Map.of("collector,conntrack", 0.0, "collector,loadavg", 1.0), values(m, "node_scrape_collector_success"));
         assertEquals(0.5, values(m, "node_load1").get(""));
@@ -154,8 +153,7 @@ class SmallCollectorsTest {
 
     @Test
     void anUnknownCollectorNameIsRefusedAtStartup() {
-        NodeCollectors.Settings typo = new NodeCollectors.Settings(Set.of("netstats"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        NodeCollectors.Settings typo = NodeCollectors.Settings.defaults().disabling(Set.of("netstats"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NodeCollectors(fs(), typo, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("no node collector named 'netstats'"), e.getMessage());
     }
@@ -167,7 +165,7 @@ class SmallCollectorsTest {
                 Clock.systemUTC()).collect();
         Map<String, Double> success = values(m, "node_scrape_collector_success");
         for (String c : List.of("cpu", "diskstats", "filefd", "loadavg", "meminfo", "netdev", "netstat", "sockstat", "stat", "vmstat",
-                "time", "udp_queues", "arp", "softnet", "entropy", "netclass", "timex", "selinux")) {
+                "time", "udp_queues", "arp", "softnet", "entropy", "netclass", "timex", "selinux", "filesystem")) {
             assertEquals(1.0, success.get("collector," + c), c);
         }
         assertTrue(values(m, "node_memory_MemTotal_bytes").get("") > 0);
