@@ -176,6 +176,13 @@ public interface CollectorConfig {
         /** CA bundle for the kubelet's certificate; defaults to the OS's service-account folder. */
         Optional<String> caPath();
 
+        /**
+         * Accept any kubelet certificate. kubeadm's kubelets serve a self-signed certificate that no
+         * cluster CA signs (unless serverTLSBootstrap is on); off by default, and a warning says so when on.
+         */
+        @WithDefault("false")
+        boolean insecureSkipVerify();
+
         /** Time between polls. */
         @WithDefault("15s")
         Duration interval();

@@ -13,8 +13,10 @@ import java.time.Duration;
  *                  tokens rotate
  * @param caPath    PEM certificates that sign the kubelet's serving certificate
  * @param timeout   the whole request must finish within this
+ * @param insecureSkipVerify accept any certificate: for kubelets with self-signed serving
+ *                  certificates (kubeadm's default), as metrics-server's --kubelet-insecure-tls
  */
-public record KubeletClientConfig(URI endpoint, String tokenPath, String caPath, Duration timeout) {
+public record KubeletClientConfig(URI endpoint, String tokenPath, String caPath, Duration timeout, boolean insecureSkipVerify) {
     public static final String LINUX_SERVICE_ACCOUNT = "/var/run/secrets/kubernetes.io/serviceaccount";
     public static final String WINDOWS_SERVICE_ACCOUNT = "C:\\var\\run\\secrets\\kubernetes.io\\serviceaccount";
     public static final int KUBELET_PORT = 10250;
@@ -35,18 +37,22 @@ public record KubeletClientConfig(URI endpoint, String tokenPath, String caPath,
         String sep = os == NodeOs.WINDOWS ? "\\" : "/";
         String host = nodeAddress.contains(":") ? "[" + nodeAddress + "]" : nodeAddress;
         return new KubeletClientConfig(URI.create("https://" + host + ":" + KUBELET_PORT + "/stats/summary"),
-                dir + sep + "token", dir + sep + "ca.crt", Duration.ofSeconds(10));
+                dir + sep + "token", dir + sep + "ca.crt", Duration.ofSeconds(10), false);
     }
 
     public KubeletClientConfig withEndpoint(URI newEndpoint) {
-        return new KubeletClientConfig(newEndpoint, tokenPath, caPath, timeout);
+        return new KubeletClientConfig(newEndpoint, tokenPath, caPath, timeout, insecureSkipVerify);
     }
 
     public KubeletClientConfig withTokenPath(String path) {
-        return new KubeletClientConfig(endpoint, path, caPath, timeout);
+        return new KubeletClientConfig(endpoint, path, caPath, timeout, insecureSkipVerify);
     }
 
     public KubeletClientConfig withCaPath(String path) {
-        return new KubeletClientConfig(endpoint, tokenPath, path, timeout);
+        return new KubeletClientConfig(endpoint, tokenPath, path, timeout, insecureSkipVerify);
+    }
+
+    public KubeletClientConfig withInsecureSkipVerify(boolean insecure) {
+        return new KubeletClientConfig(endpoint, tokenPath, caPath, timeout, insecure);
     }
 }

@@ -104,6 +104,19 @@ class KubeletSummaryClientTest {
     }
 
     @Test
+    void insecureSkipVerifyAcceptsAKubeletNoCaSigned() throws Exception {
+        // a certificate (trusted) that names another host than the one dialled: refused unless insecure
+        KubeletClientConfig byName = config().withEndpoint(URI.create("https://localhost:" + server.getAddress().getPort()
+                + "/stats/summary"));
+        assertThrows(KubeletStatsException.class, () -> KubeletSummaryClient.create(byName).fetch());
+        String body = KubeletSummaryClient.create(byName.withInsecureSkipVerify(true)).fetch();
+        assertEquals("{\"node\":{},\"pods\":[]}", body);
+        // kubeadm's kubelet: a self-signed serving certificate the cluster CA has never seen
+        Files.delete(dir.resolve("ca.crt"));
+        assertEquals(body, KubeletSummaryClient.create(config().withInsecureSkipVerify(true)).fetch());
+    }
+
+    @Test
     void explainsForbiddenAndMissingToken() throws Exception {
         status = 403;
         KubeletStatsException forbidden = assertThrows(KubeletStatsException.class, () -> KubeletSummaryClient.create(config()).fetch());

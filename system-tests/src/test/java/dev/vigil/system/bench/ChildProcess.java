@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A process the benchmark starts (the broker, Prometheus, Alertmanager), logging to a file, ready
+ * A process a benchmark or compatibility test starts (the broker, Prometheus, Alertmanager, node_exporter), logging to a file, ready
  * once its readiness check passes; stopped with SIGTERM (SIGKILL after a grace period) on close.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String name;
     private final Process process;
@@ -30,7 +30,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Starts {@code command} and waits until {@code readyUrl} answers 200. */
-    static ChildProcess startHttp(String name, List<String> command, Path log, String readyUrl, Duration timeout) {
+    public static ChildProcess startHttp(String name, List<String> command, Path log, String readyUrl, Duration timeout) {
         ChildProcess p = start(name, command, log);
         p.awaitReady(() -> answers200(readyUrl), timeout, readyUrl);
         return p;
