@@ -229,15 +229,30 @@ class KustomizeOverlaysTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void collectorsDialTheKubeletAtTheNodesIp(String overlay) {
+        for (String name : List.of("collector-linux", "collector-windows")) {
+            Container c = render(overlay).named(DaemonSet.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+            EnvVar ip = c.getEnv().stream().filter(e -> e.getName().equals("NODE_IP")).findFirst()
+                    .orElseThrow(() -> new AssertionError(overlay + ": " + name + " has no NODE_IP"));
+            assertEquals("status.hostIP", ip.getValueFrom().getFieldRef().getFieldPath(), overlay + ": " + name);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void linuxCollectorMountsOnlyTheHostFilesItReadsReadOnly(String overlay) {
         PodSpec spec = render(overlay).named(DaemonSet.class, "collector-linux").getSpec().getTemplate().getSpec();
         Container c = spec.getContainers().get(0);
         Map<String, String> hostPathOfVolume = new HashMap<>();
         spec.getVolumes().stream().filter(v -> v.getHostPath() != null)
                 .forEach(v -> hostPathOfVolume.put(v.getName(), v.getHostPath().getPath().replaceAll("(.)/+$", "$1")));
-        for (String path : hostPathOfVolume.values()) {
-            assertFalse(Set.of("/", "/etc", "/proc", "/sys", "/var", "/var/lib", "/run").contains(path),
-                    overlay + ": the Linux collector mounts the host's whole " + path);
+        for (Map.Entry<String, String> v : hostPathOfVolume.entrySet()) {
+            // the one exception: the root, read-only, where VIGIL_COLLECTOR_ROOT_FS says (checked below)
+            if (v.getValue().equals("/") && v.getKey().equals("host-root")) {
+                continue;
+            }
+            assertFalse(Set.of("/", "/etc", "/proc", "/sys", "/var", "/var/lib", "/run").contains(v.getValue()),
+                    overlay + ": the Linux collector mounts the host's whole " + v.getValue());
         }
         Map<String, String> hostPathAt = new HashMap<>();
         for (VolumeMount mount : c.getVolumeMounts()) {
@@ -257,6 +272,12 @@ class KustomizeOverlaysTest {
         // What it reads under /etc: os-release where VIGIL_COLLECTOR_ETC_ROOT says, machine-id where journalctl looks.
         assertEquals("/etc/os-release", hostPathAt.get(env(c, "VIGIL_COLLECTOR_ETC_ROOT") + "/os-release"), overlay + ": " + hostPathAt);
         assertEquals("/etc/machine-id", hostPathAt.get("/etc/machine-id"), overlay + ": " + hostPathAt);
+        // node_filesystem_* stats the node's mounts below the root the code is told of, which sees
+        // later mounts too; the containerd socket check looks below the same root
+        assertEquals("/", hostPathAt.get(env(c, "VIGIL_COLLECTOR_ROOT_FS")), overlay + ": " + hostPathAt);
+        assertEquals(env(c, "VIGIL_COLLECTOR_ROOT_FS"), env(c, "VIGIL_COLLECTOR_DIAGNOSTICS_HOST_ROOT"), overlay);
+        VolumeMount root = c.getVolumeMounts().stream().filter(vm -> vm.getName().equals("host-root")).findFirst().orElseThrow();
+        assertEquals("HostToContainer", root.getMountPropagation(), overlay);
         SecurityContext sc = c.getSecurityContext();
         assertEquals(List.of("ALL"), sc.getCapabilities().getDrop(), overlay);
         assertTrue(Optional.ofNullable(sc.getCapabilities().getAdd()).orElse(List.of()).isEmpty(),
