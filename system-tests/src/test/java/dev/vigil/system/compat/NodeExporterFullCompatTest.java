@@ -134,18 +134,20 @@ class NodeExporterFullCompatTest {
         Map<String, String> vars = new LinkedHashMap<>(BUILT_IN);
         for (JsonNode v : dashboard.get("variables")) {
             String name = v.get("name").asText();
-            String query = v.path("query").asText("");
+            String query = v.path("query").isTextual() ? v.get("query").asText() : "";
             switch (v.get("type").asText()) {
                 case "query" -> {
                     Matcher m = LABEL_VALUES.matcher(expand(query, vars).strip());
                     assertTrue(m.matches(), "variable $" + name + " is not label_values(): " + query);
                     TreeSet<String> values = labelValues(base, m.group(1), m.group(2));
-                    String regex = v.path("regex").asText("");
+                    String regex = v.path("regex").isTextual() ? v.get("regex").asText() : "";
                     TreeSet<String> kept = new TreeSet<>();
                     for (String value : values) {
-                        kept.add(applyRegex(regex, value));
+                        String k = applyRegex(regex, value);
+                        if (k != null) {
+                            kept.add(k);
+                        }
                     }
-                    kept.remove(null);
                     vars.put(name, kept.isEmpty() ? "" : kept.first());
                 }
                 case "custom", "constant", "textbox" -> vars.put(name, query.split(",")[0].strip());

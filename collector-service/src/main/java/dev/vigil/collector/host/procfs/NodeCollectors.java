@@ -50,6 +50,7 @@ public final class NodeCollectors {
     private final ProcFs fs;
     private final List<NodeCollector> collectors;
     private final Set<String> failing = new HashSet<>();
+    private final boolean selfProcess;
 
     public NodeCollectors(ProcFs fs, Settings settings, Clock clock) {
         this.fs = fs;
@@ -78,7 +79,7 @@ public final class NodeCollectors {
                 new TimexCollector(Timex::read),
                 new UdpQueuesCollector(),
                 new VmstatCollector(settings.vmstatFields().orElse(VmstatCollector.DEFAULT_FIELDS))));
-        settings.textfileDirectory().ifPresent(dir -> all.add(new TextfileCollector(dir)));
+        all.add(new TextfileCollector(settings.textfileDirectory()));
         for (String name : settings.disabled()) {
             if (all.stream().noneMatch(c -> c.name().equals(name))) {
                 throw new IllegalArgumentException("no node collector named '" + name + "'; known: " + names(all));
@@ -86,6 +87,8 @@ public final class NodeCollectors {
         }
         all.removeIf(c -> settings.disabled().contains(c.name()));
         this.collectors = List.copyOf(all);
+        // only where /proc/self is this process: the running system's /proc, not a fixture or another root
+        this.selfProcess = fs.proc().toAbsolutePath().normalize().equals(Path.of("/proc"));
     }
 
     /** Names of the collectors that run. */
@@ -120,6 +123,13 @@ public final class NodeCollectors {
                     (System.nanoTime() - start) / 1e9, "collector", c.name());
             out.gauge("node_scrape_collector_success", "node_exporter: Whether a collector succeeded.", ok ? 1 : 0,
                     "collector", c.name());
+        }
+        if (selfProcess) {
+            try {
+                SelfProcess.collect(fs, out);
+            } catch (IOException | RuntimeException e) {
+                // a proc root without a "self" (a fixture tree, a foreign /proc): no process_* series
+            }
         }
         return out;
     }

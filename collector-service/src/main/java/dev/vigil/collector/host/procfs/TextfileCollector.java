@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * node_exporter's textfile: every {@code *.prom} file of a directory (what cron jobs and scripts
@@ -22,9 +23,10 @@ import java.util.List;
  * skipped whole and {@code node_textfile_scrape_error} is 1, as node_exporter does.
  */
 final class TextfileCollector implements NodeCollector {
-    private final Path directory;
+    private final Optional<Path> directory;
 
-    TextfileCollector(Path directory) {
+    /** Without a directory it reads nothing and reports no error, as node_exporter without --collector.textfile.directory. */
+    TextfileCollector(Optional<Path> directory) {
         this.directory = directory;
     }
 
@@ -37,10 +39,12 @@ final class TextfileCollector implements NodeCollector {
     public void collect(ProcFs fs, HostMetrics out) throws IOException {
         int error = 0;
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(directory, "*.prom")) {
-            dir.forEach(files::add);
-        } catch (IOException e) {
-            error = 1;
+        if (directory.isPresent()) {
+            try (DirectoryStream<Path> dir = Files.newDirectoryStream(directory.get(), "*.prom")) {
+                dir.forEach(files::add);
+            } catch (IOException e) {
+                error = 1;
+            }
         }
         files.sort(null);
         for (Path file : files) {

@@ -61,7 +61,7 @@ class SmallCollectorsTest {
         write("proc/loadavg", "0.50 0.40 0.30 1/100 42\n");
         NodeCollectors.Settings only = NodeCollectors.Settings.defaults().disabling(Set.of("arp", "cpu", "diskstats", "entropy",
                 "filefd", "filesystem", "meminfo", "netclass", "netdev", "netstat", "pressure", "schedstat", "selinux", "sockstat",
-                "softnet", "stat", "time", "timex", "udp_queues", "vmstat"));
+                "softnet", "stat", "textfile", "time", "timex", "udp_queues", "vmstat"));
         HostMetrics m = new NodeCollectors(fs(), only, Clock.systemUTC()).collect();
         assertEquals(Map.of("collector,conntrack", 0.0, "collector,loadavg", 1.0), values(m, "node_scrape_collector_success"));
         assertEquals(0.5, values(m, "node_load1").get(""));
@@ -96,7 +96,7 @@ class SmallCollectorsTest {
         write("text/good.prom", "# TYPE jobs_done_total counter\njobs_done_total{job=\"backup\"} 3\n");
         write("text/bad.prom", "this is { not a metric\n");
         HostMetrics m = new HostMetrics();
-        new TextfileCollector(root.resolve("text")).collect(fs(), m);
+        new TextfileCollector(Optional.of(root.resolve("text"))).collect(fs(), m);
         assertEquals("counter", m.family("jobs_done_total").type());
         assertEquals(Map.of("job,backup", 3.0), values(m, "jobs_done_total"));
         assertEquals(1.0, values(m, "node_textfile_scrape_error").get(""));
@@ -172,5 +172,12 @@ class SmallCollectorsTest {
         // every Linux kernel since 2.6 ticks at least 100 times a second
         assertTrue(values(m, "node_timex_tick_seconds").get("") > 0 && values(m, "node_timex_tick_seconds").get("") <= 0.01);
         assertTrue(m.family("node_cpu_seconds_total").series().size() >= 8);
+        // the collector's own process, as an exporter reports itself
+        assertTrue(values(m, "process_open_fds").get("") > 3);
+        assertTrue(values(m, "process_resident_memory_bytes").get("") > 10e6);
+        long started = ProcessHandle.current().info().startInstant().orElseThrow().getEpochSecond();
+        assertEquals(started, values(m, "process_start_time_seconds").get(""), 2.0);
+        assertTrue(values(m, "process_max_fds").get("") >= values(m, "process_open_fds").get(""));
+        assertEquals(0.0, values(m, "node_textfile_scrape_error").get(""), "no directory, nothing to fail");
     }
 }
