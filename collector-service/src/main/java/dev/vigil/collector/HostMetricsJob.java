@@ -4,7 +4,6 @@ import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.host.HostSource;
 import dev.vigil.collector.host.NodeExporterMapper;
 import dev.vigil.collector.host.OshiHostSource;
-import dev.vigil.collector.host.procfs.HostMetrics;
 import dev.vigil.collector.host.procfs.NodeCollectors;
 import dev.vigil.collector.host.procfs.ProcFs;
 import dev.vigil.model.MetricSeries;
@@ -20,8 +19,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,22 +50,18 @@ public class HostMetricsJob {
         if (!config.hostMetrics()) {
             return;
         }
-        HostSource source = new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot()));
         NodeExporterMapper mapper = new NodeExporterMapper(id.node(), config.instance().orElse(id.node()), config.job());
+        // Linux: node_exporter's own collectors over /proc and /sys; elsewhere the portable OSHI snapshot
         NodeCollectors nodeCollectors = id.os() == NodeOs.LINUX ? nodeCollectors() : null;
+        HostSource source = nodeCollectors == null
+                ? new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot())) : null;
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "host-metrics"));
         timer.scheduleAtFixedRate(() -> {
             try {
                 long now = System.currentTimeMillis();
-                List<MetricSeries> series = mapper.map(source.read(), now);
-                if (nodeCollectors != null) {
-                    // node_exporter's own collectors say it first; the portable snapshot fills in the rest
-                    HostMetrics read = nodeCollectors.collect();
-                    Set<String> families = new HashSet<>();
-                    read.families().forEach(f -> families.add(f.name()));
-                    series.removeIf(s -> families.contains(s.labels().metricName()));
-                    series.addAll(mapper.map(read, id.os(), now));
-                }
+                List<MetricSeries> series = nodeCollectors != null
+                        ? mapper.map(nodeCollectors.collect(), id.os(), now)
+                        : mapper.map(source.read(), now);
                 delivery.publishMetrics(series).whenComplete((ok, ex) -> {
                     if (ex != null) {
                         failed.increment();
@@ -89,7 +84,9 @@ public class HostMetricsJob {
                 ProcFs.of(Path.of(config.procRoot()), Path.of(config.sysRoot()), Path.of(config.rootFs())),
                 new NodeCollectors.Settings(c.disabled().orElse(Set.of()), c.vmstatFields(), c.netstatFields(),
                         c.diskstatsDeviceExclude(), c.netdevDeviceInclude(), c.netdevDeviceExclude(), c.textfileDirectory().map(Path::of),
-                        c.filesystemMountPointsExclude(), c.filesystemFsTypesExclude(), c.filesystemMountTimeout()),
+                        c.filesystemMountPointsExclude(), c.filesystemFsTypesExclude(), c.filesystemMountTimeout(),
+                        // an etc-root of its own (the host's os-release mounted alone) wins over the root file system's
+                        Optional.of(config.etcRoot()).filter(etc -> !etc.equals("/etc")).map(Path::of)),
                 Clock.systemUTC());
         LOG.infof("node collectors: %s", String.join(", ", collectors.names()));
         return collectors;

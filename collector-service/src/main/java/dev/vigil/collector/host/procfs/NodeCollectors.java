@@ -25,25 +25,34 @@ public final class NodeCollectors {
                            Optional<String> diskstatsDeviceExclude, Optional<String> netdevDeviceInclude,
                            Optional<String> netdevDeviceExclude, Optional<Path> textfileDirectory,
                            Optional<String> filesystemMountPointsExclude, Optional<String> filesystemFsTypesExclude,
-                           Duration filesystemMountTimeout) {
+                           Duration filesystemMountTimeout, Optional<Path> etcRoot) {
+        /** os-release(5): /etc/os-release, else /usr/lib/os-release, of the node. */
+        List<Path> osReleaseFiles(ProcFs fs) {
+            List<Path> files = new ArrayList<>();
+            etcRoot.ifPresent(etc -> files.add(etc.resolve("os-release")));
+            files.add(fs.root().resolve("etc/os-release"));
+            files.add(fs.root().resolve("usr/lib/os-release"));
+            return files;
+        }
+
         public static Settings defaults() {
             return new Settings(Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5));
+                    Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Optional.empty());
         }
 
         public Settings disabling(Set<String> names) {
             return new Settings(names, vmstatFields, netstatFields, diskstatsDeviceExclude, netdevDeviceInclude, netdevDeviceExclude,
-                    textfileDirectory, filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout);
+                    textfileDirectory, filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout, etcRoot);
         }
 
         public Settings withNetdevDeviceInclude(String regex) {
             return new Settings(disabled, vmstatFields, netstatFields, diskstatsDeviceExclude, Optional.of(regex), netdevDeviceExclude,
-                    textfileDirectory, filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout);
+                    textfileDirectory, filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout, etcRoot);
         }
 
         public Settings withTextfileDirectory(Path dir) {
             return new Settings(disabled, vmstatFields, netstatFields, diskstatsDeviceExclude, netdevDeviceInclude, netdevDeviceExclude,
-                    Optional.of(dir), filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout);
+                    Optional.of(dir), filesystemMountPointsExclude, filesystemFsTypesExclude, filesystemMountTimeout, etcRoot);
         }
     }
 
@@ -69,6 +78,7 @@ public final class NodeCollectors {
                 new NetclassCollector(Optional.empty()),
                 new NetdevCollector(settings.netdevDeviceInclude(), settings.netdevDeviceExclude()),
                 new NetstatCollector(settings.netstatFields().orElse(NetstatCollector.DEFAULT_FIELDS)),
+                new OsCollector(settings.osReleaseFiles(fs)),
                 new PressureCollector(),
                 new SchedstatCollector(),
                 new SelinuxCollector(),
@@ -78,6 +88,7 @@ public final class NodeCollectors {
                 new TimeCollector(clock),
                 new TimexCollector(Timex::read),
                 new UdpQueuesCollector(),
+                new UnameCollector(UnameCollector::system),
                 new VmstatCollector(settings.vmstatFields().orElse(VmstatCollector.DEFAULT_FIELDS))));
         all.add(new TextfileCollector(settings.textfileDirectory()));
         for (String name : settings.disabled()) {

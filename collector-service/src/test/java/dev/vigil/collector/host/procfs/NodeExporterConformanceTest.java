@@ -48,6 +48,7 @@ class NodeExporterConformanceTest {
             Map.entry("meminfo", "node_memory_(?!numa_).*"),
             Map.entry("netdev", "node_network_(receive|transmit)_.*_total"),
             Map.entry("netstat", "node_netstat_.*"),
+            Map.entry("os", "node_os_.*"),
             Map.entry("pressure", "node_pressure_.*"),
             Map.entry("schedstat", "node_schedstat_.*"),
             Map.entry("sockstat", "node_sockstat_.*"),
@@ -82,8 +83,8 @@ class NodeExporterConformanceTest {
         // the flags end-to-end-test.sh gives node_exporter, where they touch these collectors
         NodeCollectors.Settings settings = NodeCollectors.Settings.defaults()
                 // their inputs are not in the vendored tree (sysfs, one-number files), or end-to-end-test.sh
-                // turns them off (filesystem, selinux, timex): SmallCollectorsTest, FilesystemCollectorTest
-                .disabling(Set.of("conntrack", "entropy", "filesystem", "netclass", "selinux", "timex"))
+                // turns them off (filesystem, selinux, timex, uname): SmallCollectorsTest, FilesystemCollectorTest
+                .disabling(Set.of("conntrack", "entropy", "filesystem", "netclass", "selinux", "timex", "uname"))
                 .withNetdevDeviceInclude("lo")
                 .withTextfileDirectory(TREE.resolve("textfile/two_metric_files"));
         return new NodeCollectors(new ProcFs(TREE.resolve("proc"), TREE.resolve("sys"), TREE, pageSize), settings, Clock.systemUTC());

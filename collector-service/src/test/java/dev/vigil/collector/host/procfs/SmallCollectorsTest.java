@@ -61,7 +61,7 @@ class SmallCollectorsTest {
         write("proc/loadavg", "0.50 0.40 0.30 1/100 42\n");
         NodeCollectors.Settings only = NodeCollectors.Settings.defaults().disabling(Set.of("arp", "cpu", "diskstats", "entropy",
                 "filefd", "filesystem", "meminfo", "netclass", "netdev", "netstat", "pressure", "schedstat", "selinux", "sockstat",
-                "softnet", "stat", "textfile", "time", "timex", "udp_queues", "vmstat"));
+                "softnet", "stat", "textfile", "time", "timex", "udp_queues", "vmstat", "os", "uname"));
         HostMetrics m = new NodeCollectors(fs(), only, Clock.systemUTC()).collect();
         assertEquals(Map.of("collector,conntrack", 0.0, "collector,loadavg", 1.0), values(m, "node_scrape_collector_success"));
         assertEquals(0.5, values(m, "node_load1").get(""));
@@ -165,7 +165,7 @@ class SmallCollectorsTest {
                 Clock.systemUTC()).collect();
         Map<String, Double> success = values(m, "node_scrape_collector_success");
         for (String c : List.of("cpu", "diskstats", "filefd", "loadavg", "meminfo", "netdev", "netstat", "sockstat", "stat", "vmstat",
-                "time", "udp_queues", "arp", "softnet", "entropy", "netclass", "timex", "selinux", "filesystem")) {
+                "time", "udp_queues", "arp", "softnet", "entropy", "netclass", "timex", "selinux", "filesystem", "os", "uname")) {
             assertEquals(1.0, success.get("collector," + c), c);
         }
         assertTrue(values(m, "node_memory_MemTotal_bytes").get("") > 0);
@@ -179,5 +179,7 @@ class SmallCollectorsTest {
         assertEquals(started, values(m, "process_start_time_seconds").get(""), 2.0);
         assertTrue(values(m, "process_max_fds").get("") >= values(m, "process_open_fds").get(""));
         assertEquals(0.0, values(m, "node_textfile_scrape_error").get(""), "no directory, nothing to fail");
+        String uname = values(m, "node_uname_info").keySet().iterator().next();
+        assertTrue(uname.contains("sysname,Linux") && uname.contains("machine,x86_64"), uname);
     }
 }
