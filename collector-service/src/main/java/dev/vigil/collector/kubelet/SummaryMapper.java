@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -23,6 +24,13 @@ import java.util.OptionalDouble;
  *     {@code container_memory_usage_bytes} = memory.workingSetBytes, rssBytes, usageBytes</li>
  * <li>{@code container_network_receive_bytes_total} / {@code _transmit_bytes_total} = rxBytes /
  *     txBytes per interface, labelled {@code interface}</li>
+ * <li>{@code container_memory_failures_total} = memory.pageFaults / majorPageFaults, labelled
+ *     {@code failure_type} pgfault / pgmajfault and {@code scope} container, as cAdvisor counts them</li>
+ * <li>{@code container_network_receive_errors_total} / {@code _transmit_errors_total} = rxErrors /
+ *     txErrors per interface</li>
+ * <li>{@code container_fs_limit_bytes}, {@code container_fs_inodes_free}, {@code container_fs_inodes_total}
+ *     = the container's rootfs capacityBytes, inodesFree, inodes (the file system its writable
+ *     layer is on, as cAdvisor reports the device's)</li>
  * <li>{@code container_fs_usage_bytes} = rootfs.usedBytes + logs.usedBytes: the container's
  *     writable layer plus its logs, which is what the kubelet charges to the container's
  *     ephemeral storage (cAdvisor reports the writable layer per device; the sum is the figure
@@ -50,6 +58,19 @@ public final class SummaryMapper {
     public static final String RX = "container_network_receive_bytes_total";
     public static final String TX = "container_network_transmit_bytes_total";
     public static final String FS_USAGE = "container_fs_usage_bytes";
+    public static final String FS_LIMIT = "container_fs_limit_bytes";
+    public static final String FS_INODES_FREE = "container_fs_inodes_free";
+    public static final String FS_INODES = "container_fs_inodes_total";
+    public static final String MEMORY_FAILURES = "container_memory_failures_total";
+    public static final String RX_ERRORS = "container_network_receive_errors_total";
+    public static final String TX_ERRORS = "container_network_transmit_errors_total";
+
+    /** Each family's TYPE, as cAdvisor declares it (container_fs_inodes_total is a gauge despite its name). */
+    public static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry(CPU, "counter"), Map.entry(WORKING_SET, "gauge"), Map.entry(RSS, "gauge"), Map.entry(MEMORY_USAGE, "gauge"),
+            Map.entry(RX, "counter"), Map.entry(TX, "counter"), Map.entry(FS_USAGE, "gauge"), Map.entry(FS_LIMIT, "gauge"),
+            Map.entry(FS_INODES_FREE, "gauge"), Map.entry(FS_INODES, "gauge"), Map.entry(MEMORY_FAILURES, "counter"),
+            Map.entry(RX_ERRORS, "counter"), Map.entry(TX_ERRORS, "counter"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,6 +109,11 @@ public final class SummaryMapper {
             for (JsonNode c : pod.path("containers")) {
                 Labels labels = podLabels.toBuilder().set("container", c.path("name").asText("")).build();
                 cpuAndMemory(c, labels, out);
+                JsonNode rootfs = c.path("rootfs");
+                long rootfsTime = time(rootfs);
+                number(rootfs, "capacityBytes").ifPresent(v -> out.add(sample(FS_LIMIT, labels, rootfsTime, v)));
+                number(rootfs, "inodesFree").ifPresent(v -> out.add(sample(FS_INODES_FREE, labels, rootfsTime, v)));
+                number(rootfs, "inodes").ifPresent(v -> out.add(sample(FS_INODES, labels, rootfsTime, v)));
                 OptionalDouble fs = containerFs(c);
                 if (fs.isPresent()) {
                     out.add(sample(FS_USAGE, labels, time(c.path("rootfs").has("time") ? c.path("rootfs") : c.path("logs")),
@@ -117,6 +143,13 @@ public final class SummaryMapper {
         if (os != NodeOs.WINDOWS) {
             number(mem, "rssBytes").ifPresent(v -> out.add(sample(RSS, labels, t, v)));
         }
+        Labels pgfault = labels.toBuilder().set("failure_type", "pgfault").set("scope", "container").build();
+        Labels pgmajfault = labels.toBuilder().set("failure_type", "pgmajfault").set("scope", "container").build();
+        if (os != NodeOs.WINDOWS) {
+            // HCS counts no page faults: a Windows kubelet's zeros there are placeholders
+            number(mem, "pageFaults").ifPresent(v -> out.add(sample(MEMORY_FAILURES, pgfault, t, v)));
+            number(mem, "majorPageFaults").ifPresent(v -> out.add(sample(MEMORY_FAILURES, pgmajfault, t, v)));
+        }
         number(mem, "usageBytes")
                 .ifPresent(v -> {
                     if (os != NodeOs.WINDOWS || v > 0) {
@@ -144,6 +177,8 @@ public final class SummaryMapper {
         Labels labels = podLabels.toBuilder().set("interface", i.path("name").asText("")).build();
         number(i, "rxBytes").ifPresent(v -> out.add(sample(RX, labels, t, v)));
         number(i, "txBytes").ifPresent(v -> out.add(sample(TX, labels, t, v)));
+        number(i, "rxErrors").ifPresent(v -> out.add(sample(RX_ERRORS, labels, t, v)));
+        number(i, "txErrors").ifPresent(v -> out.add(sample(TX_ERRORS, labels, t, v)));
     }
 
     private static OptionalDouble containerFs(JsonNode c) {

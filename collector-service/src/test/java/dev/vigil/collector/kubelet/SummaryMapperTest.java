@@ -33,6 +33,14 @@ class SummaryMapperTest {
         return new MetricSample(labels.toBuilder().set("__name__", name).build(), ms(time), value);
     }
 
+    private static Labels pgfault(Labels l) {
+        return l.toBuilder().set("failure_type", "pgfault").set("scope", "container").build();
+    }
+
+    private static Labels pgmajfault(Labels l) {
+        return l.toBuilder().set("failure_type", "pgmajfault").set("scope", "container").build();
+    }
+
     @Test
     void mapsWindowsSummaryWithoutRssAndPlaceholderZeros() throws Exception {
         List<MetricSample> samples = new SummaryMapper("win-node-1", NodeOs.WINDOWS, CLOCK).map(fixture("summary-windows.json"));
@@ -42,6 +50,7 @@ class SummaryMapperTest {
         assertEquals(List.of(
                 s(SummaryMapper.CPU, iis, "2024-05-02T10:15:27Z", 409.1875),
                 s(SummaryMapper.WORKING_SET, iis, "2024-05-02T10:15:27Z", 340140032),
+                s(SummaryMapper.FS_LIMIT, iis, "2024-05-02T10:15:26Z", 107372081152.0),
                 s(SummaryMapper.FS_USAGE, iis, "2024-05-02T10:15:26Z", 205520896 + 11033),
                 s(SummaryMapper.CPU, pod, "2024-05-02T10:15:27Z", 409.1875),
                 s(SummaryMapper.WORKING_SET, pod, "2024-05-02T10:15:27Z", 340140032),
@@ -60,16 +69,26 @@ class SummaryMapperTest {
                 s(SummaryMapper.CPU, dns, "2024-05-02T10:15:29Z", 139.878452),
                 s(SummaryMapper.WORKING_SET, dns, "2024-05-02T10:15:29Z", 18968576),
                 s(SummaryMapper.RSS, dns, "2024-05-02T10:15:29Z", 16117760),
+                s(SummaryMapper.MEMORY_FAILURES, pgfault(dns), "2024-05-02T10:15:29Z", 4950),
+                s(SummaryMapper.MEMORY_FAILURES, pgmajfault(dns), "2024-05-02T10:15:29Z", 0),
                 s(SummaryMapper.MEMORY_USAGE, dns, "2024-05-02T10:15:29Z", 19357696),
+                s(SummaryMapper.FS_LIMIT, dns, "2024-05-02T10:15:29Z", 62725623808.0),
+                s(SummaryMapper.FS_INODES_FREE, dns, "2024-05-02T10:15:29Z", 3676114),
+                s(SummaryMapper.FS_INODES, dns, "2024-05-02T10:15:29Z", 3907584),
                 s(SummaryMapper.FS_USAGE, dns, "2024-05-02T10:15:29Z", 24576 + 45056),
                 s(SummaryMapper.CPU, pod, "2024-05-02T10:15:29Z", 141.002117),
                 s(SummaryMapper.WORKING_SET, pod, "2024-05-02T10:15:29Z", 19243008),
                 s(SummaryMapper.RSS, pod, "2024-05-02T10:15:29Z", 16175104),
+                s(SummaryMapper.MEMORY_FAILURES, pgfault(pod), "2024-05-02T10:15:29Z", 5004),
+                s(SummaryMapper.MEMORY_FAILURES, pgmajfault(pod), "2024-05-02T10:15:29Z", 0),
                 s(SummaryMapper.MEMORY_USAGE, pod, "2024-05-02T10:15:29Z", 19791872),
                 s(SummaryMapper.RX, eth, "2024-05-02T10:15:29Z", 31002987),
                 s(SummaryMapper.TX, eth, "2024-05-02T10:15:29Z", 28890145),
-                s(SummaryMapper.FS_USAGE, pod, "2024-05-02T10:15:29Z", 81920)), samples.subList(0, 12));
-        assertEquals(31, samples.size());
+                s(SummaryMapper.RX_ERRORS, eth, "2024-05-02T10:15:29Z", 0),
+                s(SummaryMapper.TX_ERRORS, eth, "2024-05-02T10:15:29Z", 0),
+                s(SummaryMapper.FS_USAGE, pod, "2024-05-02T10:15:29Z", 81920)), samples.subList(0, 21));
+        // 31 before the failure, error and inode series; 25 of those in this document
+        assertEquals(56, samples.size());
     }
 
     @Test
