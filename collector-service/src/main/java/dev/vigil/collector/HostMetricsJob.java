@@ -1,9 +1,11 @@
 package dev.vigil.collector;
 
 import dev.vigil.collector.config.CollectorConfig;
+import dev.vigil.collector.host.HostSnapshot;
 import dev.vigil.collector.host.HostSource;
 import dev.vigil.collector.host.NodeExporterMapper;
 import dev.vigil.collector.host.OshiHostSource;
+import dev.vigil.collector.host.WindowsExporterMapper;
 import dev.vigil.collector.host.procfs.NodeCollectors;
 import dev.vigil.collector.host.procfs.ProcFs;
 import dev.vigil.model.MetricSeries;
@@ -19,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,15 +56,27 @@ public class HostMetricsJob {
         NodeExporterMapper mapper = new NodeExporterMapper(id.node(), config.instance().orElse(id.node()), config.job());
         // Linux: node_exporter's own collectors over /proc and /sys; elsewhere the portable OSHI snapshot
         NodeCollectors nodeCollectors = id.os() == NodeOs.LINUX ? nodeCollectors() : null;
+        WindowsExporterMapper windowsNames = new WindowsExporterMapper(
+                new NodeExporterMapper(id.node(), config.instance().orElse(id.node()), config.windows().job()));
         HostSource source = nodeCollectors == null
                 ? new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot())) : null;
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "host-metrics"));
         timer.scheduleAtFixedRate(() -> {
             try {
                 long now = System.currentTimeMillis();
-                List<MetricSeries> series = nodeCollectors != null
-                        ? mapper.map(nodeCollectors.collect(), id.os(), now)
-                        : mapper.map(source.read(), now);
+                List<MetricSeries> series;
+                if (nodeCollectors != null) {
+                    series = mapper.map(nodeCollectors.collect(), id.os(), now);
+                } else {
+                    HostSnapshot snapshot = source.read();
+                    series = new ArrayList<>();
+                    if (config.windows().nodeExporterNames() || id.os() != NodeOs.WINDOWS) {
+                        series.addAll(mapper.map(snapshot, now));
+                    }
+                    if (id.os() == NodeOs.WINDOWS && config.windows().windowsExporterNames()) {
+                        series.addAll(windowsNames.map(snapshot, now));
+                    }
+                }
                 delivery.publishMetrics(series).whenComplete((ok, ex) -> {
                     if (ex != null) {
                         failed.increment();

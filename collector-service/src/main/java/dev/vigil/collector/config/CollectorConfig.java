@@ -69,6 +69,23 @@ public interface CollectorConfig {
     /** node_exporter's collectors on Linux, read from /proc and /sys. */
     NodeCollectorsConfig nodeCollectors();
 
+    /** Which names a Windows node's host metrics are published under; both by default. */
+    WindowsNamesConfig windows();
+
+    interface WindowsNamesConfig {
+        /** node_exporter's names ({@code node_cpu_seconds_total}, …): one dashboard for every node. */
+        @WithDefault("true")
+        boolean nodeExporterNames();
+
+        /** windows_exporter's names ({@code windows_cpu_time_total}, …): what the Windows mixins query. */
+        @WithDefault("true")
+        boolean windowsExporterNames();
+
+        /** The {@code job} label of the windows_exporter-named series: what the kubernetes-mixin's Windows dashboards select. */
+        @WithDefault("kubernetes-windows-exporter")
+        String job();
+    }
+
     /** Each setting is the node_exporter flag of the same name; unset means node_exporter's default. */
     interface NodeCollectorsConfig {
         /** Collectors to leave out, by node_exporter's names (e.g. {@code conntrack,textfile}); an unknown name fails startup. */

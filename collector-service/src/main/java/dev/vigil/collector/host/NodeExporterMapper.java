@@ -127,7 +127,7 @@ public final class NodeExporterMapper {
     }
 
     /** Accumulates series sharing the node-level labels and the timestamp. */
-    private static final class Out {
+    static final class Out {
         final List<MetricSeries> series = new ArrayList<>();
         final NodeExporterMapper m;
         final String os;
