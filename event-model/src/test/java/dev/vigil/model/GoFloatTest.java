@@ -21,4 +21,27 @@ class GoFloatTest {
     void formatsAsGoStrconvFormatFloatF(double v, String expected) {
         assertEquals(expected, GoFloat.format(v));
     }
+
+    /** Values as node_exporter (Go's expfmt) printed them in its e2e-output.txt and on this machine. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            "1418183276, 1.418183276e+09",
+            "26442, 26442",
+            "0.21, 0.21",
+            "8885917, 8.885917e+06",
+            "2045936.778163039, 2.045936778163039e+06",
+            "14.036781000000001, 14.036781000000001",
+            "18446744073709551615, 1.8446744073709552e+19",
+            "0.01, 0.01",
+            "125000000, 1.25e+08",
+            "0.000123, 0.000123",
+            "0.0000123, 1.23e-05",
+            "-2.5, -2.5",
+            "0, 0",
+            "NaN, NaN",
+            "Infinity, +Inf",
+    })
+    void formatsAsTheExpositionFormatWritesValues(double v, String expected) {
+        assertEquals(expected, GoFloat.formatExposition(v));
+    }
 }

@@ -26,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -115,6 +116,22 @@ class PrometheusApiTest {
         given().get("/api/v1/label/os/values").then().statusCode(200).body("data", hasItems("linux", "windows"));
         given().queryParam("match[]", "{os=\"linux\"}").get("/api/v1/series")
                 .then().statusCode(200).body("data[0].node", equalTo("linux-1"));
+    }
+
+    @Test
+    void federateGivesEachSelectedSeriesLatestSampleInTheTextFormat() {
+        String body = given().queryParam("match[]", "node_memory_MemTotal_bytes").queryParam("match[]", "{os=\"windows\"}")
+                .get("/federate").then().statusCode(200)
+                .header("Content-Type", containsString("text/plain; version=0.0.4"))
+                .extract().asString();
+        long t = t0 + 15_000;
+        assertEquals("# TYPE node_memory_MemTotal_bytes untyped\n"
+                + "node_memory_MemTotal_bytes{node=\"linux-1\",os=\"linux\"} 8e+09 " + t + "\n"
+                + "node_memory_MemTotal_bytes{node=\"win-1\",os=\"windows\"} 8e+09 " + t + "\n", body);
+        // no match[]: nothing, as Prometheus answers
+        assertEquals("", given().get("/federate").then().statusCode(200).extract().asString());
+        given().queryParam("match[]", "rate(x[5m])").get("/federate").then().statusCode(400)
+                .body("errorType", equalTo("bad_data"));
     }
 
     @Test
