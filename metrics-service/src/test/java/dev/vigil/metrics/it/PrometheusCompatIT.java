@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.kafka.LocalKafka;
 import dev.vigil.kafka.TestKafka;
+import dev.vigil.model.wire.prometheus.Label;
+import dev.vigil.model.wire.prometheus.Sample;
+import dev.vigil.model.wire.prometheus.TimeSeries;
+import dev.vigil.model.wire.prometheus.WriteRequest;
 import org.junit.jupiter.api.Test;
+import org.xerial.snappy.Snappy;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -91,6 +96,63 @@ class PrometheusCompatIT {
                 }
             }
         }
+    }
+
+    /**
+     * Prometheus 2.42 with {@code remote_read} pointing at the packaged service answers a series
+     * only Vigil holds, as if it were its own: the read endpoint speaks Prometheus' protocol.
+     */
+    @Test
+    void prometheusReadsVigilsSeriesThroughRemoteRead() throws Exception {
+        Path prometheusBin = Peer.binary("prometheus.bin", "/usr/bin/prometheus");
+        try (TestKafka kafka = TestKafka.start()) {
+            LocalKafka.createVigilTopics(kafka.bootstrapServers(), 2);
+            Path data = dir.resolve("vigil-read");
+            Files.createDirectories(data);
+            try (ServiceProcess vigil = new ServiceProcess(data, kafka.bootstrapServers(), Map.of())) {
+                vigil.start();
+                long now = System.currentTimeMillis();
+                WriteRequest write = WriteRequest.newBuilder().addTimeseries(TimeSeries.newBuilder()
+                        .addLabels(Label.newBuilder().setName("__name__").setValue("vigil_remote_read_probe"))
+                        .addLabels(Label.newBuilder().setName("job").setValue("probe"))
+                        .addSamples(Sample.newBuilder().setTimestamp(now - 10_000).setValue(1))
+                        .addSamples(Sample.newBuilder().setTimestamp(now - 5_000).setValue(42))).build();
+                HttpResponse<String> written = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + vigil.port() + "/api/v1/write"))
+                        .header("Content-Encoding", "snappy").header("Content-Type", "application/x-protobuf")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(Snappy.compress(write.toByteArray()))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(204, written.statusCode(), written.body());
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (instant("http://127.0.0.1:" + vigil.port(), "vigil_remote_read_probe").isEmpty()) {
+                    assertTrue(System.currentTimeMillis() < deadline, "Vigil never answered the probe series");
+                    Thread.sleep(200);
+                }
+                int promPort = Peer.freePort();
+                Path config = dir.resolve("prometheus-read.yml");
+                Files.writeString(config, """
+                        remote_read:
+                          - url: http://127.0.0.1:%d/api/v1/read
+                            read_recent: true
+                        """.formatted(vigil.port()));
+                try (Peer prom = Peer.start("prometheus", List.of(prometheusBin.toString(), "--config.file=" + config,
+                                "--storage.tsdb.path=" + dir.resolve("prometheus-read"), "--web.listen-address=127.0.0.1:" + promPort),
+                        dir.resolve("prometheus-read.log"), "http://127.0.0.1:" + promPort + "/-/ready")) {
+                    JsonNode result = instant("http://127.0.0.1:" + promPort, "vigil_remote_read_probe");
+                    assertEquals(1, result.size(), result.toString());
+                    assertEquals("probe", result.get(0).path("metric").path("job").asText());
+                    assertEquals("42", result.get(0).path("value").get(1).asText());
+                    JsonNode both = instant("http://127.0.0.1:" + promPort, "count_over_time(vigil_remote_read_probe[1m])");
+                    assertEquals("2", both.get(0).path("value").get(1).asText());
+                }
+            }
+        }
+    }
+
+    private JsonNode instant(String base, String query) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/query?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), base + " answered " + r.body());
+        return json.readTree(r.body()).path("data").path("result");
     }
 
     /**

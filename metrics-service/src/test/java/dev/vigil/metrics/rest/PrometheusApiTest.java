@@ -22,6 +22,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.vigil.model.wire.prometheus.Query;
+import dev.vigil.model.wire.prometheus.ReadRequest;
+import dev.vigil.model.wire.prometheus.ReadResponse;
+import org.xerial.snappy.Snappy;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -132,6 +137,31 @@ class PrometheusApiTest {
         assertEquals("", given().get("/federate").then().statusCode(200).extract().asString());
         given().queryParam("match[]", "rate(x[5m])").get("/federate").then().statusCode(400)
                 .body("errorType", equalTo("bad_data"));
+    }
+
+    @Test
+    void remoteReadAnswersSamplesAsPrometheusAsksForThem() throws Exception {
+        ReadRequest request = ReadRequest.newBuilder().addQueries(Query.newBuilder()
+                .setStartTimestampMs(t0 - 1000).setEndTimestampMs(System.currentTimeMillis())
+                .addMatchers(dev.vigil.model.wire.prometheus.LabelMatcher.newBuilder().setName("__name__").setValue("node_memory_MemTotal_bytes"))
+                .addMatchers(dev.vigil.model.wire.prometheus.LabelMatcher.newBuilder()
+                        .setType(dev.vigil.model.wire.prometheus.LabelMatcher.Type.RE).setName("os").setValue("win.*")))
+                .build();
+        byte[] answer = given().header("Content-Encoding", "snappy").contentType("application/x-protobuf")
+                .body(Snappy.compress(request.toByteArray())).post("/api/v1/read")
+                .then().statusCode(200).header("Content-Encoding", "snappy").extract().asByteArray();
+        ReadResponse response = ReadResponse.parseFrom(Snappy.uncompress(answer));
+        assertEquals(1, response.getResultsCount());
+        assertEquals(1, response.getResults(0).getTimeseriesCount());
+        var series = response.getResults(0).getTimeseries(0);
+        assertEquals("win-1", series.getLabelsList().stream().filter(l -> l.getName().equals("node")).findFirst().orElseThrow().getValue());
+        assertEquals(List.of(t0, t0 + 15_000), series.getSamplesList().stream().map(x -> x.getTimestamp()).toList());
+        assertEquals(8e9, series.getSamples(1).getValue());
+        // only streamed chunks accepted: refused, not half-answered
+        ReadRequest streamed = request.toBuilder().addAcceptedResponseTypes(ReadRequest.ResponseType.STREAMED_XOR_CHUNKS).build();
+        given().body(Snappy.compress(streamed.toByteArray())).post("/api/v1/read").then().statusCode(400)
+                .body(containsString("SAMPLES"));
+        given().body(new byte[] {1, 2, 3}).post("/api/v1/read").then().statusCode(400);
     }
 
     @Test
