@@ -1,6 +1,5 @@
 package dev.vigil.collector.host.procfs;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Structure;
 
@@ -26,12 +25,6 @@ record Statfs(long blockSize, long blocks, long free, long available, long files
             throw new IOException("statfs " + path + " failed, errno " + Native.getLastError());
         }
         return new Statfs(s.f_bsize, s.f_blocks, s.f_bfree, s.f_bavail, s.f_files, s.f_ffree);
-    }
-
-    interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
-
-        int statfs(String path, Native64Statfs buf);
     }
 
     /** struct statfs of 64-bit Linux (amd64 and arm64): every word is 64 bits, fsid two ints. */

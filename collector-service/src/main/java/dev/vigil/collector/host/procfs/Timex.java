@@ -1,6 +1,5 @@
 package dev.vigil.collector.host.procfs;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Structure;
@@ -33,12 +32,6 @@ record Timex(int state, long offset, long freq, long maxerror, long esterror, in
         return new Timex(state, t.offset.longValue(), t.freq.longValue(), t.maxerror.longValue(), t.esterror.longValue(), t.status,
                 t.constant.longValue(), t.tick.longValue(), t.ppsfreq.longValue(), t.jitter.longValue(), t.shift,
                 t.stabil.longValue(), t.jitcnt.longValue(), t.calcnt.longValue(), t.errcnt.longValue(), t.stbcnt.longValue(), t.tai);
-    }
-
-    interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
-
-        int adjtimex(Native64Timex buf);
     }
 
     /** glibc's struct timex; JNA lays out the C longs and the padding as the compiler does. */

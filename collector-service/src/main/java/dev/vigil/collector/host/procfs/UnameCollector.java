@@ -1,6 +1,5 @@
 package dev.vigil.collector.host.procfs;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
 
 import java.io.IOException;
@@ -36,12 +35,6 @@ final class UnameCollector implements NodeCollector {
         out.gauge("node_uname_info", "Labeled system information as provided by the uname system call.", 1,
                 "domainname", u.domainname(), "machine", u.machine(), "nodename", u.nodename(), "release", u.release(),
                 "sysname", u.sysname(), "version", u.version());
-    }
-
-    interface LibC extends Library {
-        LibC INSTANCE = Native.load("c", LibC.class);
-
-        int uname(byte[] utsname);
     }
 
     /** Linux's struct utsname: six NUL-terminated fields of 65 bytes. */
