@@ -165,6 +165,35 @@ class PrometheusApiTest {
     }
 
     @Test
+    void targetsListWhatTheCollectorsScrapeFromTheirUpSeries() throws Exception {
+        long now = System.currentTimeMillis();
+        Labels up = Labels.of("__name__", "up", "job", "app", "instance", "10.0.0.5:8080", "node", "linux-1");
+        Labels down = Labels.of("__name__", "up", "job", "db", "instance", "10.0.0.6:9187", "node", "linux-1");
+        Labels took = Labels.of("__name__", "scrape_duration_seconds", "job", "app", "instance", "10.0.0.5:8080", "node", "linux-1");
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (MetricSeries s : List.of(new MetricSeries(up, List.of(new Sample(now - 30_000, 1), new Sample(now - 15_000, 1))),
+                    new MetricSeries(down, List.of(new Sample(now - 15_000, 0))),
+                    new MetricSeries(took, List.of(new Sample(now - 30_000, 0.5), new Sample(now - 15_000, 0.25))))) {
+                p.send(new ProducerRecord<>(Topics.METRICS, SeriesHash.partition(s.labels(), 2), null, MetricCodec.encode(List.of(s)))).get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/api/v1/targets").then().statusCode(200)
+                        .body("status", equalTo("success"))
+                        .body("data.activeTargets.size()", equalTo(2))
+                        .body("data.activeTargets[0].scrapePool", equalTo("app"))
+                        .body("data.activeTargets[0].health", equalTo("up"))
+                        .body("data.activeTargets[0].labels.instance", equalTo("10.0.0.5:8080"))
+                        .body("data.activeTargets[0].scrapeInterval", equalTo("15s"))
+                        .body("data.activeTargets[0].lastScrapeDuration", equalTo(0.25f))
+                        .body("data.activeTargets[1].health", equalTo("down"))
+                        .body("data.droppedTargets.size()", equalTo(0)));
+        given().queryParam("scrapePool", "db").get("/api/v1/targets").then().body("data.activeTargets.size()", equalTo(1));
+        given().queryParam("state", "dropped").get("/api/v1/targets").then().body("data.activeTargets.size()", equalTo(0));
+    }
+
+    @Test
     void badQueryIs400BadDataWithThePosition() {
         given().queryParam("query", "sum(rate(x[5m]) +").get("/api/v1/query")
                 .then().statusCode(400)
