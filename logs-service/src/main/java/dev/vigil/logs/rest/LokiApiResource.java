@@ -7,6 +7,7 @@ import dev.vigil.logql.LogqlEngine;
 import dev.vigil.logql.LogqlOptions;
 import dev.vigil.logql.MetricResult;
 import dev.vigil.logql.QueryKind;
+import dev.vigil.logql.StreamResult;
 import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.parser.Parser;
@@ -36,10 +37,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -49,6 +52,10 @@ import java.util.TreeSet;
 @Path("/loki/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class LokiApiResource {
+    /** Loki's default line_limit, field_limit and values limit for the detected-fields endpoints. */
+    private static final int DETECTED_DEFAULT_LIMIT = 1000;
+    /** Distinct values kept per detected field: its cardinality is exact up to this many. */
+    private static final int DETECTED_MAX_VALUES = 10_000;
     private static final long HOUR = 3_600_000_000_000L;
     private static final int DEFAULT_LIMIT = 100;
 
@@ -278,6 +285,57 @@ public class LokiApiResource {
     private static String goDuration(long nanos) {
         long s = nanos / 1_000_000_000L;
         return s / 3600 + "h" + s % 3600 / 60 + "m" + s % 60 + "s";
+    }
+
+    /** Loki's {@code detected_fields}: what json and logfmt find in the query's lines besides the stream labels. */
+    @GET
+    @Path("/detected_fields")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> detectedFields(@QueryParam("query") String query, @QueryParam("start") String start,
+                                              @QueryParam("end") String end, @QueryParam("line_limit") String lineLimit,
+                                              @QueryParam("field_limit") String fieldLimit) {
+        return detect(query, start, end, lineLimit).answer(LokiParams.limit(fieldLimit, DETECTED_DEFAULT_LIMIT));
+    }
+
+    /** Loki's {@code detected_field/{name}/values}: the values of one detected field in the query's lines. */
+    @GET
+    @Path("/detected_field/{name}/values")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> detectedFieldValues(@PathParam("name") String name, @QueryParam("query") String query,
+                                                   @QueryParam("start") String start, @QueryParam("end") String end,
+                                                   @QueryParam("line_limit") String lineLimit, @QueryParam("limit") String limit) {
+        return detect(query, start, end, lineLimit).values(name, LokiParams.limit(limit, DETECTED_DEFAULT_LIMIT));
+    }
+
+    /**
+     * Runs the query three ways over at most {@code line_limit} lines (Loki's default 1,000): as
+     * given, for the streams' own label names; with {@code | json}; and with {@code | logfmt} on
+     * the lines json could not read, as Loki picks the parser per line.
+     */
+    private DetectedFields detect(String query, String start, String end, String lineLimit) {
+        String q = required(query);
+        long e = LokiParams.timeNanos("end", end, nowNanos());
+        long s = LokiParams.timeNanos("start", start, e - HOUR);
+        if (e < s) {
+            throw LokiError.badRequest("end timestamp must not be before or equal to start time");
+        }
+        int lines = LokiParams.limit(lineLimit, DETECTED_DEFAULT_LIMIT);
+        LogqlEngine engine = engine();
+        if (engine.kind(q) != QueryKind.LOG) {
+            throw LokiError.badRequest("detected fields need a log query, not a metric query");
+        }
+        LogSource src = tenantSource();
+        Set<String> streamNames = new HashSet<>();
+        for (StreamResult r : engine.query(src, q, s, e + 1, Direction.BACKWARD, lines).streams()) {
+            for (int i = 0; i < r.labels().size(); i++) {
+                streamNames.add(r.labels().name(i));
+            }
+        }
+        DetectedFields fields = new DetectedFields(DETECTED_MAX_VALUES);
+        fields.add("json", engine.query(src, q + " | json", s, e + 1, Direction.BACKWARD, lines).streams(), streamNames);
+        fields.add("logfmt", engine.query(src, q + " | json | __error__ != \"\" | drop __error__, __error_details__ | logfmt",
+                s, e + 1, Direction.BACKWARD, lines).streams(), streamNames);
+        return fields;
     }
 
     private LogqlEngine engine() {

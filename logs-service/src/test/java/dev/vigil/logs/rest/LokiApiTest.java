@@ -168,4 +168,20 @@ class LokiApiTest {
                 .body("detectedLabels.label", equalTo(List.of("app", "namespace", "os")))
                 .body("detectedLabels.find { it.label == 'os' }.cardinality", equalTo(2));
     }
+
+    @Test
+    void detectedFieldsAreWhatTheParsersFindBesidesTheStreamLabels() {
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", t0 + 2_000_000_000L)
+                .get("/loki/api/v1/detected_fields").then().statusCode(200)
+                .body("fields.label", equalTo(List.of("level", "msg", "status")))
+                .body("fields.find { it.label == 'status' }.type", equalTo("int"))
+                .body("fields.find { it.label == 'status' }.cardinality", equalTo(2))
+                .body("fields.find { it.label == 'level' }.type", equalTo("string"))
+                .body("fields.find { it.label == 'level' }.parsers", equalTo(List.of("logfmt")))
+                .body("limit", equalTo(1000));
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0 - 1).queryParam("end", t0 + 2_000_000_000L)
+                .get("/loki/api/v1/detected_field/level/values").then().statusCode(200)
+                .body("values", hasItems("info", "error"));
+        given().queryParam("query", "count_over_time({app=\"web\"}[1m])").get("/loki/api/v1/detected_fields").then().statusCode(400);
+    }
 }
