@@ -8,6 +8,8 @@ import dev.vigil.logql.LogqlOptions;
 import dev.vigil.logql.MetricResult;
 import dev.vigil.logql.QueryKind;
 import dev.vigil.logql.StreamResult;
+import dev.vigil.logql.patterns.Drain;
+import dev.vigil.logql.storage.LogEntry;
 import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.parser.Parser;
@@ -305,6 +307,49 @@ public class LokiApiResource {
                                                    @QueryParam("start") String start, @QueryParam("end") String end,
                                                    @QueryParam("line_limit") String lineLimit, @QueryParam("limit") String limit) {
         return detect(query, start, end, lineLimit).values(name, LokiParams.limit(limit, DETECTED_DEFAULT_LIMIT));
+    }
+
+    /**
+     * Loki's {@code patterns} (Logs Drilldown's Patterns): the query's newest lines, at most
+     * {@code vigil.logs.max-entries-limit} of them, grouped by {@link Drain} into patterns with
+     * {@code <_>} where their lines differ, each with its line count per step.
+     */
+    @GET
+    @Path("/patterns")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> patterns(@QueryParam("query") String query, @QueryParam("start") String start,
+                                        @QueryParam("end") String end, @QueryParam("step") String step) {
+        String q = required(query);
+        long e = LokiParams.timeNanos("end", end, nowNanos());
+        long s = LokiParams.timeNanos("start", start, e - HOUR);
+        if (e < s) {
+            throw LokiError.badRequest("end timestamp must not be before or equal to start time");
+        }
+        long st = step == null || step.isEmpty() ? defaultStep(s, e) : LokiParams.durationNanos("step", step);
+        if (st <= 0) {
+            throw LokiError.badRequest("zero or negative query resolution step widths are not accepted. Try a positive integer");
+        }
+        LogqlEngine engine = engine();
+        if (engine.kind(q) != QueryKind.LOG) {
+            throw LokiError.badRequest("patterns need a log query, not a metric query");
+        }
+        Drain drain = Drain.withDefaults();
+        for (StreamResult r : engine.query(tenantSource(), q, s, e + 1, Direction.BACKWARD, config.maxEntriesLimit()).streams()) {
+            for (LogEntry entry : r.entries()) {
+                long bucket = s + (entry.timestampNanos() - s) / st * st;
+                drain.add(entry.line(), bucket / 1_000_000_000L);
+            }
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (Drain.Pattern p : drain.patterns()) {
+            List<List<Long>> samples = new ArrayList<>();
+            p.counts().forEach((t, n) -> samples.add(List.of(t, n)));
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("pattern", p.text());
+            one.put("samples", samples);
+            data.add(one);
+        }
+        return Map.of("status", "success", "data", data);
     }
 
     /**

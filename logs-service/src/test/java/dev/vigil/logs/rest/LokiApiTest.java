@@ -184,4 +184,17 @@ class LokiApiTest {
                 .body("values", hasItems("info", "error"));
         given().queryParam("query", "count_over_time({app=\"web\"}[1m])").get("/loki/api/v1/detected_fields").then().statusCode(400);
     }
+
+    @Test
+    void patternsGroupTheLinesWithTheirCountsPerStep() {
+        given().queryParam("query", "{app=\"web\"}").queryParam("start", t0).queryParam("end", t0 + 2_000_000_000L)
+                .queryParam("step", "1s")
+                .get("/loki/api/v1/patterns").then().statusCode(200)
+                .body("status", equalTo("success"))
+                // a different first token is a different pattern (Drain's tree), each seen in both streams
+                .body("data.pattern", equalTo(List.of("level=error msg=\"GET /cart\" status=500", "level=info msg=\"GET /\" status=200")))
+                .body("data[0].samples", equalTo(List.of(List.of(Math.toIntExact(t0 / 1_000_000_000L + 1), 2))))
+                .body("data[1].samples", equalTo(List.of(List.of(Math.toIntExact(t0 / 1_000_000_000L), 2))));
+        given().queryParam("query", "rate({app=\"web\"}[1m])").get("/loki/api/v1/patterns").then().statusCode(400);
+    }
 }
