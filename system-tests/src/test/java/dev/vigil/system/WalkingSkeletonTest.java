@@ -30,6 +30,7 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -187,6 +188,74 @@ class WalkingSkeletonTest {
             assertEquals("file", payload.path("commonLabels").path("job").asText());
             assertTrue(payload.path("commonAnnotations").path("summary").asText().startsWith("file logs "), payload.toString());
         });
+    }
+
+    /**
+     * What Grafana 11/12's Prometheus data source asks, as its source does: the health check is an
+     * instant {@code 1+1} over the range 1 s to 4 s (pkg/promlib/healthcheck.go), then buildinfo for
+     * its heuristics; the metric and label browsers list labels, metric names, label values and
+     * series over the picker's range; the metadata and rules views; Explore's range and instant
+     * queries, POSTed as forms (the data source's default HTTP method).
+     */
+    @Test
+    void grafanasPrometheusDataSourceRequestsAreAnswered() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String m = metrics.url();
+            long end = System.currentTimeMillis() / 1000;
+            long start = end - 3600;
+            String range = "start=" + start + "&end=" + end;
+            JsonNode health = post(m + "/api/v1/query", "query=" + enc("1+1") + "&time=4");
+            assertEquals("scalar", health.path("data").path("resultType").asText(), health.toString());
+            assertEquals("2", health.path("data").path("result").get(1).asText());
+            assertFalse(get(m + "/api/v1/status/buildinfo").path("data").path("version").asText().isEmpty());
+            assertTrue(get(m + "/api/v1/labels?" + range).path("data").toString().contains("\"job\""));
+            assertTrue(get(m + "/api/v1/label/__name__/values?" + range).path("data").toString().contains("node_memory_MemTotal_bytes"));
+            assertTrue(get(m + "/api/v1/label/instance/values?match[]=" + enc("node_uname_info") + "&" + range).path("data").size() > 0);
+            assertTrue(get(m + "/api/v1/series?match[]=" + enc("{__name__=\"node_load1\"}") + "&" + range).path("data").size() > 0);
+            assertEquals("success", get(m + "/api/v1/metadata").path("status").asText());
+            assertTrue(get(m + "/api/v1/rules").toString().contains("HostMemoryVisible"));
+            JsonNode explore = post(m + "/api/v1/query_range", "query=" + enc("rate(node_cpu_seconds_total[1m])") + "&" + range + "&step=15");
+            assertEquals("matrix", explore.path("data").path("resultType").asText(), explore.toString());
+            assertTrue(explore.path("data").path("result").size() > 0, explore.toString());
+            JsonNode instant = post(m + "/api/v1/query", "query=" + enc("node_load1") + "&time=" + end);
+            assertTrue(instant.path("data").path("result").size() > 0, instant.toString());
+        });
+    }
+
+    /**
+     * What Grafana's Loki data source and Logs Drilldown ask: the health check is an instant
+     * {@code vector(1)+vector(1)} at 4 s that must answer 2 (pkg/tsdb/loki/healthcheck.go); the
+     * label browser; Explore's range query; Drilldown's volume, patterns, detected labels and fields.
+     */
+    @Test
+    void grafanasLokiDataSourceAndDrilldownRequestsAreAnswered() {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String l = logs.url() + "/loki/api/v1";
+            long end = System.currentTimeMillis() * 1_000_000L;
+            long start = end - 3_600_000_000_000L;
+            String range = "start=" + start + "&end=" + end;
+            String selector = enc("{job=\"file\"}");
+            JsonNode health = get(l + "/query?query=" + enc("vector(1)+vector(1)") + "&time=4000000000");
+            assertEquals("2", health.path("data").path("result").get(0).path("value").get(1).asText(), health.toString());
+            assertTrue(get(l + "/labels?" + range).path("data").toString().contains("\"job\""));
+            assertTrue(get(l + "/label/job/values?" + range).path("data").toString().contains("\"file\""));
+            assertTrue(get(l + "/series?match[]=" + selector + "&" + range).path("data").size() > 0);
+            JsonNode explore = get(l + "/query_range?query=" + selector + "&limit=1000&direction=backward&step=15s&" + range);
+            assertTrue(explore.toString().contains(LINE), explore.toString());
+            JsonNode volume = get(l + "/index/volume?query=" + selector + "&limit=5000&aggregateBy=series&" + range);
+            assertTrue(volume.path("data").path("result").size() > 0, volume.toString());
+            JsonNode patterns = get(l + "/patterns?query=" + selector + "&step=60s&" + range);
+            assertTrue(patterns.path("data").size() > 0, patterns.toString());
+            assertTrue(get(l + "/detected_labels?query=" + selector + "&" + range).path("detectedLabels").isArray());
+            assertTrue(get(l + "/detected_fields?query=" + selector + "&" + range).path("fields").isArray());
+        });
+    }
+
+    private static JsonNode post(String url, String form) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
     }
 
     /** The first webhook notification for {@code alertname}. */
