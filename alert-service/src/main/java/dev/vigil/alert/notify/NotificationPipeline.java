@@ -155,19 +155,22 @@ public final class NotificationPipeline implements FlushHandler {
             log.log(f.groupKey(), integration, firing, resolved, now, expires);
             return true;
         }
+        // a receiver type that is read but not delivered to is told before anything is rendered for it
+        Notifier notifier = notifiers.get(kind);
+        if (notifier == null) {
+            LOG.warn("no notifier for " + kind + " integrations; " + integration + " is not notified");
+            return false;
+        }
         Notification n;
         try {
             n = renderer.render(toSend, integration);
         } catch (TemplateException e) {
             LOG.warn("cannot render notification for " + integration + ": " + e.getMessage());
             return false;
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // a *_file secret read while rendering (unreadable, removed) fails this integration only,
+            // not the receiver's others
             LOG.warn(integration + " is not notified: " + e.getMessage());
-            return false;
-        }
-        Notifier notifier = notifiers.get(kind);
-        if (notifier == null) {
-            LOG.warn("no notifier for " + kind + " integrations; " + integration + " is not notified");
             return false;
         }
         try {
