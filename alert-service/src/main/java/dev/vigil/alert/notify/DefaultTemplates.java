@@ -108,7 +108,6 @@ public final class DefaultTemplates {
     private DefaultTemplates() {
     }
 
-    /** A template set holding the defaults, to which user template files can be added. */
     /**
      * Alertmanager's default.tmpl for the integrations beyond email, Slack and Teams: PagerDuty,
      * Opsgenie, Telegram, Discord, Webex and Teams workflows (msteamsv2).
@@ -149,6 +148,7 @@ public final class DefaultTemplates {
             {{ define "msteamsv2.default.text" }}{{ template "msteams.default.text" . }}{{ end }}
             """;
 
+    /** A template set holding the defaults, to which user template files can be added. */
     public static TemplateSet newSet() {
         return AlertFunctions.newSet(java.util.Map.of("toJson", ToJson::apply)).add("default.tmpl", TEXT).add("integrations.tmpl", INTEGRATIONS);
     }

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Prometheus' {@code http_config} as a receiver's requests use it: basic auth, an
- * {@code Authorization} header (bearer token by default, or an OAuth 2 client) and the proxy;
- * redirects followed unless {@code follow_redirects: false}. The rest of the block (TLS, headers)
- * is validated and kept as written.
+ * {@code Authorization} header (bearer token by default, or an OAuth 2 client) and the proxy.
+ * {@code follow_redirects} (default true) is read and kept, but the notifiers' clients do not
+ * follow redirects yet; the rest of the block (TLS, headers) is validated and kept as written.
  */
 public record HttpClientConfig(
         Optional<String> basicAuthUsername,

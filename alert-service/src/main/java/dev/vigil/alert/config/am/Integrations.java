@@ -90,10 +90,6 @@ final class Integrations {
     private Integrations() {
     }
 
-    static boolean isGeneric(String type) {
-        return FIELDS.containsKey(type);
-    }
-
     /** One list entry of {@code <type>_configs}. */
     static IntegrationConfig parse(String type, YamlNode n, GlobalConfig g, SecretFiles files) {
         Set<String> allowed = new java.util.HashSet<>(FIELDS.get(type));
@@ -153,11 +149,7 @@ final class Integrations {
                 if (!n.has("url") && !n.has("url_file")) {
                     throw n.error("one of url or url_file must be configured");
                 }
-                if (n.has("url") && n.has("url_file")) {
-                    throw n.error("at most one of url & url_file must be configured");
-                }
                 n.get("url").string().ifPresent(u -> ConfigUrls.check(n.get("url"), u));
-                n.get("url_file").string().ifPresent(f -> s.put("url", Secret.fromFile(files.dir().resolve(f))));
                 boolean token = s.containsKey("alert_source_token");
                 if (local != null && local.hasAuthorization() && token) {
                     throw n.error("cannot specify alert_source_token or alert_source_token_file when using http_config.authorization");
@@ -233,10 +225,6 @@ final class Integrations {
                 if (!chatId && !n.has("chat_id_file")) {
                     throw n.error("missing chat_id or chat_id_file on telegram_config");
                 }
-                if (chatId && n.has("chat_id_file")) {
-                    throw n.error("at most one of chat_id & chat_id_file must be configured");
-                }
-                n.get("chat_id_file").string().ifPresent(f -> s.put("chat_id", Secret.fromFile(files.dir().resolve(f))));
                 String mode = n.get("parse_mode").string("HTML");
                 if (!Set.of("", "Markdown", "MarkdownV2", "HTML").contains(mode)) {
                     throw n.error("unknown parse_mode on telegram_config, must be Markdown, MarkdownV2, HTML or empty string");

@@ -19,11 +19,6 @@ public record ReceiverConfig(
         integrations = List.copyOf(integrations);
     }
 
-    public ReceiverConfig(String name, List<EmailConfig> emailConfigs, List<SlackConfig> slackConfigs, List<MsTeamsConfig> msteamsConfigs,
-                          List<WebhookConfig> webhookConfigs) {
-        this(name, emailConfigs, slackConfigs, msteamsConfigs, webhookConfigs, List.of());
-    }
-
     /** A receiver with no integration: alerts routed to it are dropped on purpose ("blackhole"). */
     public boolean isEmpty() {
         return emailConfigs.isEmpty() && slackConfigs.isEmpty() && msteamsConfigs.isEmpty() && webhookConfigs.isEmpty()
