@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /** Reads host metrics every {@code vigil.collector.interval} and publishes them to {@code vigil.metrics}. */
 @ApplicationScoped
@@ -53,30 +54,33 @@ public class HostMetricsJob {
         if (!config.hostMetrics()) {
             return;
         }
-        NodeExporterMapper mapper = new NodeExporterMapper(id.node(), config.instance().orElse(id.node()), config.job());
-        // Linux: node_exporter's own collectors over /proc and /sys; elsewhere the portable OSHI snapshot
-        NodeCollectors nodeCollectors = id.os() == NodeOs.LINUX ? nodeCollectors() : null;
-        WindowsExporterMapper windowsNames = new WindowsExporterMapper(
-                new NodeExporterMapper(id.node(), config.instance().orElse(id.node()), config.windows().job()));
-        HostSource source = nodeCollectors == null
-                ? new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot())) : null;
+        String instance = config.instance().orElse(id.node());
+        NodeExporterMapper mapper = new NodeExporterMapper(id.node(), instance, config.job());
+        // Linux: node_exporter's own collectors over /proc and /sys; Windows: the OSHI snapshot under
+        // node_exporter's names, windows_exporter's or both
+        LongFunction<List<MetricSeries>> read;
+        if (id.os() == NodeOs.LINUX) {
+            NodeCollectors nodeCollectors = nodeCollectors();
+            read = now -> mapper.map(nodeCollectors.collect(), id.os(), now);
+        } else {
+            HostSource source = new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot()));
+            WindowsExporterMapper windowsNames = new WindowsExporterMapper(new NodeExporterMapper(id.node(), instance, config.windows().job()));
+            read = now -> {
+                HostSnapshot snapshot = source.read();
+                List<MetricSeries> series = new ArrayList<>();
+                if (config.windows().nodeExporterNames()) {
+                    series.addAll(mapper.map(snapshot, now));
+                }
+                if (config.windows().windowsExporterNames()) {
+                    series.addAll(windowsNames.map(snapshot, now));
+                }
+                return series;
+            };
+        }
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "host-metrics"));
         timer.scheduleAtFixedRate(() -> {
             try {
-                long now = System.currentTimeMillis();
-                List<MetricSeries> series;
-                if (nodeCollectors != null) {
-                    series = mapper.map(nodeCollectors.collect(), id.os(), now);
-                } else {
-                    HostSnapshot snapshot = source.read();
-                    series = new ArrayList<>();
-                    if (config.windows().nodeExporterNames() || id.os() != NodeOs.WINDOWS) {
-                        series.addAll(mapper.map(snapshot, now));
-                    }
-                    if (id.os() == NodeOs.WINDOWS && config.windows().windowsExporterNames()) {
-                        series.addAll(windowsNames.map(snapshot, now));
-                    }
-                }
+                List<MetricSeries> series = read.apply(System.currentTimeMillis());
                 delivery.publishMetrics(series).whenComplete((ok, ex) -> {
                     if (ex != null) {
                         failed.increment();

@@ -1,6 +1,7 @@
 package dev.vigil.collector.host;
 
 import dev.vigil.collector.host.procfs.HostMetrics;
+import dev.vigil.collector.scrape.TargetLabels;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.model.NodeOs;
@@ -9,7 +10,6 @@ import dev.vigil.model.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +27,6 @@ public final class NodeExporterMapper {
     static final Pattern PSEUDO_MOUNTS = Pattern.compile(
             "^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+|var/lib/kubelet/pods/.+)($|/)");
 
-    /** The labels every host series gets from the node, not from what was read. */
-    private static final Set<String> HOST_LABELS = Set.of("node", "instance", "job", "os");
-
     private final String node;
     private final String instance;
     private final String job;
@@ -46,23 +43,22 @@ public final class NodeExporterMapper {
 
     /**
      * The node collectors' families as series with this node's labels. A series' own label of the
-     * same name (a textfile may carry a {@code job}) becomes {@code exported_<name>}, as Prometheus
-     * does without honor_labels.
+     * same name (a textfile may carry a {@code job}) becomes {@code exported_<name>}, as a scrape
+     * without honor_labels does ({@link TargetLabels}).
      */
     public List<MetricSeries> map(HostMetrics metrics, NodeOs os, long timestampMs) {
-        Out out = new Out(this, os.label(), timestampMs);
+        Labels host = Labels.of("node", node, "instance", instance, "job", job, "os", os.label());
+        List<MetricSeries> out = new ArrayList<>();
         for (HostMetrics.Family f : metrics.families()) {
             for (HostMetrics.Series s : f.series()) {
-                String[] labels = s.labels().toArray(String[]::new);
-                for (int i = 0; i < labels.length; i += 2) {
-                    if (HOST_LABELS.contains(labels[i])) {
-                        labels[i] = "exported_" + labels[i];
-                    }
+                Labels.Builder read = Labels.builder().set(Labels.METRIC_NAME, f.name());
+                for (int i = 0; i < s.labels().size(); i += 2) {
+                    read.set(s.labels().get(i), s.labels().get(i + 1));
                 }
-                out.add(f.name(), s.value(), labels);
+                out.add(new MetricSeries(TargetLabels.apply(read.build(), host, false), List.of(new Sample(timestampMs, s.value()))));
             }
         }
-        return out.series;
+        return out;
     }
 
     public List<MetricSeries> map(HostSnapshot s, long timestampMs) {

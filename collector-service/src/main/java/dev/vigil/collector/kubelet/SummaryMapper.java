@@ -116,8 +116,7 @@ public final class SummaryMapper {
                 number(rootfs, "inodes").ifPresent(v -> out.add(sample(FS_INODES, labels, rootfsTime, v)));
                 OptionalDouble fs = containerFs(c);
                 if (fs.isPresent()) {
-                    out.add(sample(FS_USAGE, labels, time(c.path("rootfs").has("time") ? c.path("rootfs") : c.path("logs")),
-                            fs.getAsDouble()));
+                    out.add(sample(FS_USAGE, labels, rootfs.has("time") ? rootfsTime : time(c.path("logs")), fs.getAsDouble()));
                     containersFs += fs.getAsDouble();
                     anyContainerFs = true;
                 }
@@ -141,14 +140,12 @@ public final class SummaryMapper {
         long t = time(mem);
         number(mem, "workingSetBytes").ifPresent(v -> out.add(sample(WORKING_SET, labels, t, v)));
         if (os != NodeOs.WINDOWS) {
+            // HCS measures neither RSS nor page faults: a Windows kubelet's zeros there are placeholders
             number(mem, "rssBytes").ifPresent(v -> out.add(sample(RSS, labels, t, v)));
-        }
-        Labels pgfault = labels.toBuilder().set("failure_type", "pgfault").set("scope", "container").build();
-        Labels pgmajfault = labels.toBuilder().set("failure_type", "pgmajfault").set("scope", "container").build();
-        if (os != NodeOs.WINDOWS) {
-            // HCS counts no page faults: a Windows kubelet's zeros there are placeholders
-            number(mem, "pageFaults").ifPresent(v -> out.add(sample(MEMORY_FAILURES, pgfault, t, v)));
-            number(mem, "majorPageFaults").ifPresent(v -> out.add(sample(MEMORY_FAILURES, pgmajfault, t, v)));
+            number(mem, "pageFaults").ifPresent(v -> out.add(sample(MEMORY_FAILURES,
+                    labels.toBuilder().set("failure_type", "pgfault").set("scope", "container").build(), t, v)));
+            number(mem, "majorPageFaults").ifPresent(v -> out.add(sample(MEMORY_FAILURES,
+                    labels.toBuilder().set("failure_type", "pgmajfault").set("scope", "container").build(), t, v)));
         }
         number(mem, "usageBytes")
                 .ifPresent(v -> {

@@ -37,11 +37,15 @@ final class ConntrackCollector implements NodeCollector {
         }
         List<String> lines = fs.procLines("net/stat/nf_conntrack");
         String[] header = Fields.of(lines.get(0));
+        int[] columns = new int[STATS.length];
+        for (int s = 0; s < STATS.length; s++) {
+            columns[s] = indexOf(header, STATS[s][0]);
+        }
         double[] sums = new double[STATS.length];
         for (String line : lines.subList(1, lines.size())) {
             String[] f = Fields.of(line);
             for (int s = 0; s < STATS.length; s++) {
-                int col = indexOf(header, STATS[s][0]);
+                int col = columns[s];
                 if (col >= 0 && col < f.length) {
                     sums[s] += Fields.hex(f[col]);
                 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,8 +117,7 @@ final class FilesystemCollector implements NodeCollector {
             if (f.length < 4) {
                 continue;
             }
-            Set<String> options = new LinkedHashSet<>(List.of(f[3].split(",")));
-            out.add(new Mount(unescape(f[0]), unescape(f[1]), f[2], options.contains("ro")));
+            out.add(new Mount(unescape(f[0]), unescape(f[1]), f[2], List.of(f[3].split(",")).contains("ro")));
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package dev.vigil.collector.host.procfs;
 
-import com.google.re2j.Pattern;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -36,12 +34,6 @@ final class NetclassCollector implements NodeCollector {
             {"tx_queue_len", "transmit_queue_length", "gauge"},
     };
 
-    private final Optional<Pattern> ignored;
-
-    NetclassCollector(Optional<String> ignoredDevices) {
-        this.ignored = ignoredDevices.map(Pattern::compile);
-    }
-
     @Override
     public String name() {
         return "netclass";
@@ -56,7 +48,7 @@ final class NetclassCollector implements NodeCollector {
         interfaces.sort(null);
         for (Path iface : interfaces) {
             String device = iface.getFileName().toString();
-            if (ignored.isPresent() && ignored.get().matcher(device).find() || !Files.isDirectory(iface)) {
+            if (!Files.isDirectory(iface)) {
                 continue;
             }
             String operstate = attribute(iface, "operstate").orElse("unknown");

@@ -59,7 +59,8 @@ public final class NodeCollectors {
     private final ProcFs fs;
     private final List<NodeCollector> collectors;
     private final Set<String> failing = new HashSet<>();
-    private final boolean selfProcess;
+    /** Null where /proc/self is not this process. */
+    private final SelfProcess selfProcess;
 
     public NodeCollectors(ProcFs fs, Settings settings, Clock clock) {
         this.fs = fs;
@@ -75,7 +76,7 @@ public final class NodeCollectors {
                         settings.filesystemMountTimeout()),
                 new LoadavgCollector(),
                 new MeminfoCollector(),
-                new NetclassCollector(Optional.empty()),
+                new NetclassCollector(),
                 new NetdevCollector(settings.netdevDeviceInclude(), settings.netdevDeviceExclude()),
                 new NetstatCollector(settings.netstatFields().orElse(NetstatCollector.DEFAULT_FIELDS)),
                 new OsCollector(settings.osReleaseFiles(fs)),
@@ -99,7 +100,7 @@ public final class NodeCollectors {
         all.removeIf(c -> settings.disabled().contains(c.name()));
         this.collectors = List.copyOf(all);
         // only where /proc/self is this process: the running system's /proc, not a fixture or another root
-        this.selfProcess = fs.proc().toAbsolutePath().normalize().equals(Path.of("/proc"));
+        this.selfProcess = fs.proc().toAbsolutePath().normalize().equals(Path.of("/proc")) ? new SelfProcess() : null;
     }
 
     /** Names of the collectors that run. */
@@ -135,9 +136,9 @@ public final class NodeCollectors {
             out.gauge("node_scrape_collector_success", "node_exporter: Whether a collector succeeded.", ok ? 1 : 0,
                     "collector", c.name());
         }
-        if (selfProcess) {
+        if (selfProcess != null) {
             try {
-                SelfProcess.collect(fs, out);
+                selfProcess.collect(fs, out);
             } catch (IOException | RuntimeException e) {
                 // a proc root without a "self" (a fixture tree, a foreign /proc): no process_* series
             }

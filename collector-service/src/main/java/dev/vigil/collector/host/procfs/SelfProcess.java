@@ -16,10 +16,10 @@ final class SelfProcess {
     /** What the Go client reports for an unlimited address space: 2^64 - 1 as a double. */
     private static final double UNLIMITED = 18446744073709551615.0;
 
-    private SelfProcess() {
-    }
+    /** The process's start time, which never changes: /proc/stat's boot time is read for it once. */
+    private OptionalDouble startTime;
 
-    static void collect(ProcFs fs, HostMetrics out) throws IOException {
+    void collect(ProcFs fs, HostMetrics out) throws IOException {
         Path self = fs.proc("self");
         String stat = ProcFs.read(self.resolve("stat"));
         // the command name may hold spaces and parentheses: the fields follow its last ')'
@@ -33,8 +33,11 @@ final class SelfProcess {
         out.counter("process_cpu_seconds_total", "Total user and system CPU time spent in seconds.", (utime + stime) / USER_HZ);
         out.gauge("process_virtual_memory_bytes", "Virtual memory size in bytes.", vsize);
         out.gauge("process_resident_memory_bytes", "Resident memory size in bytes.", rss * fs.pageSize());
-        bootTime(fs).ifPresent(boot -> out.gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.",
-                boot + starttime / USER_HZ));
+        if (startTime == null) {
+            OptionalDouble boot = bootTime(fs);
+            startTime = boot.isPresent() ? OptionalDouble.of(boot.getAsDouble() + starttime / USER_HZ) : OptionalDouble.empty();
+        }
+        startTime.ifPresent(t -> out.gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.", t));
         int open = 0;
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(self.resolve("fd"))) {
             for (Path ignored : fds) {

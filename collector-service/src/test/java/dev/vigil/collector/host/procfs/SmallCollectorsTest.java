@@ -117,7 +117,7 @@ class SmallCollectorsTest {
         write("sys/class/net/veth1/flags", "0x1002\n");
         write("sys/class/net/veth1/speed", "-1\n");
         HostMetrics m = new HostMetrics();
-        new NetclassCollector(Optional.empty()).collect(fs(), m);
+        new NetclassCollector().collect(fs(), m);
         assertEquals(Map.of("device,eth0", 1.0, "device,veth1", 0.0), values(m, "node_network_up"));
         assertEquals(Map.of("device,eth0", 1.25e9, "device,veth1", -125000.0), values(m, "node_network_speed_bytes"));
         assertEquals(Map.of("device,eth0", 4099.0), values(m, "node_network_flags").entrySet().stream()
