@@ -202,7 +202,8 @@ public final class Labels implements Comparable<Labels>, Iterable<Label> {
         return sb.toString();
     }
 
-    private static String escape(String v) {
+    /** A label value as the text exposition format and PromQL write it: backslash, quote and newline escaped. */
+    public static String escape(String v) {
         return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
 final class DetectedFields {
     private static final Pattern DURATION = Pattern.compile("^[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+$");
     private static final Pattern BYTES = Pattern.compile("^\\d+(\\.\\d+)?\\s?([kKmMgGtTpPeE]i?)?[bB]$");
+    private static final Pattern INT = Pattern.compile("[-+]?\\d{1,18}");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|(?i:nan)|[-+]?(?i:inf(inity)?)");
+    /** Go's strconv.ParseBool. */
+    private static final Set<String> BOOLEANS = Set.of("t", "T", "TRUE", "true", "True", "f", "F", "FALSE", "false", "False");
     private static final Set<String> NOT_FIELDS = Set.of("__error__", "__error_details__");
 
     /** One field: name, values seen (at most the values limit kept), parsers. */
@@ -111,13 +115,13 @@ final class DetectedFields {
     /** In Loki's order: an integer, a float, a Go boolean, a Go duration, a byte size, else a string. */
     static String typeOf(String v) {
         String t = v.strip();
-        if (t.matches("[-+]?\\d{1,18}")) {
+        if (INT.matcher(t).matches()) {
             return "int";
         }
-        if (t.matches("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?") || t.equalsIgnoreCase("nan") || t.matches("[-+]?(?i)inf(inity)?")) {
+        if (FLOAT.matcher(t).matches()) {
             return "float";
         }
-        if (Set.of("t", "T", "TRUE", "true", "True", "f", "F", "FALSE", "false", "False").contains(t)) {
+        if (BOOLEANS.contains(t)) {
             return "boolean";
         }
         if (DURATION.matcher(t).matches()) {

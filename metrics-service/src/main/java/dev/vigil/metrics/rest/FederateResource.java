@@ -5,10 +5,9 @@ import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.query.QueryStorage;
 import dev.vigil.metrics.query.TenantStorage;
 import dev.vigil.model.GoFloat;
+import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleNaN;
-import dev.vigil.promql.parser.Parser;
-import dev.vigil.promql.parser.VectorSelector;
 import dev.vigil.series.SampleCursor;
 import dev.vigil.series.Series;
 import jakarta.ws.rs.GET;
@@ -52,14 +51,8 @@ public class FederateResource {
         TenantStorage storage = new TenantStorage(all, tenant.get());
         // by family first, so each family's series follow its TYPE line
         Map<Labels, Latest> latest = new TreeMap<>(Comparator.comparing(Labels::metricName).thenComparing(Comparator.naturalOrder()));
-        for (String m : match == null ? List.<String>of() : match) {
-            VectorSelector selector;
-            try {
-                selector = Parser.parseSelector(m);
-            } catch (RuntimeException e) {
-                throw ApiError.badData("invalid parameter \"match[]\": " + e.getMessage());
-            }
-            for (Series s : storage.select(from, now, selector.matchers())) {
+        for (List<LabelMatcher> matchers : PrometheusApiResource.matcherSets(match, false)) {
+            for (Series s : storage.select(from, now, matchers)) {
                 if (latest.containsKey(s.labels())) {
                     continue;
                 }
@@ -94,22 +87,10 @@ public class FederateResource {
     private static void writeLabels(Labels labels, StringBuilder out) {
         boolean first = true;
         for (int i = 0; i < labels.size(); i++) {
-            if (labels.name(i).equals(Labels.METRIC_NAME)) {
-                continue;
+            if (!labels.name(i).equals(Labels.METRIC_NAME)) {
+                out.append(first ? '{' : ',').append(labels.name(i)).append("=\"").append(Labels.escape(labels.value(i))).append('"');
+                first = false;
             }
-            out.append(first ? '{' : ',').append(labels.name(i)).append("=\"");
-            String v = labels.value(i);
-            for (int k = 0; k < v.length(); k++) {
-                char ch = v.charAt(k);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '"' -> out.append("\\\"");
-                    case '\n' -> out.append("\\n");
-                    default -> out.append(ch);
-                }
-            }
-            out.append('"');
-            first = false;
         }
         if (!first) {
             out.append('}');

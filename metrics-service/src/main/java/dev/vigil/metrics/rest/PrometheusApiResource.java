@@ -275,7 +275,7 @@ public class PrometheusApiResource {
     }
 
     /** Each match[] selector as matchers; no selector means "all series" when allowed. */
-    private static List<List<LabelMatcher>> matcherSets(List<String> match, boolean emptyMeansAll) {
+    static List<List<LabelMatcher>> matcherSets(List<String> match, boolean emptyMeansAll) {
         List<List<LabelMatcher>> sets = new ArrayList<>();
         if (match == null || match.isEmpty()) {
             if (emptyMeansAll) {

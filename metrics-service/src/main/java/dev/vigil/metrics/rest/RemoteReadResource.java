@@ -54,11 +54,15 @@ public class RemoteReadResource {
     @Blocking
     @Consumes(MediaType.WILDCARD)
     public Response read(byte[] body) {
+        if (body == null || body.length == 0) {
+            return plain(400, "empty remote-read body");
+        }
         ReadRequest request;
         try {
+            // the same snappy block and decompressed-size limit as remote write
             request = ReadRequest.parseFrom(RemoteWriteDecoder.uncompress(body, config.remoteWrite().maxDecompressedBytes()));
         } catch (RemoteWriteDecoder.BadPayloadException e) {
-            return plain(400, e.getMessage().replace("remote-write", "remote-read"));
+            return plain(400, e.getMessage());
         } catch (InvalidProtocolBufferException e) {
             return plain(400, "body is not a prometheus.ReadRequest: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.promql.parser.Durations;
 import dev.vigil.metrics.config.MetricsConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -54,7 +55,7 @@ public class StatusResource {
         d.put("GOMAXPROCS", Runtime.getRuntime().availableProcessors());
         d.put("GOGC", "");
         d.put("GODEBUG", "");
-        d.put("storageRetention", PrometheusDuration.format(config.storage().retention()));
+        d.put("storageRetention", Durations.format(config.storage().retention().toMillis()));
         return Map.of("status", "success", "data", d);
     }
 
@@ -62,12 +63,12 @@ public class StatusResource {
     @jakarta.ws.rs.Path("/flags")
     public Map<String, Object> flags() {
         Map<String, String> d = new TreeMap<>();
-        d.put("storage.tsdb.retention.time", PrometheusDuration.format(config.storage().retention()));
+        d.put("storage.tsdb.retention.time", Durations.format(config.storage().retention().toMillis()));
         d.put("storage.tsdb.retention.size", Long.toString(config.storage().maxPartitionBytes()) + "B");
-        d.put("storage.tsdb.out-of-order-time-window", PrometheusDuration.format(config.storage().outOfOrderWindow()));
-        d.put("query.lookback-delta", PrometheusDuration.format(config.query().lookbackDelta()));
+        d.put("storage.tsdb.out-of-order-time-window", Durations.format(config.storage().outOfOrderWindow().toMillis()));
+        d.put("query.lookback-delta", Durations.format(config.query().lookbackDelta().toMillis()));
         d.put("query.max-samples", Integer.toString(config.query().maxSamples()));
-        d.put("query.timeout", PrometheusDuration.format(config.query().timeout()));
+        d.put("query.timeout", Durations.format(config.query().timeout().toMillis()));
         d.put("web.enable-remote-write-receiver", "true");
         return Map.of("status", "success", "data", d);
     }

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.promql.parser.Durations;
 import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.query.QueryStorage;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +55,14 @@ public class TargetsResource {
         // as Prometheus: no state or "any" shows both lists, an unknown state neither
         String s = state == null ? "" : state.toLowerCase(Locale.ROOT);
         boolean active = s.isEmpty() || s.equals("any") || s.equals("active");
-        boolean dropped = s.isEmpty() || s.equals("any") || s.equals("dropped");
+        Map<String, Object> data = new LinkedHashMap<>();
+        // relabelling drops nothing here, so the dropped list is always empty
+        data.put("activeTargets", active ? activeTargets(pool) : List.of());
+        data.put("droppedTargets", List.of());
+        return Map.of("status", "success", "data", data);
+    }
+
+    private List<Map<String, Object>> activeTargets(String pool) {
         long now = System.currentTimeMillis();
         long from = now - config.query().lookbackDelta().toMillis();
         TenantStorage storage = new TenantStorage(all, tenant.get());
@@ -76,7 +83,7 @@ public class TargetsResource {
         scrapes.sort(Comparator.comparing((Scrape x) -> String.valueOf(x.target().get("job")))
                 .thenComparing(x -> String.valueOf(x.target().get("instance"))));
         List<Map<String, Object>> activeTargets = new ArrayList<>();
-        for (Scrape x : active ? scrapes : List.<Scrape>of()) {
+        for (Scrape x : scrapes) {
             String job = x.target().find("job").orElse("");
             String instance = x.target().find("instance").orElse("");
             Map<String, Object> t = new LinkedHashMap<>();
@@ -89,14 +96,11 @@ public class TargetsResource {
             t.put("lastScrape", Instant.ofEpochMilli(x.last()).toString());
             t.put("lastScrapeDuration", durations.getOrDefault(x.target(), 0.0));
             t.put("health", x.up() == 1 ? "up" : "down");
-            t.put("scrapeInterval", x.previous() == Long.MIN_VALUE ? "" : PrometheusDuration.format(Duration.ofMillis(x.last() - x.previous())));
+            t.put("scrapeInterval", x.previous() == Long.MIN_VALUE ? "" : Durations.format(x.last() - x.previous()));
             t.put("scrapeTimeout", "");
             activeTargets.add(t);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("activeTargets", activeTargets);
-        data.put("droppedTargets", List.of());
-        return Map.of("status", "success", "data", data);
+        return activeTargets;
     }
 
     /** The last sample at or before {@code now} and the time of the one before it; the labels without the name. */

@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.promql.parser.Durations;
 import com.sun.net.httpserver.HttpServer;
 import dev.vigil.kafka.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -85,11 +86,11 @@ class StatusAndRulesTest {
 
     @Test
     void prometheusDurationsPrintAsPrometheusPrintsThem() {
-        assertEquals("15d", PrometheusDuration.format(Duration.ofDays(15)));
-        assertEquals("2w", PrometheusDuration.format(Duration.ofDays(14)));
-        assertEquals("1h30m", PrometheusDuration.format(Duration.ofMinutes(90)));
-        assertEquals("0s", PrometheusDuration.format(Duration.ZERO));
-        assertEquals("1y", PrometheusDuration.format(Duration.ofDays(365)));
-        assertEquals("1s500ms", PrometheusDuration.format(Duration.ofMillis(1500)));
+        assertEquals("15d", Durations.format(Duration.ofDays(15).toMillis()));
+        assertEquals("2w", Durations.format(Duration.ofDays(14).toMillis()));
+        assertEquals("1h30m", Durations.format(Duration.ofMinutes(90).toMillis()));
+        assertEquals("0s", Durations.format(Duration.ZERO.toMillis()));
+        assertEquals("1y", Durations.format(Duration.ofDays(365).toMillis()));
+        assertEquals("1s500ms", Durations.format(Duration.ofMillis(1500).toMillis()));
     }
 }

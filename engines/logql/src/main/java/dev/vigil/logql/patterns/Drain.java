@@ -17,6 +17,7 @@ import java.util.TreeMap;
  */
 public final class Drain {
     public static final String WILDCARD = "<_>";
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** A pattern: its tokens and, per time bucket, how many lines it matched. */
     public static final class Pattern {
@@ -60,8 +61,9 @@ public final class Drain {
 
     /** Adds one line seen in time bucket {@code bucket}. */
     public void add(String line, long bucket) {
-        String[] tokens = line.strip().split("\\s+");
-        String key = tokens.length + " " + (tokens.length == 0 || hasDigit(tokens[0]) ? WILDCARD : tokens[0]);
+        // split always gives at least one token ("" for an empty line)
+        String[] tokens = WHITESPACE.split(line.strip());
+        String key = tokens.length + " " + (hasDigit(tokens[0]) ? WILDCARD : tokens[0]);
         List<Pattern> group = groups.computeIfAbsent(key, k -> new ArrayList<>());
         Pattern best = null;
         double bestScore = -1;
@@ -99,7 +101,7 @@ public final class Drain {
                 same++;
             }
         }
-        return tokens.length == 0 ? 1 : (double) same / tokens.length;
+        return (double) same / tokens.length;
     }
 
     private static boolean hasDigit(String s) {
