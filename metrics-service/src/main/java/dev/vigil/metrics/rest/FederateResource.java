@@ -3,7 +3,7 @@ package dev.vigil.metrics.rest;
 import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.query.QueryStorage;
-import dev.vigil.metrics.query.TenantStorage;
+import dev.vigil.promql.storage.TenantStorage;
 import dev.vigil.model.GoFloat;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;

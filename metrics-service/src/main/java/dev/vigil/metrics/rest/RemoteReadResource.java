@@ -5,7 +5,7 @@ import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.ingest.RemoteWriteDecoder;
 import dev.vigil.metrics.query.QueryStorage;
-import dev.vigil.metrics.query.TenantStorage;
+import dev.vigil.promql.storage.TenantStorage;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MatchType;

@@ -4,7 +4,7 @@ import dev.vigil.promql.parser.Durations;
 import dev.vigil.auth.RequestTenant;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.metrics.query.QueryStorage;
-import dev.vigil.metrics.query.TenantStorage;
+import dev.vigil.promql.storage.TenantStorage;
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.StaleNaN;

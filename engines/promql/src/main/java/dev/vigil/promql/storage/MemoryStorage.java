@@ -2,7 +2,7 @@ package dev.vigil.promql.storage;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
-import dev.vigil.series.SampleCursor;
+import dev.vigil.series.ArraySeries;
 import dev.vigil.series.Series;
 import dev.vigil.series.Storage;
 
@@ -63,7 +63,7 @@ public final class MemoryStorage implements Storage {
             int from = lowerBound(b, mint);
             int to = lowerBound(b, maxt + 1);
             if (from < to) {
-                out.add(new Slice(e.getKey(), b.t, b.v, from, to));
+                out.add(new ArraySeries(e.getKey(), b.t, b.v, from, to));
             }
         }
         return out;
@@ -111,44 +111,5 @@ public final class MemoryStorage implements Storage {
             }
         }
         return lo;
-    }
-
-    /** A view of samples [from, to) of one series; the arrays are only read. */
-    private record Slice(Labels labels, long[] t, double[] v, int from, int to) implements Series {
-        @Override
-        public SampleCursor cursor() {
-            return new SampleCursor() {
-                private int i = from - 1;
-
-                @Override
-                public boolean next() {
-                    if (i < to) {
-                        i++;
-                    }
-                    return i < to;
-                }
-
-                @Override
-                public boolean seek(long ts) {
-                    if (i < from) {
-                        i = from;
-                    }
-                    while (i < to && t[i] < ts) {
-                        i++;
-                    }
-                    return i < to;
-                }
-
-                @Override
-                public long timestamp() {
-                    return t[i];
-                }
-
-                @Override
-                public double value() {
-                    return v[i];
-                }
-            };
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.vigil.metrics.query;
+package dev.vigil.promql.storage;
 
 import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
