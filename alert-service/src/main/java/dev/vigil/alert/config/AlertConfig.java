@@ -56,4 +56,33 @@ public interface AlertConfig {
     /** Per-query timeout against the query APIs. */
     @WithDefault("30s")
     Duration queryTimeout();
+
+    /** Evaluation of alerting rules as their samples arrive; see the alert service's README. */
+    Streaming streaming();
+
+    interface Streaming {
+        /**
+         * Follow {@code vigil.metrics} and evaluate the alerting rules whose expressions stream the
+         * moment a sample of theirs arrives (and on their group's timer, over the same samples);
+         * false evaluates every rule on the timer through the query API.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The metrics service's {@code vigil.metrics.query.lookback-delta}: answers equal its only when these are equal. */
+        @WithDefault("5m")
+        Duration lookbackDelta();
+
+        /** The metrics service's {@code vigil.metrics.storage.out-of-order-window}, for the same reason. */
+        @WithDefault("10m")
+        Duration outOfOrderWindow();
+
+        /**
+         * Series the streaming rules may watch; past it they are evaluated through the query API
+         * (on the timer) until the next reload, and a warning says so. Each series costs about its
+         * samples within the longest window a streamed rule reads (16 bytes per sample).
+         */
+        @WithDefault("200000")
+        int maxSeries();
+    }
 }

@@ -6,6 +6,7 @@ import dev.vigil.model.tenant.Tenants;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class RuleGroup {
     private final String externalUrl;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Set<Labels>> previousSeries = new ArrayList<>();
+    private Instant lastEvaluation = Instant.EPOCH;
 
     /**
      * @param defaultInterval the global evaluation interval, used when the group sets none
@@ -104,6 +106,7 @@ public final class RuleGroup {
 
     /** Runs every rule at {@code ts}; a failing rule is reported in the result and the others still run. */
     public EvaluationResult evaluate(Instant ts, QueryFunction query) {
+        lastEvaluation = later(lastEvaluation, ts);
         List<VectorSample> samples = new ArrayList<>();
         List<OutgoingAlert> alerts = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -135,6 +138,45 @@ public final class RuleGroup {
             previousSeries.set(i, now);
         }
         return new EvaluationResult(samples, alerts, errors);
+    }
+
+    /**
+     * Runs only the alerting rules at the indexes set in {@code which}, between the group's
+     * scheduled runs (when a sample that can change their answer arrives). Their alert state
+     * moves as in {@link #evaluate}; the {@code ALERTS} series are left to the scheduled runs, which
+     * write them every interval, so the result holds alerts and errors but no samples.
+     */
+    public EvaluationResult evaluateAlerting(Instant ts, QueryFunction query, BitSet which) {
+        lastEvaluation = later(lastEvaluation, ts);
+        List<OutgoingAlert> alerts = new ArrayList<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (int i = which.nextSetBit(0); i >= 0 && i < rules.size(); i = which.nextSetBit(i + 1)) {
+            if (!(rules.get(i) instanceof AlertingRule a)) {
+                continue;
+            }
+            try {
+                a.eval(ts, query, def.limit());
+                alerts.addAll(a.alertsToSend(ts, resendDelay, interval, generatorUrl(a.definition().expr())));
+            } catch (RuleEvaluationException e) {
+                errors.put(def.rules().get(i).name(), e.getMessage());
+            } catch (RuntimeException e) {
+                errors.put(def.rules().get(i).name(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        return new EvaluationResult(List.of(), alerts, errors);
+    }
+
+    /**
+     * The time of the latest evaluation so far: a run between scheduled ones evaluates at the
+     * later of this and the clock, so a group's evaluations never go back in time (a scheduled
+     * run evaluates its slot, which may be a little ahead of the clock).
+     */
+    public Instant lastEvaluation() {
+        return lastEvaluation;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Prometheus' generator URL for an expression: {@code <external>/graph?g0.expr=...&g0.tab=1}. */

@@ -21,12 +21,15 @@ import dev.vigil.alert.rules.AlertInstance;
 import dev.vigil.alert.rules.AlertStateCodec;
 import dev.vigil.alert.rules.EvaluationResult;
 import dev.vigil.alert.rules.OutgoingAlert;
+import dev.vigil.alert.rules.QueryFunction;
 import dev.vigil.alert.rules.RuleFileLoader;
 import dev.vigil.alert.rules.RuleGroup;
 import dev.vigil.alert.rules.RuleGroupDefinition;
 import dev.vigil.alert.rules.RuleTemplates;
 import dev.vigil.alert.rules.VectorSample;
 import dev.vigil.alert.silence.Silence;
+import dev.vigil.alert.stream.StreamingRules;
+import dev.vigil.alert.stream.StreamingSettings;
 import dev.vigil.alert.silence.SilenceCodec;
 import dev.vigil.alert.silence.Silences;
 import dev.vigil.auth.ServiceCredential;
@@ -61,6 +64,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -75,6 +79,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class AlertingService {
     private static final Logger LOG = Logger.getLogger(AlertingService.class);
+    /** Kept beyond the longest window a streamed rule reads, for samples a little ahead of the clock. */
+    private static final Duration STREAMING_MARGIN = Duration.ofMinutes(1);
     private static final String EMPTY_CONFIG = "route:\n  receiver: default\nreceivers:\n  - name: default\n";
 
     private final AlertConfig config;
@@ -91,6 +97,9 @@ public class AlertingService {
     /** The groups of {@code vigil.alert.logql-rule-files}, whose every expression goes to the logs API. */
     private volatile Set<RuleGroup> logqlGroups = Set.of();
     private ScheduledExecutorService scheduler;
+    /** Runs the streamed evaluations, apart from the scheduled ones so neither waits for the other. */
+    private ExecutorService streamingPool;
+    private volatile StreamingRules streaming;
     private volatile RoutingEngine engine;
     private volatile List<RuleGroup> groups = List.of();
     private final List<ScheduledFuture<?>> evaluations = new ArrayList<>();
@@ -116,13 +125,22 @@ public class AlertingService {
                 QueryClient.loki(config.logsUrl(), config.queryTimeout(), credential));
         restore();
         scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "alerting"));
+        streamingPool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "alerting-streamed");
+            t.setDaemon(true);
+            return t;
+        });
         reload();
         scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent ev) {
+        closeStreaming();
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (streamingPool != null) {
+            streamingPool.shutdownNow();
         }
         if (topics != null) {
             topics.close();
@@ -162,10 +180,30 @@ public class AlertingService {
         evaluations.forEach(f -> f.cancel(false));
         evaluations.clear();
         groups = loaded;
+        closeStreaming();
+        if (config.streaming().enabled()) {
+            AlertConfig.Streaming st = config.streaming();
+            List<RuleGroup> promql = loaded.stream().filter(g -> !logqlGroups.contains(g)).toList();
+            streaming = new StreamingRules(promql, new StreamingSettings(st.lookbackDelta().toMillis(),
+                    st.outOfOrderWindow().toMillis(), st.maxSeries(), STREAMING_MARGIN.toMillis()),
+                    kafka, streamingPool, this::evaluateStreamed, clock);
+        }
         for (RuleGroup g : loaded) {
             evaluations.add(scheduler.scheduleAtFixedRate(() -> evaluate(g), initialDelay(g), g.interval().toNanos(), TimeUnit.NANOSECONDS));
         }
         LOG.infof("loaded %d rule group(s); routing to %d receiver(s)", loaded.size(), am.receivers().size());
+    }
+
+    private void closeStreaming() {
+        StreamingRules s = streaming;
+        streaming = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public RoutingEngine engine() {
@@ -275,36 +313,86 @@ public class AlertingService {
 
     private void evaluate(RuleGroup g) {
         try {
-            Instant ts = g.slotOfRun(clock.instant());
-            String tenant = g.tenant();
-            boolean logql = logqlGroups.contains(g);
-            EvaluationResult r = g.evaluate(ts, (expr, t) -> logql ? queries.queryLogs(expr, t, tenant) : queries.query(expr, t, tenant));
-            RoutingEngine e = engine;
-            for (OutgoingAlert a : r.alerts()) {
-                e.receive(Tenants.stamp(a.labels(), tenant), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()),
-                        a.generatorUrl());
+            synchronized (g) { // a streamed evaluation of the same group may be running
+                evaluateScheduled(g);
             }
-            if (!r.alerts().isEmpty()) {
-                tick(); // groups with group_wait 0 are due now, not at the next dispatch tick
-            }
-            if (!r.samples().isEmpty()) {
-                List<MetricSeries> series = new ArrayList<>();
-                for (VectorSample s : r.samples()) {
-                    series.add(new MetricSeries(Tenants.stamp(s.labels(), tenant), List.of(new Sample(ts.toEpochMilli(), s.value()))));
-                }
-                recordings.publishMetrics(series);
-            }
-            for (Map.Entry<String, List<AlertInstance>> st : g.alertState().entrySet()) {
-                topics.state(Topics.ALERT_STATE, st.getKey(),
-                        st.getValue().isEmpty() ? null : AlertStateCodec.toJson(st.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-            synchronized (this) {
-                lastErrors.keySet().removeIf(k -> k.startsWith(g.key() + "/"));
-                r.errors().forEach((rule, err) -> lastErrors.put(g.key() + "/" + rule, err));
-            }
-            r.errors().forEach((rule, err) -> LOG.warnf("rule %s in group %s: %s", rule, g.name(), err));
         } catch (RuntimeException ex) {
             LOG.errorf(ex, "evaluating group %s failed", g.name());
+        }
+    }
+
+    private void evaluateScheduled(RuleGroup g) {
+        Instant ts = g.slotOfRun(clock.instant());
+        String tenant = g.tenant();
+        EvaluationResult r = g.evaluate(ts, queriesFor(g));
+        deliver(r.alerts(), tenant);
+        if (!r.samples().isEmpty()) {
+            List<MetricSeries> series = new ArrayList<>();
+            for (VectorSample s : r.samples()) {
+                series.add(new MetricSeries(Tenants.stamp(s.labels(), tenant), List.of(new Sample(ts.toEpochMilli(), s.value()))));
+            }
+            recordings.publishMetrics(series);
+        }
+        saveState(g);
+        synchronized (this) {
+            lastErrors.keySet().removeIf(k -> k.startsWith(g.key() + "/"));
+            r.errors().forEach((rule, err) -> lastErrors.put(g.key() + "/" + rule, err));
+        }
+        r.errors().forEach((rule, err) -> LOG.warnf("rule %s in group %s: %s", rule, g.name(), err));
+    }
+
+    /**
+     * Evaluates {@code g}'s streamed rules now, because samples of their series arrived. Only an
+     * evaluation that sends alerts saves the state at once; the next scheduled run saves the rest.
+     */
+    private void evaluateStreamed(RuleGroup g) {
+        StreamingRules s = streaming;
+        if (s == null || !s.ready() || !groups.contains(g)) {
+            return; // not answered locally yet, or a group a reload replaced
+        }
+        try {
+            synchronized (g) {
+                Instant now = clock.instant();
+                Instant ts = now.isAfter(g.lastEvaluation()) ? now : g.lastEvaluation();
+                EvaluationResult r = g.evaluateAlerting(ts, queriesFor(g), s.streamedRules(g));
+                deliver(r.alerts(), g.tenant());
+                if (!r.alerts().isEmpty()) {
+                    saveState(g);
+                }
+                r.errors().forEach((rule, err) -> LOG.warnf("rule %s in group %s: %s", rule, g.name(), err));
+            }
+        } catch (RuntimeException ex) {
+            LOG.errorf(ex, "evaluating group %s on arrival of samples failed", g.name());
+        }
+    }
+
+    /** The group's query function: the query APIs, or the streaming store for the rules that stream. */
+    private QueryFunction queriesFor(RuleGroup g) {
+        String tenant = g.tenant();
+        if (logqlGroups.contains(g)) {
+            return (expr, t) -> queries.queryLogs(expr, t, tenant);
+        }
+        QueryFunction remote = (expr, t) -> queries.query(expr, t, tenant);
+        StreamingRules s = streaming;
+        return s == null ? remote : s.queries(remote, tenant);
+    }
+
+    /** Hands alerts to the routing engine and dispatches at once: groups with group_wait 0 are due now. */
+    private void deliver(List<OutgoingAlert> alerts, String tenant) {
+        RoutingEngine e = engine;
+        for (OutgoingAlert a : alerts) {
+            e.receive(Tenants.stamp(a.labels(), tenant), a.annotations(), Optional.of(a.startsAt()), Optional.of(a.endsAt()),
+                    a.generatorUrl());
+        }
+        if (!alerts.isEmpty()) {
+            tick();
+        }
+    }
+
+    private void saveState(RuleGroup g) {
+        for (Map.Entry<String, List<AlertInstance>> st : g.alertState().entrySet()) {
+            topics.state(Topics.ALERT_STATE, st.getKey(),
+                    st.getValue().isEmpty() ? null : AlertStateCodec.toJson(st.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

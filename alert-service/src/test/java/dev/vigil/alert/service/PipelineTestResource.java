@@ -81,6 +81,8 @@ public class PipelineTestResource implements QuarkusTestResourceLifecycleManager
                     "vigil.alert.rule-files", rules.toString(),
                     "vigil.alert.config-file", am.toString(),
                     "vigil.alert.query-url", query.url(),
+                    // the answers come from the fake query API, not from vigil.metrics: every rule on the timer
+                    "vigil.alert.streaming.enabled", "false",
                     "vigil.alert.external-url", "http://vigil.example.org:9093",
                     "pipeline.receiver-url", receiver.url(""),
                     "pipeline.pop3-port", Integer.toString(pop3));

@@ -61,7 +61,7 @@ class RestartDuringForIT {
                             send_resolved: true
                     """.formatted(hook.url("/hook")));
             Map<String, String> props = Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(),
-                    "vigil.alert.query-url", query.url(), "vigil.alert.rule-files", rules.toString(),
+                    "vigil.alert.query-url", query.url(), "vigil.alert.streaming.enabled", "false", "vigil.alert.rule-files", rules.toString(),
                     "vigil.alert.config-file", am.toString());
             FakeQueryApi.set(query.url(), "0");
 
