@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +40,7 @@ public final class NotificationPipeline implements FlushHandler {
     private final NotificationLog log;
     private final Map<String, Notifier> notifiers;
     private final String externalUrl;
-    private final Consumer<Notification> sent;
+    private final NotificationEvents sent;
 
     /**
      * @param notifiers   by kind: {@code webhook}, {@code slack}, {@code msteams}, {@code email}
@@ -49,7 +48,7 @@ public final class NotificationPipeline implements FlushHandler {
      * @param sent        told of every notification delivered (e.g. to publish it on a topic)
      */
     public NotificationPipeline(AlertmanagerConfig config, Payloads payloads, Inhibitor inhibitor, Silences silences,
-            NotificationLog log, Map<String, Notifier> notifiers, String externalUrl, Consumer<Notification> sent) {
+            NotificationLog log, Map<String, Notifier> notifiers, String externalUrl, NotificationEvents sent) {
         this.config = config;
         this.payloads = payloads;
         this.inhibitor = inhibitor;
@@ -173,6 +172,7 @@ public final class NotificationPipeline implements FlushHandler {
             LOG.warn(integration + " is not notified: " + e.getMessage());
             return false;
         }
+        sent.sending(n);
         try {
             notifier.send(n, f.route().groupInterval());
         } catch (NotifyException e) {
@@ -183,7 +183,7 @@ public final class NotificationPipeline implements FlushHandler {
             return false;
         }
         log.log(f.groupKey(), integration, firing, resolved, now, expires);
-        sent.accept(n);
+        sent.sent(n);
         return true;
     }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Alertmanager assembled from one configuration: route tree, dispatcher, inhibitor and
@@ -29,7 +28,7 @@ public final class RoutingEngine {
     private final Silences silences;
     private final NotificationLog log;
     private final String externalUrl;
-    private final Consumer<Notification> sent;
+    private final NotificationEvents sent;
 
     /**
      * @param templates   the default templates plus the configuration's template files
@@ -39,7 +38,7 @@ public final class RoutingEngine {
      * @param sent        told of each delivered notification
      */
     public RoutingEngine(AlertmanagerConfig config, TemplateSet templates, Silences silences, NotificationLog log,
-            Map<String, Notifier> notifiers, String externalUrl, Clock clock, Consumer<Notification> sent) {
+            Map<String, Notifier> notifiers, String externalUrl, Clock clock, NotificationEvents sent) {
         this.config = config;
         this.clock = clock;
         this.silences = silences;

@@ -11,6 +11,7 @@ import dev.vigil.alert.notify.HttpJsonNotifier;
 import dev.vigil.alert.notify.HttpNotification;
 import dev.vigil.alert.notify.Notification;
 import dev.vigil.alert.notify.NotificationEntry;
+import dev.vigil.alert.notify.NotificationEvents;
 import dev.vigil.alert.notify.NotificationLog;
 import dev.vigil.alert.notify.Notifier;
 import dev.vigil.alert.notify.RoutingEngine;
@@ -167,7 +168,17 @@ public class AlertingService {
         TemplateFiles.addAll(templates, am.templateFiles(), configDir);
         // A reload keeps the alerts, silences and notification log of the running engine, so nothing is re-sent.
         engine = engine == null
-                ? new RoutingEngine(am, templates, silences, nflog, notifiers, config.externalUrl(), clock, this::published)
+                ? new RoutingEngine(am, templates, silences, nflog, notifiers, config.externalUrl(), clock, new NotificationEvents() {
+                    @Override
+                    public void sending(Notification n) {
+                        publish(n);
+                    }
+
+                    @Override
+                    public void sent(Notification n) {
+                        meters.counter("vigil_alert_notifications_sent_total", "integration", n.kind()).increment();
+                    }
+                })
                 : engine.reload(am, templates, notifiers);
         // Keep pending/firing state across reloads: rules keep their keys when unchanged.
         Map<String, List<AlertInstance>> state = new HashMap<>(restoredState);
@@ -407,11 +418,14 @@ public class AlertingService {
         }
     }
 
-    private void published(Notification n) {
+    /**
+     * Writes a webhook notification to {@code vigil.alerts} as it goes out: the producer sends
+     * while the receiver's request is under way, instead of after its answer.
+     */
+    private void publish(Notification n) {
         if (n instanceof HttpNotification h && h.kind().equals("webhook")) {
             topics.notification(h.groupKey(), h.json());
         }
-        meters.counter("vigil_alert_notifications_sent_total", "integration", n.kind()).increment();
     }
 
     private void restore() {
