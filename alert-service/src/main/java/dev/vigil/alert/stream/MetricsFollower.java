@@ -133,11 +133,13 @@ public final class MetricsFollower<K> implements AutoCloseable {
                         undecodable++;
                     }
                 }
+                boolean wasReady = ready;
                 if (!ready && caughtUp(c, end)) {
                     ready = true;
                     LOG.infof("streaming rules: read %s back, %d series watched", Duration.ofMillis(retainMs), store.size());
                 }
-                if (ready && !dirty.isEmpty()) {
+                // the backlog's samples are history: the scheduled runs evaluate over them from now on
+                if (wasReady && !dirty.isEmpty()) {
                     onSamples.accept(Set.copyOf(dirty));
                 }
                 dirty.clear();
