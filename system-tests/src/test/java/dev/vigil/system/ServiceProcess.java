@@ -61,6 +61,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's process, for its CPU time. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public int port() {
         return port;
     }

@@ -41,8 +41,15 @@ import java.util.stream.Stream;
  * both webhooks arrived (so lookback never matters), then ends the series with a stale marker.
  * A second phase times ingestion alone: the first query that sees a pushed sample, per side.
  *
- * <p>Usage: {@code AlertLatencyBench [trials=40] [warm-up trials=3] [seed=1]}; the packaged jars
- * must exist (see docs/benchmarks.md). Prints the raw figures and Markdown tables. With
+ * <p>Vigil runs twice on one metrics service: an alert service with streaming evaluation (the
+ * default: the rule is evaluated when the crossing sample arrives on {@code vigil.metrics}) and one
+ * with it off (evaluation every second through the query API), so both modes and the reference
+ * are measured in one run, on the same samples.
+ *
+ * <p>Usage: {@code AlertLatencyBench [trials=40] [warm-up trials=3] [seed=1] [load]}; the packaged
+ * jars must exist (see docs/benchmarks.md). With {@code load}, {@link AlertLoad} adds 10,000
+ * active series and 500 more streamable rules on every side, and the alert services' CPU is
+ * reported. Prints the raw figures and Markdown tables. With
  * {@code -Dbench.trace-evaluations=true} the alert service's rule queries pass through an
  * {@link EvaluationTrace}, which reports how far each evaluation timestamp lay behind the query.
  */
@@ -69,10 +76,11 @@ public final class AlertLatencyBench {
         this.random = new Random(seed);
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        boolean load = args.length > 3 && args[3].equals("load");
         if (System.getProperty("vigil.repo.root") == null && Files.exists(Path.of("run-local.sh"))) {
             // Started from the repository root, where the docs run it (RepoPaths otherwise looks one level up).
             System.setProperty("vigil.repo.root", Path.of("").toAbsolutePath().toString());
@@ -82,29 +90,57 @@ public final class AlertLatencyBench {
         System.out.printf(Locale.ROOT, "work dir %s; java %s; %d cpus; load average at start %s%n", dir,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage());
         Path rules = dir.resolve("rules.yml");
-        Files.writeString(rules, resource("alert-latency-rules.yml"));
+        Files.writeString(rules, resource("alert-latency-rules.yml") + (load ? AlertLoad.rules() : ""));
         try (WebhookClock clock = new WebhookClock();
              PrometheusStack prometheus = PrometheusStack.start(dir, rules, alertmanagerYml(dir, clock, Side.PROMETHEUS));
-             VigilStack vigil = VigilStack.start(dir, rules, alertmanagerYml(dir, clock, Side.VIGIL), Boolean.getBoolean("bench.trace-evaluations"))) {
+             VigilStack vigil = VigilStack.start(dir, rules, Map.of(
+                     Side.VIGIL_STREAMING, alertmanagerYml(dir, clock, Side.VIGIL_STREAMING),
+                     Side.VIGIL_TIMER, alertmanagerYml(dir, clock, Side.VIGIL_TIMER)), Boolean.getBoolean("bench.trace-evaluations"))) {
             AlertLatencyBench bench = new AlertLatencyBench(clock,
-                    Map.of(Side.VIGIL, vigil.writeUrl(), Side.PROMETHEUS, prometheus.writeUrl()),
-                    Map.of(Side.VIGIL, vigil.queryUrl(), Side.PROMETHEUS, prometheus.queryUrl()), seed);
+                    Map.of(Side.VIGIL_STREAMING, vigil.writeUrl(), Side.VIGIL_TIMER, vigil.writeUrl(), Side.PROMETHEUS, prometheus.writeUrl()),
+                    Map.of(Side.VIGIL_STREAMING, vigil.queryUrl(), Side.VIGIL_TIMER, vigil.queryUrl(), Side.PROMETHEUS, prometheus.queryUrl()),
+                    seed);
             bench.awaitIngesting(Duration.ofSeconds(120));
-            for (int i = 1; i <= warmUp; i++) {
-                bench.trial("w" + i);
+            try (AlertLoad background = load ? AlertLoad.start(List.of(vigil.writeUrl(), prometheus.writeUrl())) : null) {
+                if (background != null) {
+                    background.awaitFullRound();
+                }
+                for (int i = 1; i <= warmUp; i++) {
+                    bench.trial("w" + i);
+                }
+                Map<Side, Duration> cpuBefore = cpu(vigil);
+                long wallBefore = System.nanoTime();
+                List<Trial> measured = new ArrayList<>();
+                for (int i = 1; i <= trials; i++) {
+                    Trial t = bench.trial(Integer.toString(i));
+                    measured.add(t);
+                    printRaw(t);
+                }
+                Map<Side, Duration> cpuAfter = cpu(vigil);
+                double wall = (System.nanoTime() - wallBefore) / 1e9;
+                Map<Side, List<Double>> visible = bench.visibility();
+                report(measured, visible, trials, warmUp, seed);
+                System.out.println();
+                if (background != null) {
+                    System.out.printf(Locale.ROOT, "load: %s%n", background.describe());
+                }
+                cpuBefore.forEach((side, before) -> System.out.printf(Locale.ROOT,
+                        "%s: alert service CPU %.1f %% of one core over the %.0f s of measured trials%n",
+                        side.title(), 100 * (cpuAfter.get(side).minus(before).toNanos() / 1e9) / wall, wall));
             }
-            List<Trial> measured = new ArrayList<>();
-            for (int i = 1; i <= trials; i++) {
-                Trial t = bench.trial(Integer.toString(i));
-                measured.add(t);
-                printRaw(t);
-            }
-            Map<Side, List<Double>> visible = bench.visibility();
-            report(measured, visible, trials, warmUp, seed);
             vigil.trace().ifPresent(AlertLatencyBench::reportTrace);
         }
         System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
         deleteRecursively(dir);
+    }
+
+    /** Each Vigil alert service's CPU time so far. */
+    private static Map<Side, Duration> cpu(VigilStack vigil) {
+        Map<Side, Duration> out = new EnumMap<>(Side.class);
+        for (Side s : List.of(Side.VIGIL_STREAMING, Side.VIGIL_TIMER)) {
+            out.put(s, vigil.alertService(s).info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return out;
     }
 
     private static Path alertmanagerYml(Path dir, WebhookClock clock, Side side) throws IOException {
@@ -119,7 +155,7 @@ public final class AlertLatencyBench {
         Map<String, String> labels = Map.of("probe", "ready");
         while (System.nanoTime() < deadline) {
             pushBoth("latency_ready", labels, 1, System.currentTimeMillis());
-            if (visible(Side.VIGIL, "latency_ready{probe=\"ready\"}") && visible(Side.PROMETHEUS, "latency_ready{probe=\"ready\"}")) {
+            if (Stream.of(Side.values()).allMatch(s -> visible(s, "latency_ready{probe=\"ready\"}"))) {
                 return;
             }
             Pause.millis(500);
@@ -162,14 +198,19 @@ public final class AlertLatencyBench {
         return true;
     }
 
-    /** Sends the same sample to both sides at once; returns each side's acknowledgement time. */
+    /**
+     * Sends the same sample to every side at once, once per receiver (both Vigil sides read one
+     * metrics service); returns each side's acknowledgement time.
+     */
     private Map<Side, Instant> pushBoth(String metric, Map<String, String> labels, double value, long timestampMs) {
-        Map<Side, CompletableFuture<Instant>> pending = new EnumMap<>(Side.class);
+        Map<String, CompletableFuture<Instant>> pending = new java.util.HashMap<>();
         for (Side s : Side.values()) {
-            pending.put(s, writer.send(writeUrls.get(s), metric, labels, value, timestampMs));
+            pending.computeIfAbsent(writeUrls.get(s), url -> writer.send(url, metric, labels, value, timestampMs));
         }
         Map<Side, Instant> acked = new EnumMap<>(Side.class);
-        pending.forEach((s, f) -> acked.put(s, f.join()));
+        for (Side s : Side.values()) {
+            acked.put(s, pending.get(writeUrls.get(s)).join());
+        }
         return acked;
     }
 

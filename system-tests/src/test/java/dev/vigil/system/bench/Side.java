@@ -1,8 +1,13 @@
 package dev.vigil.system.bench;
 
-/** The two systems compared, each with its own webhook path on the benchmark's receiver. */
+/**
+ * The systems compared, each with its own webhook path on the benchmark's receiver: Vigil's alert
+ * service with streaming evaluation (the default) and with it turned off (every rule on the
+ * timer), both reading the same metrics service, and Prometheus with Alertmanager.
+ */
 enum Side {
-    VIGIL("Vigil"),
+    VIGIL_STREAMING("Vigil, streaming evaluation"),
+    VIGIL_TIMER("Vigil, timer evaluation"),
     PROMETHEUS("Prometheus 2.42 + Alertmanager 0.25");
 
     private final String title;
