@@ -40,14 +40,26 @@ import java.util.function.Consumer;
  */
 public final class MetricsFollower<K> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MetricsFollower.class);
+    /** How often series that went quiet are forgotten (more often when the window is shorter). */
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
 
     /** Samples of series matching {@code matchers} concern {@code owner}. */
     public record Watch<K>(K owner, List<LabelMatcher> matchers) {
     }
 
-    /** What a series seen on the topic is to the follower: where its samples go and whom they concern. */
-    private record Handle(WindowStore.WindowSeries series, Object[] owners) {
+    /**
+     * What a series seen on the topic is to the follower: where its samples go (null: nowhere) and
+     * whom they concern. The reader caches it by the series' label bytes, so when the store forgets
+     * a series that went quiet the handle is pointed at the new buffer on its next sample.
+     */
+    private static final class Handle {
+        private WindowStore.WindowSeries series;
+        private final Object[] owners;
+
+        Handle(WindowStore.WindowSeries series, Object[] owners) {
+            this.series = series;
+            this.owners = owners;
+        }
     }
 
     private static final Handle IGNORED = new Handle(null, new Object[0]);
@@ -123,7 +135,8 @@ public final class MetricsFollower<K> implements AutoCloseable {
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             MetricRecordReader<Handle> reader = new MetricRecordReader<>(this::resolve, Math.max(1024, maxSeries));
             Set<K> dirty = new LinkedHashSet<>();
-            long nextSweep = clock.millis() + SWEEP_EVERY.toMillis();
+            long sweepEvery = Math.min(SWEEP_EVERY.toMillis(), retainMs);
+            long nextSweep = clock.millis() + sweepEvery;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -145,7 +158,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
                 dirty.clear();
                 if (clock.millis() >= nextSweep) {
                     store.forgetOlderThan(clock.millis() - retainMs);
-                    nextSweep = clock.millis() + SWEEP_EVERY.toMillis();
+                    nextSweep = clock.millis() + sweepEvery;
                 }
             }
         } catch (WakeupException | InterruptException e) {
@@ -159,7 +172,13 @@ public final class MetricsFollower<K> implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void append(Handle h, long ts, double v, Set<K> dirty) {
-        if (h.series != null && h.series.append(ts, v)) {
+        if (h.series == null) {
+            return;
+        }
+        if (h.series.removed()) {
+            h.series = store.series(h.series.labels());
+        }
+        if (h.series.append(ts, v)) {
             for (Object o : h.owners) {
                 dirty.add((K) o);
             }
@@ -176,7 +195,8 @@ public final class MetricsFollower<K> implements AutoCloseable {
         if (owners.isEmpty()) {
             return IGNORED;
         }
-        if (store.size() >= maxSeries && !overflowed) {
+        // the reader's cache starts over now and then and resolves known series again: only a new one counts
+        if (!overflowed && !store.holds(labels) && store.size() >= maxSeries) {
             overflowed = true;
             LOG.warnf("streaming rules watch more than %d series (vigil.alert.streaming.max-series); "
                     + "rules are evaluated through the query API from now on", maxSeries);

@@ -34,13 +34,18 @@ public final class WindowStore implements Storage {
         this.outOfOrderWindowMs = outOfOrderWindowMs;
     }
 
-    /** The series' buffer, created on first use. */
+    /** The series' buffer, created on first use (again after {@link #forgetOlderThan} dropped it). */
     public WindowSeries series(Labels labels) {
         return series.computeIfAbsent(labels, l -> {
             WindowSeries s = new WindowSeries(l);
             byName.computeIfAbsent(l.metricName(), n -> ConcurrentHashMap.newKeySet()).add(s);
             return s;
         });
+    }
+
+    /** Whether the series is held. */
+    public boolean holds(Labels labels) {
+        return series.containsKey(labels);
     }
 
     /** How many series are held. */
@@ -54,6 +59,7 @@ public final class WindowStore implements Storage {
             if (s.newest() >= cutoffMs) {
                 return false;
             }
+            s.removed = true;
             Set<WindowSeries> named = byName.get(s.labels.metricName());
             if (named != null) {
                 named.remove(s);
@@ -123,6 +129,8 @@ public final class WindowStore implements Storage {
         private int start;
         private int end;
         private long maxTime = Long.MIN_VALUE;
+        /** Set when the store forgot it: a writer holding it must ask the store for the series again. */
+        private volatile boolean removed;
 
         WindowSeries(Labels labels) {
             this.labels = labels;
@@ -130,6 +138,10 @@ public final class WindowStore implements Storage {
 
         public Labels labels() {
             return labels;
+        }
+
+        public boolean removed() {
+            return removed;
         }
 
         synchronized long newest() {

@@ -94,6 +94,27 @@ class MetricsFollowerTest {
         }
     }
 
+    @Test
+    void aSeriesForgottenWhenQuietIsKeptAgainWhenItResumes() throws Exception {
+        Labels quiet = Labels.of(Labels.METRIC_NAME, "quiet_metric", "i", "1");
+        ConcurrentLinkedQueue<Set<String>> told = new ConcurrentLinkedQueue<>();
+        List<MetricsFollower.Watch<String>> watches = List.of(
+                new MetricsFollower.Watch<>("q", List.of(LabelMatcher.equal(Labels.METRIC_NAME, "quiet_metric"))));
+        // a one-second window: the series is forgotten a second after its last sample
+        try (MetricsFollower<String> f = new MetricsFollower<>(KafkaClientConfig.of(kafka.bootstrapServers()), watches,
+                1_000, 600_000, 100, told::add, Clock.systemUTC()).start()) {
+            await(f::ready, "ready");
+            send(quiet, 1);
+            await(() -> f.store().size() == 1, "held");
+            await(() -> f.store().size() == 0, "forgotten once quiet for longer than the window");
+            told.clear();
+            send(quiet, 2);
+            await(() -> !told.isEmpty(), "its owner told of the new sample");
+            assertEquals(1, f.store().size(), "held again");
+            assertEquals(1, f.store().select(0, Long.MAX_VALUE - 1, List.of(LabelMatcher.equal(Labels.METRIC_NAME, "quiet_metric"))).size());
+        }
+    }
+
     private static void send(Labels labels, double value) throws Exception {
         byte[] record = MetricCodec.encode(List.of(new MetricSeries(labels, List.of(new Sample(System.currentTimeMillis(), value)))));
         producer.send(new ProducerRecord<>(Topics.METRICS, record)).get();
