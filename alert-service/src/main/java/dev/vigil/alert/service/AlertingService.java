@@ -180,17 +180,21 @@ public class AlertingService {
                     }
                 })
                 : engine.reload(am, templates, notifiers);
-        // Keep pending/firing state across reloads: rules keep their keys when unchanged.
+        evaluations.forEach(f -> f.cancel(false));
+        evaluations.clear();
+        List<RuleGroup> previous = groups;
+        groups = loaded; // from here on a run of a previous group that has not begun does nothing
+        // Keep pending/firing state across reloads: rules keep their keys when unchanged. A previous
+        // group's state is read under its lock, so after any run of it that was under way.
         Map<String, List<AlertInstance>> state = new HashMap<>(restoredState);
-        for (RuleGroup g : groups) {
-            state.putAll(g.alertState());
+        for (RuleGroup g : previous) {
+            synchronized (g) {
+                state.putAll(g.alertState());
+            }
         }
         for (RuleGroup g : loaded) {
             g.restore(state);
         }
-        evaluations.forEach(f -> f.cancel(false));
-        evaluations.clear();
-        groups = loaded;
         closeStreaming();
         if (config.streaming().enabled()) {
             AlertConfig.Streaming st = config.streaming();
@@ -325,7 +329,9 @@ public class AlertingService {
     private void evaluate(RuleGroup g) {
         try {
             synchronized (g) { // a streamed evaluation of the same group may be running
-                evaluateScheduled(g);
+                if (groups.contains(g)) { // else a reload replaced it while this run waited
+                    evaluateScheduled(g);
+                }
             }
         } catch (RuntimeException ex) {
             LOG.errorf(ex, "evaluating group %s failed", g.name());
@@ -333,7 +339,9 @@ public class AlertingService {
     }
 
     private void evaluateScheduled(RuleGroup g) {
-        Instant ts = g.slotOfRun(clock.instant());
+        Instant slot = g.slotOfRun(clock.instant());
+        // a run that starts late must not evaluate before a streamed evaluation that came first
+        Instant ts = slot.isBefore(g.lastEvaluation()) ? g.lastEvaluation() : slot;
         String tenant = g.tenant();
         EvaluationResult r = g.evaluate(ts, queriesFor(g));
         deliver(r.alerts(), tenant);
@@ -358,11 +366,14 @@ public class AlertingService {
      */
     private void evaluateStreamed(RuleGroup g) {
         StreamingRules s = streaming;
-        if (s == null || !s.ready() || !groups.contains(g)) {
-            return; // not answered locally yet, or a group a reload replaced
+        if (s == null || !s.ready()) {
+            return; // not answered locally yet
         }
         try {
             synchronized (g) {
+                if (!groups.contains(g)) {
+                    return; // a reload replaced it
+                }
                 Instant now = clock.instant();
                 Instant ts = now.isAfter(g.lastEvaluation()) ? now : g.lastEvaluation();
                 EvaluationResult r = g.evaluateAlerting(ts, queriesFor(g), s.streamedRules(g));

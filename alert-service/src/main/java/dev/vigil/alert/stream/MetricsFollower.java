@@ -40,8 +40,13 @@ import java.util.function.Consumer;
  */
 public final class MetricsFollower<K> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MetricsFollower.class);
-    /** How often series that went quiet are forgotten (more often when the window is shorter). */
-    private static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+    /**
+     * How often series that went quiet are forgotten and the broker is asked whether it still
+     * answers (more often when the window is shorter).
+     */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(30);
+    private static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
 
     /** Samples of series matching {@code matchers} concern {@code owner}. */
     public record Watch<K>(K owner, List<LabelMatcher> matchers) {
@@ -76,6 +81,8 @@ public final class MetricsFollower<K> implements AutoCloseable {
     private volatile boolean ready;
     private volatile boolean overflowed;
     private volatile long undecodable;
+    /** Owners to tell again when a sample stamped ahead of the clock becomes current, by that time. */
+    private final Map<K, Long> dueLater = new HashMap<>();
     private org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
 
     /**
@@ -118,7 +125,34 @@ public final class MetricsFollower<K> implements AutoCloseable {
         return undecodable;
     }
 
+    /**
+     * Follows the topic until closed or over the series limit. A failure (the broker unreachable,
+     * the topic's partitions changed) makes the follower not ready, so the query API answers,
+     * and it starts over after a pause: a new consumer reading the window back again (the samples
+     * it still holds are refused as duplicates, what it missed is filled in).
+     */
     private void run() {
+        while (running && !overflowed) {
+            try {
+                follow();
+            } catch (WakeupException | InterruptException e) {
+                return; // closing
+            } catch (RuntimeException e) {
+                ready = false;
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("streaming rules: following %s failed (%s); the query API answers until it is read again",
+                        Topics.METRICS, e.toString());
+                pause(RETRY_BACKOFF.toMillis());
+            }
+        }
+        if (overflowed) {
+            store.forgetOlderThan(Long.MAX_VALUE); // no longer used: give the memory back
+        }
+    }
+
+    private void follow() {
         try (org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "vigil-alert-streaming",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -126,6 +160,9 @@ public final class MetricsFollower<K> implements AutoCloseable {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer = c;
+            if (!running) {
+                return;
+            }
             List<TopicPartition> partitions = awaitPartitions(c);
             if (partitions.isEmpty()) {
                 return;
@@ -135,10 +172,10 @@ public final class MetricsFollower<K> implements AutoCloseable {
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
             MetricRecordReader<Handle> reader = new MetricRecordReader<>(this::resolve, Math.max(1024, maxSeries));
             Set<K> dirty = new LinkedHashSet<>();
-            long sweepEvery = Math.min(SWEEP_EVERY.toMillis(), retainMs);
-            long nextSweep = clock.millis() + sweepEvery;
-            while (running) {
-                ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(200));
+            long checkEvery = Math.min(CHECK_EVERY.toMillis(), retainMs);
+            long nextCheck = clock.millis() + checkEvery;
+            while (running && !overflowed) {
+                ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(pollTimeout()));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     try {
                         reader.read(r.value(), (h, ts, v) -> append(h, ts, v, dirty));
@@ -151,22 +188,60 @@ public final class MetricsFollower<K> implements AutoCloseable {
                     ready = true;
                     LOG.infof("streaming rules: read %s back, %d series watched", Duration.ofMillis(retainMs), store.size());
                 }
+                long now = clock.millis();
+                dueLater.entrySet().removeIf(e -> {
+                    if (e.getValue() > now) {
+                        return false;
+                    }
+                    dirty.add(e.getKey()); // a sample stamped ahead of the clock is current now
+                    return true;
+                });
                 // the backlog's samples are history: the scheduled runs evaluate over them from now on
                 if (wasReady && !dirty.isEmpty()) {
                     onSamples.accept(Set.copyOf(dirty));
                 }
                 dirty.clear();
-                if (clock.millis() >= nextSweep) {
-                    store.forgetOlderThan(clock.millis() - retainMs);
-                    nextSweep = clock.millis() + sweepEvery;
+                if (now >= nextCheck) {
+                    store.forgetOlderThan(now - retainMs);
+                    stillFollowing(c, partitions);
+                    nextCheck = now + checkEvery;
                 }
             }
-        } catch (WakeupException | InterruptException e) {
-            // closing
-        } catch (RuntimeException e) {
-            ready = false;
-            overflowed = true;
-            LOG.errorf(e, "streaming rules stopped following %s; rules are evaluated through the query API", Topics.METRICS);
+        }
+    }
+
+    /**
+     * Throws when this follower can no longer be sure it sees every sample: the broker does not
+     * answer (a consumer that lost it just polls nothing), or the topic has other partitions now.
+     */
+    private static void stillFollowing(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+        c.endOffsets(partitions, LIVENESS_TIMEOUT);
+        List<PartitionInfo> now = c.partitionsFor(Topics.METRICS, LIVENESS_TIMEOUT);
+        if (now == null || now.size() != partitions.size()) {
+            throw new IllegalStateException(Topics.METRICS + " has " + (now == null ? 0 : now.size()) + " partitions now, "
+                    + partitions.size() + " before");
+        }
+    }
+
+    /** Up to 200 ms, less when a sample stamped ahead of the clock becomes current sooner. */
+    private long pollTimeout() {
+        long now = clock.millis();
+        long timeout = 200;
+        for (long due : dueLater.values()) {
+            timeout = Math.min(timeout, Math.max(0, due - now));
+        }
+        return timeout;
+    }
+
+    private void pause(long ms) {
+        long until = System.nanoTime() + ms * 1_000_000;
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -179,8 +254,13 @@ public final class MetricsFollower<K> implements AutoCloseable {
             h.series = store.series(h.series.labels());
         }
         if (h.series.append(ts, v)) {
+            long ahead = ts - clock.millis();
             for (Object o : h.owners) {
                 dirty.add((K) o);
+                if (ahead > 0 && ahead <= retainMs) {
+                    // evaluated now it is not seen yet: evaluate again when its time comes
+                    dueLater.merge((K) o, ts, Math::max);
+                }
             }
         }
     }
@@ -192,7 +272,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
                 owners.add(w.owner());
             }
         }
-        if (owners.isEmpty()) {
+        if (owners.isEmpty() || overflowed) {
             return IGNORED;
         }
         // the reader's cache starts over now and then and resolves known series again: only a new one counts

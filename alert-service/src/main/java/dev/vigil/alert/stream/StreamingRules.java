@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -62,7 +63,7 @@ public final class StreamingRules implements AutoCloseable {
             BitSet bits = new BitSet();
             for (Map.Entry<Integer, StreamableExpr> e : found.entrySet()) {
                 bits.set(e.getKey());
-                exprs.put(((AlertingRule) g.rules().get(e.getKey())).definition().expr(), e.getValue());
+                exprs.put(key(g.tenant(), ((AlertingRule) g.rules().get(e.getKey())).definition().expr()), e.getValue());
                 window = Math.max(window, e.getValue().windowMs());
                 for (var matchers : e.getValue().selectors()) {
                     watches.add(new MetricsFollower.Watch<>(g, Tenants.scope(matchers, g.tenant())));
@@ -105,12 +106,17 @@ public final class StreamingRules implements AutoCloseable {
      */
     public QueryFunction queries(QueryFunction remote, String tenant) {
         return (expr, t) -> {
-            StreamableExpr s = exprs.get(expr);
+            StreamableExpr s = exprs.get(key(tenant, expr));
             if (s == null || !ready()) {
                 return remote.query(expr, t);
             }
             return s.answer(engine, follower.store(), tenant, t);
         };
+    }
+
+    /** Expressions answer locally per tenant: the store watches a streamed rule's series for its own tenant only. */
+    private static String key(String tenant, String expr) {
+        return tenant + '\u0000' + expr;
     }
 
     private void samplesArrived(Set<RuleGroup> groups) {
@@ -125,7 +131,11 @@ public final class StreamingRules implements AutoCloseable {
         while (true) {
             int s = st.get();
             if (s == IDLE && st.compareAndSet(IDLE, RUNNING)) {
-                executor.execute(() -> run(g, st));
+                try {
+                    executor.execute(() -> run(g, st));
+                } catch (RejectedExecutionException e) {
+                    st.set(IDLE); // shutting down
+                }
                 return;
             }
             if (s == RUN_AGAIN || (s == RUNNING && st.compareAndSet(RUNNING, RUN_AGAIN))) {
@@ -140,7 +150,10 @@ public final class StreamingRules implements AutoCloseable {
             try {
                 evaluate.accept(g);
             } catch (RuntimeException e) {
-                // the evaluation logs its own failures; the trigger state must still return to idle
+                // the evaluation logs its own failures
+            } catch (Error e) {
+                st.set(IDLE); // else the group would never be triggered again
+                throw e;
             }
         } while (!st.compareAndSet(RUNNING, IDLE));
     }

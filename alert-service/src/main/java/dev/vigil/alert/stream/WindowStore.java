@@ -148,7 +148,12 @@ public final class WindowStore implements Storage {
             return maxTime;
         }
 
-        /** Appends as the TSDB would; returns false for a sample it refuses. */
+        /**
+         * Appends as the TSDB would; returns false for a sample it refuses. A sample older than the
+         * retained span but inside the out-of-order window counts as accepted even where the TSDB
+         * would refuse it as a duplicate: no window reads it either way, it only causes one more
+         * evaluation.
+         */
         public synchronized boolean append(long ts, double value) {
             if (ts > maxTime) {
                 maxTime = ts;
