@@ -9,6 +9,7 @@ import dev.vigil.collector.scrape.ScrapeResult;
 import dev.vigil.collector.scrape.ScrapeTarget;
 import dev.vigil.collector.scrape.Scraper;
 import dev.vigil.collector.scrape.SeriesGrouping;
+import dev.vigil.collector.scrape.StalenessTracker;
 import dev.vigil.collector.scrape.StaticTargets;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Counter;
@@ -23,8 +24,10 @@ import org.jboss.logging.Logger;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * Scrapes the static targets of {@code vigil.collector.scrape.static-targets} and, in a cluster,
  * the annotated pods on this node every {@code vigil.collector.scrape.interval}, and publishes
  * the samples (labelled {@code node} and {@code os}, with {@code up} and the scrape series) to
- * {@code vigil.metrics}.
+ * {@code vigil.metrics}, with staleness markers for the series and targets that went away
+ * ({@link StalenessTracker}).
  */
 @ApplicationScoped
 public class ScrapeJob {
@@ -48,6 +52,7 @@ public class ScrapeJob {
     private ScheduledExecutorService timer;
     private Optional<PodTargetDiscovery> discovery = Optional.empty();
     private boolean discoveryFailing;
+    private final StalenessTracker staleness = new StalenessTracker();
 
     public ScrapeJob(CollectorConfig config, Delivery delivery, NodeIdentity id, Instance<KubernetesClient> kubernetes,
                      MeterRegistry registry) {
@@ -86,9 +91,11 @@ public class ScrapeJob {
 
     private void scrapeAll(Scraper scraper, List<ScrapeTarget> statics) {
         try {
+            long roundStart = System.currentTimeMillis();
             List<ScrapeTarget> targets = new ArrayList<>(statics);
             targets.addAll(podTargets());
             List<MetricSample> samples = new ArrayList<>();
+            Set<String> scraped = new HashSet<>();
             for (ScrapeTarget t : targets) {
                 ScrapeTarget labelled = t.withLabels(t.labels().toBuilder().set("node", id.node()).set("os", id.os().label()).build());
                 ScrapeResult r = scraper.scrape(labelled);
@@ -97,7 +104,13 @@ public class ScrapeJob {
                     failedScrapes.increment();
                     LOG.debugf("scrape of %s failed: %s", t.url(), r.error().orElse("unknown"));
                 }
-                samples.addAll(r.samples());
+                String key = labelled.url() + " " + labelled.labels();
+                scraped.add(key);
+                samples.addAll(staleness.scraped(key, r));
+            }
+            if (!discoveryFailing) {
+                // a failing discovery lists no pods, which does not mean they went away
+                samples.addAll(staleness.gone(scraped, roundStart));
             }
             delivery.publishMetrics(SeriesGrouping.toSeries(samples));
         } catch (RuntimeException e) {
