@@ -1,5 +1,7 @@
 package dev.vigil.model;
 
+import java.util.List;
+
 import dev.vigil.model.regex.GoRegexp;
 
 import java.util.Arrays;
@@ -40,6 +42,16 @@ public final class LabelMatcher {
             }
         }
         return Set.copyOf(Arrays.asList(body.split("\\|", -1)));
+    }
+
+    /** Whether {@code labels} satisfy every matcher (a missing label reads as empty, as in PromQL). */
+    public static boolean matchAll(List<LabelMatcher> matchers, Labels labels) {
+        for (LabelMatcher m : matchers) {
+            if (!m.matches(labels.get(m.name()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static LabelMatcher equal(String name, String value) {

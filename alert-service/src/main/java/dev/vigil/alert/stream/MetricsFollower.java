@@ -268,7 +268,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
     private Handle resolve(Labels labels) {
         List<Object> owners = new ArrayList<>(2);
         for (Watch<K> w : watches) {
-            if (WindowStore.matches(labels, w.matchers()) && !owners.contains(w.owner())) {
+            if (LabelMatcher.matchAll(w.matchers(), labels) && !owners.contains(w.owner())) {
                 owners.add(w.owner());
             }
         }

@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -80,7 +79,7 @@ public final class WindowStore implements Storage {
         }
         List<Series> out = new ArrayList<>();
         for (WindowSeries s : candidates) {
-            if (matches(s.labels, matchers)) {
+            if (LabelMatcher.matchAll(matchers, s.labels)) {
                 Series slice = s.slice(mint, maxt);
                 if (slice != null) {
                     out.add(slice);
@@ -89,36 +88,6 @@ public final class WindowStore implements Storage {
         }
         out.sort((a, b) -> a.labels().compareTo(b.labels()));
         return out;
-    }
-
-    @Override
-    public List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers) {
-        TreeSet<String> names = new TreeSet<>();
-        for (Series s : select(mint, maxt, matchers)) {
-            s.labels().forEach(l -> names.add(l.name()));
-        }
-        return new ArrayList<>(names);
-    }
-
-    @Override
-    public List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers) {
-        TreeSet<String> values = new TreeSet<>();
-        for (Series s : select(mint, maxt, matchers)) {
-            String v = s.labels().get(name);
-            if (!v.isEmpty()) {
-                values.add(v);
-            }
-        }
-        return new ArrayList<>(values);
-    }
-
-    static boolean matches(Labels labels, List<LabelMatcher> matchers) {
-        for (LabelMatcher m : matchers) {
-            if (!m.matches(labels.get(m.name()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One series' samples, ascending by time, within the retained span. */

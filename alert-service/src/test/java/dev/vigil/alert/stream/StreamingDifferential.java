@@ -133,7 +133,7 @@ final class StreamingDifferential {
 
     private static boolean watched(Labels labels, List<List<LabelMatcher>> watches) {
         for (List<LabelMatcher> w : watches) {
-            if (WindowStore.matches(labels, w)) {
+            if (LabelMatcher.matchAll(w, labels)) {
                 return true;
             }
         }

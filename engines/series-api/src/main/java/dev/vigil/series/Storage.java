@@ -2,7 +2,9 @@ package dev.vigil.series;
 
 import dev.vigil.model.LabelMatcher;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What the PromQL evaluator needs from a time-series store. Implemented by the TSDB and by the
@@ -20,9 +22,27 @@ public interface Storage {
         return select(mint, maxt, matchers);
     }
 
-    /** Label names of series matching the matchers (all series when empty) in [mint, maxt], sorted. */
-    List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers);
+    /**
+     * Label names of series matching the matchers (all series when empty) in [mint, maxt], sorted.
+     * By default read from what {@link #select} returns; a store with an index answers from it.
+     */
+    default List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Series s : select(mint, maxt, matchers)) {
+            s.labels().forEach(l -> names.add(l.name()));
+        }
+        return new ArrayList<>(names);
+    }
 
-    /** Values of one label over series matching the matchers in [mint, maxt], sorted. */
-    List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers);
+    /** Values of one label over series matching the matchers in [mint, maxt], sorted; by default as {@link #labelNames}. */
+    default List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers) {
+        TreeSet<String> values = new TreeSet<>();
+        for (Series s : select(mint, maxt, matchers)) {
+            String v = s.labels().get(name);
+            if (!v.isEmpty()) {
+                values.add(v);
+            }
+        }
+        return new ArrayList<>(values);
+    }
 }

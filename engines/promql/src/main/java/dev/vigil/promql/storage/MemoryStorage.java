@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * An in-memory {@link Storage} for tests and benchmarks: series sorted by labels, samples appended
@@ -56,7 +55,7 @@ public final class MemoryStorage implements Storage {
     public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers) {
         List<Series> out = new ArrayList<>();
         for (Map.Entry<Labels, Buffer> e : series.entrySet()) {
-            if (!matches(e.getKey(), matchers)) {
+            if (!LabelMatcher.matchAll(matchers, e.getKey())) {
                 continue;
             }
             Buffer b = e.getValue();
@@ -67,36 +66,6 @@ public final class MemoryStorage implements Storage {
             }
         }
         return out;
-    }
-
-    @Override
-    public List<String> labelNames(long mint, long maxt, List<LabelMatcher> matchers) {
-        TreeSet<String> names = new TreeSet<>();
-        for (Series s : select(mint, maxt, matchers)) {
-            s.labels().forEach(l -> names.add(l.name()));
-        }
-        return new ArrayList<>(names);
-    }
-
-    @Override
-    public List<String> labelValues(String name, long mint, long maxt, List<LabelMatcher> matchers) {
-        TreeSet<String> values = new TreeSet<>();
-        for (Series s : select(mint, maxt, matchers)) {
-            String v = s.labels().get(name);
-            if (!v.isEmpty()) {
-                values.add(v);
-            }
-        }
-        return new ArrayList<>(values);
-    }
-
-    private static boolean matches(Labels l, List<LabelMatcher> matchers) {
-        for (LabelMatcher m : matchers) {
-            if (!m.matches(l.get(m.name()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int lowerBound(Buffer b, long t) {
