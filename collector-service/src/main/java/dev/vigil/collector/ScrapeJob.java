@@ -6,6 +6,7 @@ import dev.vigil.collector.scrape.MetricSample;
 import dev.vigil.collector.scrape.PodScrapeTargets;
 import dev.vigil.collector.scrape.PodTargetDiscovery;
 import dev.vigil.collector.scrape.ScrapeResult;
+import dev.vigil.collector.scrape.ScrapeRound;
 import dev.vigil.collector.scrape.ScrapeTarget;
 import dev.vigil.collector.scrape.Scraper;
 import dev.vigil.collector.scrape.SeriesGrouping;
@@ -53,6 +54,7 @@ public class ScrapeJob {
     private Optional<PodTargetDiscovery> discovery = Optional.empty();
     private boolean discoveryFailing;
     private final StalenessTracker staleness = new StalenessTracker();
+    private ScrapeRound round;
 
     public ScrapeJob(CollectorConfig config, Delivery delivery, NodeIdentity id, Instance<KubernetesClient> kubernetes,
                      MeterRegistry registry) {
@@ -78,33 +80,44 @@ public class ScrapeJob {
         }
         Scraper scraper = new Scraper(HttpClient.newBuilder().connectTimeout(config.scrape().timeout()).build(), Clock.systemUTC(),
                 config.scrape().maxBodyBytes());
+        round = new ScrapeRound(scraper, config.scrape().concurrency());
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scrape"));
         long every = config.scrape().interval().toMillis();
-        timer.scheduleAtFixedRate(() -> scrapeAll(scraper, statics), 0, every, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> scrapeAll(statics), 0, every, TimeUnit.MILLISECONDS);
         LOG.infof("scraping %d static target(s)%s every %s", statics.size(),
                 discovery.isPresent() ? " and annotated pods on " + id.node() : "", config.scrape().interval());
+    }
+
+    private ScrapeTarget labelled(ScrapeTarget t) {
+        return t.withLabels(t.labels().toBuilder().set("node", id.node()).set("os", id.os().label()).build());
     }
 
     private ScrapeTarget withScrapeSettings(ScrapeTarget t) {
         return t.withTimeout(config.scrape().timeout()).withSampleLimit(config.scrape().sampleLimit());
     }
 
-    private void scrapeAll(Scraper scraper, List<ScrapeTarget> statics) {
+    private void scrapeAll(List<ScrapeTarget> statics) {
         try {
             long roundStart = System.currentTimeMillis();
-            List<ScrapeTarget> targets = new ArrayList<>(statics);
-            targets.addAll(podTargets());
+            List<ScrapeTarget> targets = new ArrayList<>();
+            for (ScrapeTarget t : statics) {
+                targets.add(labelled(t));
+            }
+            for (ScrapeTarget t : podTargets()) {
+                targets.add(labelled(t));
+            }
+            List<ScrapeResult> results = round.scrapeAll(targets);
             List<MetricSample> samples = new ArrayList<>();
             Set<String> scraped = new HashSet<>();
-            for (ScrapeTarget t : targets) {
-                ScrapeTarget labelled = t.withLabels(t.labels().toBuilder().set("node", id.node()).set("os", id.os().label()).build());
-                ScrapeResult r = scraper.scrape(labelled);
+            for (int i = 0; i < targets.size(); i++) {
+                ScrapeTarget t = targets.get(i);
+                ScrapeResult r = results.get(i);
                 scrapes.increment();
                 if (!r.up()) {
                     failedScrapes.increment();
                     LOG.debugf("scrape of %s failed: %s", t.url(), r.error().orElse("unknown"));
                 }
-                String key = labelled.url() + " " + labelled.labels();
+                String key = t.url() + " " + t.labels();
                 scraped.add(key);
                 samples.addAll(staleness.scraped(key, r));
             }
@@ -143,6 +156,9 @@ public class ScrapeJob {
         if (timer != null) {
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (round != null) {
+            round.close();
         }
     }
 }

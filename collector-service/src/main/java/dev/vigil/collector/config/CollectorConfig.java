@@ -177,6 +177,13 @@ public interface CollectorConfig {
         @WithDefault("104857600")
         long maxBodyBytes();
 
+        /**
+         * Targets scraped at the same time (Prometheus scrapes each on its own); a slow target then
+         * delays only itself. Each running scrape holds a thread.
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** Find annotated pods on this node through the Kubernetes API (only when in a cluster). */
         @WithDefault("true")
         boolean podDiscovery();
