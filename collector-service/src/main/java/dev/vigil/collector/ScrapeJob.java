@@ -26,9 +26,10 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ public class ScrapeJob {
     private boolean discoveryFailing;
     private final StalenessTracker staleness = new StalenessTracker();
     private ScrapeRound round;
+    private volatile boolean stopping;
 
     public ScrapeJob(CollectorConfig config, Delivery delivery, NodeIdentity id, Instance<KubernetesClient> kubernetes,
                      MeterRegistry registry) {
@@ -99,33 +101,38 @@ public class ScrapeJob {
     private void scrapeAll(List<ScrapeTarget> statics) {
         try {
             long roundStart = System.currentTimeMillis();
-            List<ScrapeTarget> targets = new ArrayList<>();
+            // one scrape per target (URL and labels), however often it is listed, as Prometheus dedupes
+            Map<String, ScrapeTarget> targets = new LinkedHashMap<>();
             for (ScrapeTarget t : statics) {
-                targets.add(labelled(t));
+                ScrapeTarget l = labelled(t);
+                targets.putIfAbsent(l.url() + " " + l.labels(), l);
             }
             for (ScrapeTarget t : podTargets()) {
-                targets.add(labelled(t));
+                ScrapeTarget l = labelled(t);
+                targets.putIfAbsent(l.url() + " " + l.labels(), l);
             }
-            List<ScrapeResult> results = round.scrapeAll(targets);
+            List<String> keys = new ArrayList<>(targets.keySet());
+            List<ScrapeResult> results = round.scrapeAll(new ArrayList<>(targets.values()));
+            if (stopping) {
+                return; // a round cut short by the shutdown writes no up 0 and no staleness markers
+            }
             List<MetricSample> samples = new ArrayList<>();
-            Set<String> scraped = new HashSet<>();
-            for (int i = 0; i < targets.size(); i++) {
-                ScrapeTarget t = targets.get(i);
+            for (int i = 0; i < keys.size(); i++) {
                 ScrapeResult r = results.get(i);
                 scrapes.increment();
                 if (!r.up()) {
                     failedScrapes.increment();
-                    LOG.debugf("scrape of %s failed: %s", t.url(), r.error().orElse("unknown"));
+                    LOG.debugf("scrape of %s failed: %s", targets.get(keys.get(i)).url(), r.error().orElse("unknown"));
                 }
-                String key = t.url() + " " + t.labels();
-                scraped.add(key);
-                samples.addAll(staleness.scraped(key, r));
+                samples.addAll(staleness.scraped(keys.get(i), r));
             }
             if (!discoveryFailing) {
                 // a failing discovery lists no pods, which does not mean they went away
-                samples.addAll(staleness.gone(scraped, roundStart));
+                samples.addAll(staleness.gone(new HashSet<>(keys), roundStart));
             }
             delivery.publishMetrics(SeriesGrouping.toSeries(samples));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping
         } catch (RuntimeException e) {
             LOG.warnf("scrape round failed: %s", e.getMessage());
         }
@@ -153,6 +160,7 @@ public class ScrapeJob {
     }
 
     void stop(@Observes ShutdownEvent ev) throws InterruptedException {
+        stopping = true;
         if (timer != null) {
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);

@@ -74,6 +74,9 @@ public final class Scraper {
             }
         } catch (ScrapeException e) {
             error = Optional.of(e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug here must cost this target its scrape, not the whole round its up series
+            error = Optional.of("scrape failed: " + e);
         }
         if (error.isPresent()) {
             out.clear();

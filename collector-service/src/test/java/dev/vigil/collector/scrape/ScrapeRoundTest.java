@@ -58,7 +58,7 @@ class ScrapeRoundTest {
     }
 
     @Test
-    void aSlowTargetDoesNotHoldUpTheOthers() {
+    void aSlowTargetDoesNotHoldUpTheOthers() throws Exception {
         try (ScrapeRound round = new ScrapeRound(scraper(), 2)) {
             List<ScrapeResult> results = round.scrapeAll(targets());
             assertTrue(results.get(0).up(), "the first target answered once the second was asked: " + results.get(0).error());
@@ -69,11 +69,29 @@ class ScrapeRoundTest {
     }
 
     @Test
-    void oneAtATimeTheFirstTargetTimesOut() {
+    void oneAtATimeTheFirstTargetTimesOut() throws Exception {
         try (ScrapeRound round = new ScrapeRound(scraper(), 1)) {
             List<ScrapeResult> results = round.scrapeAll(targets());
             assertFalse(results.get(0).up(), "scraped alone, the first target waits for a request that comes after it");
             assertTrue(results.get(1).up());
+        }
+    }
+
+    @Test
+    void anInterruptedRoundThrowsInsteadOfReportingItsTargetsDown() throws Exception {
+        try (ScrapeRound round = new ScrapeRound(scraper(), 1)) {
+            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+            Thread waiting = new Thread(() -> {
+                try {
+                    round.scrapeAll(targets());
+                    outcome.complete(null);
+                } catch (Throwable t) {
+                    outcome.complete(t);
+                }
+            });
+            waiting.start();
+            waiting.interrupt();
+            assertTrue(outcome.get(10, TimeUnit.SECONDS) instanceof InterruptedException, "a round cut short has no results to publish");
         }
     }
 

@@ -78,10 +78,34 @@ class StalenessTrackerTest {
         exporter.body = "a 1\n";
         tracker.scraped("t", scraper.scrape(target()));
         tracker.scraped("other", scraper.scrape(target()));
-        List<MetricSample> gone = tracker.gone(Set.of("other"), T0 + 15_000);
+        assertEquals(List.of(), tracker.gone(Set.of("other"), T0 + 15_000), "one round's absence marks nothing");
+        List<MetricSample> gone = tracker.gone(Set.of("other"), T0 + 30_000);
         assertEquals(Set.of(series("a"), series("up"), series("scrape_duration_seconds"), series("scrape_samples_scraped")), labels(gone));
-        assertTrue(gone.stream().allMatch(s -> s.timestampMs() == T0 + 15_000 && StaleNaN.is(s.value())));
-        assertEquals(List.of(), tracker.gone(Set.of("other"), T0 + 30_000), "marked once, then forgotten");
+        assertTrue(gone.stream().allMatch(s -> s.timestampMs() == T0 + 15_000 && StaleNaN.is(s.value())),
+                "marked at the first round it missed, when its scrape was due");
+        assertEquals(List.of(), tracker.gone(Set.of("other"), T0 + 45_000), "marked once, then forgotten");
+    }
+
+    @Test
+    void aTargetMissingFromOneRoundOnlyIsNotMarked() {
+        StalenessTracker tracker = new StalenessTracker();
+        exporter.body = "a 1\n";
+        tracker.scraped("t", scraper.scrape(target()));
+        assertEquals(List.of(), tracker.gone(Set.of(), T0 + 15_000));
+        tracker.scraped("t", scraper.scrape(target()));
+        assertEquals(List.of(), tracker.gone(Set.of("t"), T0 + 30_000));
+        assertEquals(List.of(), tracker.gone(Set.of(), T0 + 45_000), "its absence counts afresh");
+    }
+
+    @Test
+    void anExposedUpIsLeftToTheReportSeries() {
+        StalenessTracker tracker = new StalenessTracker();
+        exporter.body = "up 1\na 1\n";
+        tracker.scraped("t", scraper.scrape(target()));
+        clock.now = T0 + 15_000;
+        exporter.status = 500;
+        List<MetricSample> failed = tracker.scraped("t", scraper.scrape(target()));
+        assertEquals(Set.of(series("a")), labels(stale(failed)), "up is written as 0, not marked stale at the same time");
     }
 
     private ScrapeTarget target() {
