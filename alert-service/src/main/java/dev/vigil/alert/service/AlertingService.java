@@ -125,6 +125,9 @@ public class AlertingService {
         queries = new RuleQueries(QueryClient.prometheus(config.queryUrl(), config.queryTimeout(), credential),
                 QueryClient.loki(config.logsUrl(), config.queryTimeout(), credential));
         restore();
+        // whether streamed rules are answered from vigil.metrics now, and how many series that takes
+        meters.gauge("vigil_alert_streaming_ready", this, a -> a.streaming != null && a.streaming.ready() ? 1 : 0);
+        meters.gauge("vigil_alert_streaming_series", this, a -> a.streaming == null ? 0 : a.streaming.seriesHeld());
         scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "alerting"));
         streamingPool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "alerting-streamed");
@@ -377,6 +380,7 @@ public class AlertingService {
                 Instant now = clock.instant();
                 Instant ts = now.isAfter(g.lastEvaluation()) ? now : g.lastEvaluation();
                 EvaluationResult r = g.evaluateAlerting(ts, queriesFor(g), s.streamedRules(g));
+                meters.counter("vigil_alert_streamed_evaluations_total").increment();
                 deliver(r.alerts(), g.tenant());
                 if (!r.alerts().isEmpty()) {
                     saveState(g);

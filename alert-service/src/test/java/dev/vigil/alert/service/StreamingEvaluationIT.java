@@ -94,6 +94,12 @@ class StreamingEvaluationIT {
                 sendUntil(producer, series, 3, () -> statuses(hook).contains("resolved"), alerts);
                 List<String> statuses = statuses(hook);
                 assertEquals(List.of("firing", "resolved"), statuses, alerts.logTail());
+
+                String metrics = RecordingReceiver.fetch(alerts.url() + "/q/metrics");
+                assertTrue(metrics.contains("vigil_alert_streaming_ready 1.0"), "the service says it streams");
+                assertTrue(metrics.contains("vigil_alert_streaming_series 1.0"), "one series watched");
+                assertTrue(metrics.lines().anyMatch(l -> l.startsWith("vigil_alert_streamed_evaluations_total ")
+                        && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) >= 2), "at least the firing and the resolving evaluation");
             }
         }
     }
