@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,18 +82,12 @@ class ScrapeRoundTest {
     @Test
     void anInterruptedRoundThrowsInsteadOfReportingItsTargetsDown() throws Exception {
         try (ScrapeRound round = new ScrapeRound(scraper(), 1)) {
-            java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
-            Thread waiting = new Thread(() -> {
-                try {
-                    round.scrapeAll(targets());
-                    outcome.complete(null);
-                } catch (Throwable t) {
-                    outcome.complete(t);
-                }
-            });
+            FutureTask<List<ScrapeResult>> scraping = new FutureTask<>(() -> round.scrapeAll(targets()));
+            Thread waiting = new Thread(scraping);
             waiting.start();
             waiting.interrupt();
-            assertTrue(outcome.get(10, TimeUnit.SECONDS) instanceof InterruptedException, "a round cut short has no results to publish");
+            ExecutionException e = assertThrows(ExecutionException.class, () -> scraping.get(10, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof InterruptedException, "a round cut short has no results to publish: " + e.getCause());
         }
     }
 
