@@ -6,12 +6,14 @@ import dev.vigil.model.LabelMatcher;
 import dev.vigil.model.Labels;
 import dev.vigil.model.MetricRecordReader;
 import dev.vigil.model.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -26,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Follows {@code vigil.metrics} for the streaming rules: reads every partition (no consumer group:
@@ -74,7 +75,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
     private final WindowStore store;
     private final long retainMs;
     private final int maxSeries;
-    private final Consumer<Set<K>> onSamples;
+    private final java.util.function.Consumer<Set<K>> onSamples;
     private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
@@ -83,7 +84,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
     private volatile long undecodable;
     /** Owners to tell again when a sample stamped ahead of the clock becomes current, by that time. */
     private final Map<K, Long> dueLater = new HashMap<>();
-    private org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
+    private Consumer<byte[], byte[]> consumer;
 
     /**
      * @param retainMs  how far back from each series' newest sample to keep (the longest window any
@@ -94,7 +95,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
      *                  got samples; must not block for long
      */
     public MetricsFollower(KafkaClientConfig kafka, List<Watch<K>> watches, long retainMs, long outOfOrderWindowMs,
-            int maxSeries, Consumer<Set<K>> onSamples, Clock clock) {
+            int maxSeries, java.util.function.Consumer<Set<K>> onSamples, Clock clock) {
         this.kafka = kafka;
         this.watches = List.copyOf(watches);
         this.store = new WindowStore(retainMs, outOfOrderWindowMs);
@@ -132,28 +133,39 @@ public final class MetricsFollower<K> implements AutoCloseable {
      * it still holds are refused as duplicates, what it missed is filled in).
      */
     private void run() {
-        while (running && !overflowed) {
-            try {
-                follow();
-            } catch (WakeupException | InterruptException e) {
-                return; // closing
-            } catch (RuntimeException e) {
-                ready = false;
-                if (!running) {
-                    return;
+        try {
+            while (running && !overflowed) {
+                try {
+                    follow();
+                } catch (WakeupException | InterruptException e) {
+                    return; // closing
+                } catch (KafkaException | PartitionsChanged e) {
+                    ready = false;
+                    if (!running) {
+                        return;
+                    }
+                    LOG.warnf("streaming rules: following %s failed (%s); the query API answers until it is read again",
+                            Topics.METRICS, e.toString());
+                    pause(RETRY_BACKOFF.toMillis());
                 }
-                LOG.warnf("streaming rules: following %s failed (%s); the query API answers until it is read again",
-                        Topics.METRICS, e.toString());
-                pause(RETRY_BACKOFF.toMillis());
             }
+        } finally {
+            ready = false; // however the thread ends (a bug surfaces through its uncaught handler), the query API answers
         }
         if (overflowed) {
             store.forgetOlderThan(Long.MAX_VALUE); // no longer used: give the memory back
         }
     }
 
+    /** The topic has other partitions than the follower assigned itself: it starts over. */
+    private static final class PartitionsChanged extends RuntimeException {
+        PartitionsChanged(String message) {
+            super(message);
+        }
+    }
+
     private void follow() {
-        try (org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.with(Map.of(
+        try (Consumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "vigil-alert-streaming",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100,
@@ -214,11 +226,11 @@ public final class MetricsFollower<K> implements AutoCloseable {
      * Throws when this follower can no longer be sure it sees every sample: the broker does not
      * answer (a consumer that lost it just polls nothing), or the topic has other partitions now.
      */
-    private static void stillFollowing(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+    private static void stillFollowing(Consumer<byte[], byte[]> c, List<TopicPartition> partitions) {
         c.endOffsets(partitions, LIVENESS_TIMEOUT);
         List<PartitionInfo> now = c.partitionsFor(Topics.METRICS, LIVENESS_TIMEOUT);
         if (now == null || now.size() != partitions.size()) {
-            throw new IllegalStateException(Topics.METRICS + " has " + (now == null ? 0 : now.size()) + " partitions now, "
+            throw new PartitionsChanged(Topics.METRICS + " has " + (now == null ? 0 : now.size()) + " partitions now, "
                     + partitions.size() + " before");
         }
     }
@@ -276,7 +288,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
             return IGNORED;
         }
         // the reader's cache starts over now and then and resolves known series again: only a new one counts
-        if (!overflowed && !store.holds(labels) && store.size() >= maxSeries) {
+        if (!store.holds(labels) && store.size() >= maxSeries) {
             overflowed = true;
             LOG.warnf("streaming rules watch more than %d series (vigil.alert.streaming.max-series); "
                     + "rules are evaluated through the query API from now on", maxSeries);
@@ -284,7 +296,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
         return new Handle(store.series(labels), owners.toArray());
     }
 
-    private List<TopicPartition> awaitPartitions(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c) {
+    private List<TopicPartition> awaitPartitions(Consumer<byte[], byte[]> c) {
         while (running) {
             List<PartitionInfo> infos = c.partitionsFor(Topics.METRICS, Duration.ofSeconds(10));
             if (infos != null && !infos.isEmpty()) {
@@ -303,7 +315,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
     }
 
     /** Positions each partition at the first record written a window's length ago (the end if none). */
-    private void seekToWindowStart(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+    private void seekToWindowStart(Consumer<byte[], byte[]> c, List<TopicPartition> partitions) {
         long from = clock.millis() - retainMs;
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(p -> query.put(p, from));
@@ -322,7 +334,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
         }
     }
 
-    private static boolean caughtUp(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c, Map<TopicPartition, Long> end) {
+    private static boolean caughtUp(Consumer<byte[], byte[]> c, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (c.position(e.getKey()) < e.getValue()) {
                 return false;
@@ -334,7 +346,7 @@ public final class MetricsFollower<K> implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> c = consumer;
+        Consumer<byte[], byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
