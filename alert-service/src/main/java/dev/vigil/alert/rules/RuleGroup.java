@@ -111,19 +111,8 @@ public final class RuleGroup {
         List<OutgoingAlert> alerts = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
-            Rule rule = rules.get(i);
-            List<VectorSample> out;
-            try {
-                out = rule.eval(ts, query, def.limit());
-                if (rule instanceof AlertingRule a) {
-                    alerts.addAll(a.alertsToSend(ts, resendDelay, interval, generatorUrl(a.definition().expr())));
-                }
-            } catch (RuleEvaluationException e) {
-                errors.put(def.rules().get(i).name(), e.getMessage());
-                continue;
-            } catch (RuntimeException e) {
-                // A query client's unchecked failure is this rule's error, not the group's end.
-                errors.put(def.rules().get(i).name(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            List<VectorSample> out = run(i, ts, query, alerts, errors);
+            if (out == null) {
                 continue;
             }
             samples.addAll(out);
@@ -151,28 +140,42 @@ public final class RuleGroup {
         List<OutgoingAlert> alerts = new ArrayList<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (int i = which.nextSetBit(0); i >= 0 && i < rules.size(); i = which.nextSetBit(i + 1)) {
-            if (!(rules.get(i) instanceof AlertingRule a)) {
-                continue;
-            }
-            try {
-                a.eval(ts, query, def.limit());
-                alerts.addAll(a.alertsToSend(ts, resendDelay, interval, generatorUrl(a.definition().expr())));
-            } catch (RuleEvaluationException e) {
-                errors.put(def.rules().get(i).name(), e.getMessage());
-            } catch (RuntimeException e) {
-                errors.put(def.rules().get(i).name(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (rules.get(i) instanceof AlertingRule) {
+                run(i, ts, query, alerts, errors);
             }
         }
         return new EvaluationResult(List.of(), alerts, errors);
     }
 
     /**
-     * The time of the latest evaluation so far: a run between scheduled ones evaluates at the
-     * later of this and the clock, so a group's evaluations never go back in time (a scheduled
-     * run evaluates its slot, which may be a little ahead of the clock).
+     * Evaluates rule {@code i} at {@code ts}, adding an alerting rule's alerts to send; returns its
+     * samples, or null after putting its error in {@code errors} (the other rules still run).
      */
-    public Instant lastEvaluation() {
-        return lastEvaluation;
+    private List<VectorSample> run(int i, Instant ts, QueryFunction query, List<OutgoingAlert> alerts, Map<String, String> errors) {
+        Rule rule = rules.get(i);
+        try {
+            List<VectorSample> out = rule.eval(ts, query, def.limit());
+            if (rule instanceof AlertingRule a) {
+                alerts.addAll(a.alertsToSend(ts, resendDelay, interval, generatorUrl(a.definition().expr())));
+            }
+            return out;
+        } catch (RuleEvaluationException e) {
+            errors.put(def.rules().get(i).name(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A query client's unchecked failure is this rule's error, not the group's end.
+            errors.put(def.rules().get(i).name(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /**
+     * {@code t}, or the group's latest evaluation time when that is later: a run evaluates no
+     * earlier than the one before it, so a group's evaluations never go back in time (a scheduled
+     * run evaluates its slot, which may be a little ahead of the clock; a scheduled run that starts
+     * late must not evaluate before a streamed one that came first).
+     */
+    public Instant notBeforeLastEvaluation(Instant t) {
+        return later(lastEvaluation, t);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -42,6 +42,7 @@ import dev.vigil.model.MetricSeries;
 import dev.vigil.model.Sample;
 import dev.vigil.model.Topics;
 import dev.vigil.model.tenant.Tenants;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -101,6 +102,7 @@ public class AlertingService {
     /** Runs the streamed evaluations, apart from the scheduled ones so neither waits for the other. */
     private ExecutorService streamingPool;
     private volatile StreamingRules streaming;
+    private Counter streamedEvaluations;
     private volatile RoutingEngine engine;
     private volatile List<RuleGroup> groups = List.of();
     private final List<ScheduledFuture<?>> evaluations = new ArrayList<>();
@@ -128,6 +130,7 @@ public class AlertingService {
         // whether streamed rules are answered from vigil.metrics now, and how many series that takes
         meters.gauge("vigil_alert_streaming_ready", this, a -> a.streaming != null && a.streaming.ready() ? 1 : 0);
         meters.gauge("vigil_alert_streaming_series", this, a -> a.streaming == null ? 0 : a.streaming.seriesHeld());
+        streamedEvaluations = meters.counter("vigil_alert_streamed_evaluations_total");
         scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "alerting"));
         streamingPool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "alerting-streamed");
@@ -342,9 +345,7 @@ public class AlertingService {
     }
 
     private void evaluateScheduled(RuleGroup g) {
-        Instant slot = g.slotOfRun(clock.instant());
-        // a run that starts late must not evaluate before a streamed evaluation that came first
-        Instant ts = slot.isBefore(g.lastEvaluation()) ? g.lastEvaluation() : slot;
+        Instant ts = g.notBeforeLastEvaluation(g.slotOfRun(clock.instant()));
         String tenant = g.tenant();
         EvaluationResult r = g.evaluate(ts, queriesFor(g));
         deliver(r.alerts(), tenant);
@@ -377,10 +378,9 @@ public class AlertingService {
                 if (!groups.contains(g)) {
                     return; // a reload replaced it
                 }
-                Instant now = clock.instant();
-                Instant ts = now.isAfter(g.lastEvaluation()) ? now : g.lastEvaluation();
+                Instant ts = g.notBeforeLastEvaluation(clock.instant());
                 EvaluationResult r = g.evaluateAlerting(ts, queriesFor(g), s.streamedRules(g));
-                meters.counter("vigil_alert_streamed_evaluations_total").increment();
+                streamedEvaluations.increment();
                 deliver(r.alerts(), g.tenant());
                 if (!r.alerts().isEmpty()) {
                     saveState(g);

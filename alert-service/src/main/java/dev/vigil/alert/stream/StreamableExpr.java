@@ -74,6 +74,11 @@ public record StreamableExpr(Expr expr, List<List<LabelMatcher>> selectors, long
         } catch (RuntimeException e) {
             throw new QueryException(e.getMessage(), e);
         }
+        return vectorSamples(v);
+    }
+
+    /** An instant vector's samples as rule samples; nothing for any other value. */
+    static List<VectorSample> vectorSamples(Value v) {
         List<VectorSample> out = new ArrayList<>();
         if (v instanceof Vector vec) {
             for (Sample s : vec.samples()) {

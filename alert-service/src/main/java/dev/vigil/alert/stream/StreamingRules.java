@@ -144,18 +144,20 @@ public final class StreamingRules implements AutoCloseable {
         }
     }
 
+    /** Evaluates until no trigger came during the last run; the evaluation logs its own failures. */
     private void run(RuleGroup g, AtomicInteger st) {
-        do {
-            st.set(RUNNING);
-            try {
+        boolean idle = false;
+        try {
+            do {
+                st.set(RUNNING);
                 evaluate.accept(g);
-            } catch (RuntimeException e) {
-                // the evaluation logs its own failures
-            } catch (Error e) {
-                st.set(IDLE); // else the group would never be triggered again
-                throw e;
+            } while (!st.compareAndSet(RUNNING, IDLE));
+            idle = true;
+        } finally {
+            if (!idle) {
+                st.set(IDLE); // whatever ended the run, the group must be triggerable again
             }
-        } while (!st.compareAndSet(RUNNING, IDLE));
+        }
     }
 
     /** How many series the local store holds, for the service's own metrics. */

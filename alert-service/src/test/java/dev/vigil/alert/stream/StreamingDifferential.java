@@ -14,10 +14,8 @@ import dev.vigil.model.tenant.Tenants;
 import dev.vigil.promql.eval.Engine;
 import dev.vigil.promql.eval.EngineOptions;
 import dev.vigil.promql.storage.TenantStorage;
-import dev.vigil.promql.value.Sample;
 import dev.vigil.promql.value.Scalar;
 import dev.vigil.promql.value.Value;
-import dev.vigil.promql.value.Vector;
 import dev.vigil.tsdb.Tsdb;
 import dev.vigil.tsdb.TsdbOptions;
 
@@ -111,7 +109,7 @@ final class StreamingDifferential {
                     window60.forgetOlderThan(batchAt - retain); // as the follower sweeps, here at every batch
                     if (touched) {
                         Instant at = Instant.ofEpochMilli(batchAt);
-                        Instant ts = at.isAfter(streamGroup.lastEvaluation()) ? at : streamGroup.lastEvaluation();
+                        Instant ts = streamGroup.notBeforeLastEvaluation(at);
                         record(streamSent, ts, streamGroup.evaluateAlerting(ts, local, bits));
                         streamEvals++;
                     }
@@ -155,15 +153,8 @@ final class StreamingDifferential {
         } catch (RuntimeException e) {
             throw new QueryException(e.getMessage(), e);
         }
-        List<VectorSample> out = new ArrayList<>();
-        if (v instanceof Vector vec) {
-            for (Sample s : vec.samples()) {
-                out.add(new VectorSample(s.labels(), s.value()));
-            }
-        } else if (v instanceof Scalar sc) {
-            out.add(new VectorSample(Labels.EMPTY, sc.value()));
-        }
-        return out;
+        // a scalar answer is one sample without labels, as the query client reads it
+        return v instanceof Scalar sc ? List.of(new VectorSample(Labels.EMPTY, sc.value())) : StreamableExpr.vectorSamples(v);
     }
 
     /** One firing of an alert: from its start to its resolution (null while it still fires), with its first annotations. */
