@@ -131,6 +131,39 @@ class AlertmanagerTestdataTest {
         assertEquals("host.example.org", c.global().smtpHello());
     }
 
+    /**
+     * Alertmanager's own example configurations (doc/examples/simple.yml and examples/ha of the
+     * release, vendored in am/examples) load, with the routing tree and receivers they describe.
+     */
+    @Test
+    void alertmanagersExampleConfigurationsLoad() throws IOException {
+        AlertmanagerConfig simple = AlertmanagerConfigLoader.parse(example("simple.yml"));
+        assertEquals(List.of("team-X-mails", "team-X-pager", "team-Y-mails", "team-Y-pager", "team-DB-pager"),
+                simple.receivers().stream().map(ReceiverConfig::name).toList());
+        assertEquals(3, simple.route().routes().size());
+        assertEquals(List.of("alertname", "cluster", "database"), simple.route().routes().get(2).groupBy().orElseThrow());
+        assertTrue(simple.route().routes().get(2).routes().get(0).continueMatching());
+        ReceiverConfig pager = simple.receiver("team-X-pager").orElseThrow();
+        assertEquals(List.of("team-X+alerts-critical@example.org"), pager.emailConfigs().stream().map(EmailConfig::to).toList());
+        assertEquals("localhost:25", pager.emailConfigs().get(0).smarthost(), "the global smarthost is filled in");
+        assertEquals(List.of("pagerduty"), pager.integrations().stream().map(IntegrationConfig::type).toList());
+        assertEquals("<team-X-key>", pager.integrations().get(0).secret("service_key").value());
+        assertEquals(1, simple.inhibitRules().size());
+
+        AlertmanagerConfig ha = AlertmanagerConfigLoader.parse(example("ha/alertmanager.yml"));
+        assertEquals("web.hook", ha.route().receiver().orElseThrow());
+        assertEquals(java.time.Duration.ofHours(1), ha.route().repeatInterval().orElseThrow());
+    }
+
+    private static String example(String name) throws IOException {
+        try (InputStream in = AlertmanagerTestdataTest.class.getResourceAsStream("/am/examples/" + name)) {
+            if (in == null) {
+                throw new IOException("no am/examples/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"discord", "email", "incidentio", "pagerduty", "webhook", "pushover", "victorops", "sns", "telegram", "webex",
             "msteams", "msteamsv2", "jira", "mattermost", "slack", "opsgenie", "wechat", "rocketchat"})
