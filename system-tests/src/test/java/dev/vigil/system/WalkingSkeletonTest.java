@@ -169,6 +169,41 @@ class WalkingSkeletonTest {
         }
     }
 
+    /** The one CLI jar, as a user runs it: {@code vigil query} and {@code vigil logs} against the packaged services. */
+    @Test
+    void theVigilCommandQueriesMetricsAndLogs() throws Exception {
+        Path jar = RepoPaths.root().resolve("cli/target/vigil-cli.jar");
+        assertTrue(Files.isRegularFile(jar), jar + " is built by the cli module");
+        long memTotal = memTotalBytes();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String[] out = runJar(jar, "query", "instant", metrics.url(), "node_memory_MemTotal_bytes");
+            assertEquals("0", out[0], out[2]);
+            // promtool's form: name{labels} => value @[time]
+            assertTrue(out[1].matches("(?s)node_memory_MemTotal_bytes\\{.*os=\"linux\".*} => " + memTotal + " @\\[\\d+(\\.\\d+)?]\n"), out[1]);
+        });
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String[] out = runJar(jar, "logs", "--addr=" + logs.url(), "-q", "-o", "raw", "query", "--since=1h", "{job=\"file\"}");
+            assertEquals("0", out[0], out[2]);
+            assertTrue(out[1].lines().anyMatch(LINE::equals), out[1]);
+        });
+        String[] labels = runJar(jar, "logs", "--addr=" + logs.url(), "-q", "labels");
+        assertTrue(labels[1].lines().anyMatch("job"::equals), labels[1]);
+        String[] bad = runJar(jar, "query", "instant", metrics.url(), "rate(up[5m]");
+        assertEquals("1", bad[0]);
+        assertTrue(bad[2].startsWith("query error: bad_data: "), bad[2]);
+    }
+
+    /** Exit code, stdout and stderr of {@code java -jar jar args}. */
+    private static String[] runJar(Path jar, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        return new String[] {Integer.toString(p.exitValue()), out, err};
+    }
+
     @Test
     void thePrometheusUrlAnswersRulesAndAlertsAsGrafanaAsksForThem() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
