@@ -1,5 +1,7 @@
 package dev.vigil.cli;
 
+import dev.vigil.alert.config.am.GoDuration;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Command-line arguments read as Go's kingpin and flag packages read them: {@code --name=value},
@@ -93,34 +93,13 @@ final class Args {
         return flags.getOrDefault(name, List.of());
     }
 
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
-
     /** Go's {@code time.ParseDuration}, in milliseconds (finer parts are cut). */
     static long goDurationMs(String s) throws UsageException {
-        String text = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
-        if (text.equals("0")) {
-            return 0;
+        try {
+            return GoDuration.parse(s).toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        Matcher m = DURATION_PART.matcher(text);
-        BigDecimal nanos = BigDecimal.ZERO;
-        int at = 0;
-        while (at < text.length() && m.find(at) && m.start() == at) {
-            BigDecimal unit = switch (m.group(2)) {
-                case "ns" -> BigDecimal.ONE;
-                case "us", "µs" -> BigDecimal.valueOf(1_000);
-                case "ms" -> BigDecimal.valueOf(1_000_000);
-                case "s" -> BigDecimal.valueOf(1_000_000_000L);
-                case "m" -> BigDecimal.valueOf(60_000_000_000L);
-                default -> BigDecimal.valueOf(3_600_000_000_000L);
-            };
-            nanos = nanos.add(new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1)).multiply(unit));
-            at = m.end();
-        }
-        if (at != text.length() || text.isEmpty()) {
-            throw new UsageException("time: invalid duration \"" + s + "\"");
-        }
-        long ms = nanos.divideToIntegralValue(BigDecimal.valueOf(1_000_000)).longValueExact();
-        return s.startsWith("-") ? -ms : ms;
     }
 
     /** promtool's {@code parseTime}: Unix seconds (fractions allowed) or RFC 3339, in milliseconds. */

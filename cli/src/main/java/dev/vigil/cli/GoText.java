@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.alert.notify.GoJson;
 import dev.vigil.gotemplate.GoFormat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Map;
 
-/** How the Go tools print what the query commands repeat: log lines, times, label sets, indented JSON, escaped queries. */
+/** How the Go tools print what the query commands repeat: log lines, times, label sets, indented JSON. */
 final class GoText {
     private static final DateTimeFormatter LOG = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm:ss ");
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
@@ -52,22 +51,6 @@ final class GoText {
             b.append(e.getKey()).append('=').append(GoFormat.quote(e.getValue()));
         }
         return b.append('}').toString();
-    }
-
-    /** Go's {@code url.QueryEscape}: letters, digits and {@code -_.~} stay, space is {@code +}, the rest {@code %XX}. */
-    static String queryEscape(String s) {
-        StringBuilder b = new StringBuilder();
-        for (byte c : s.getBytes(StandardCharsets.UTF_8)) {
-            int u = c & 0xff;
-            if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_' || u == '.' || u == '~') {
-                b.append((char) u);
-            } else if (u == ' ') {
-                b.append('+');
-            } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(u >> 4, 16))).append(Character.toUpperCase(Character.forDigit(u & 15, 16)));
-            }
-        }
-        return b.toString();
     }
 
     /** Go's {@code json.MarshalIndent(v, "", "  ")} of a tree (map keys as the tree orders them). */

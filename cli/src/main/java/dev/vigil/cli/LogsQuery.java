@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.vigil.alert.notify.GoJson;
+import dev.vigil.alert.notify.GoUrl;
 import dev.vigil.model.GoFloat;
 
 import java.io.IOException;
@@ -250,7 +251,7 @@ final class LogsQuery {
         Map<String, String> params = new TreeMap<>();
         params.put("start", start.toString());
         params.put("end", end.toString());
-        String path = name == null ? "/loki/api/v1/labels" : "/loki/api/v1/label/" + GoText.queryEscape(name).replace("+", "%20") + "/values";
+        String path = name == null ? "/loki/api/v1/labels" : "/loki/api/v1/label/" + GoUrl.queryEscape(name).replace("+", "%20") + "/values";
         JsonNode data = request(path, params, "Error doing request: ");
         for (JsonNode v : data) {
             out.println(v.asText());
@@ -265,7 +266,7 @@ final class LogsQuery {
     /** GETs the path as logcli does (the URL logged to stderr first) and returns the answer's {@code data}. */
     private JsonNode request(String path, Map<String, String> params, String failure) throws Fatal {
         StringBuilder query = new StringBuilder();
-        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(GoText.queryEscape(v)));
+        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(GoUrl.queryEscape(v)));
         String base = addr.endsWith("/") ? addr.substring(0, addr.length() - 1) : addr;
         if (!quiet) {
             err.println(GoText.logPrefix() + base + path + "?" + query);

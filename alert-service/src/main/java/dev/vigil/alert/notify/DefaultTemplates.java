@@ -146,6 +146,24 @@ public final class DefaultTemplates {
             {{ define "webex.default.message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}{{ template "__firing_and_resolved_text" . }}{{ end }}
             {{ define "msteamsv2.default.title" }}{{ template "__subject" . }}{{ end }}
             {{ define "msteamsv2.default.text" }}{{ template "msteams.default.text" . }}{{ end }}
+            {{ define "pushover.default.title" }}{{ template "__subject" . }}{{ end }}
+            {{ define "pushover.default.message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}{{ template "__firing_and_resolved_text" . }}{{ end }}
+            {{ define "pushover.default.url" }}{{ template "__alertmanagerURL" . }}{{ end }}
+            {{ define "victorops.default.state_message" }}{{ .CommonAnnotations.SortedPairs.Values | join " " }}{{ template "__firing_and_resolved_text" . }}{{ end }}
+            {{ define "victorops.default.entity_display_name" }}{{ template "__subject" . }}{{ end }}
+            {{ define "victorops.default.monitoring_tool" }}{{ template "__alertmanager" . }}{{ end }}
+            {{ define "rocketchat.default.title" }}{{ template "__subject" . }}{{ end }}
+            {{ define "rocketchat.default.alias" }}{{ template "__alertmanager" . }}{{ end }}
+            {{ define "rocketchat.default.titlelink" }}{{ template "__alertmanagerURL" . }}{{ end }}
+            {{ define "rocketchat.default.emoji" }}{{ end }}
+            {{ define "rocketchat.default.iconurl" }}{{ end }}
+            {{ define "rocketchat.default.text" }}{{ end }}
+            {{ define "mattermost.default.username" }}{{ template "__alertmanager" . }}{{ end }}
+            {{ define "mattermost.default.title" }}{{ template "__subject" . }}{{ end }}
+            {{ define "mattermost.default.titlelink" }}{{ template "__alertmanagerURL" . }}{{ end }}
+            {{ define "mattermost.default.color" }}{{ if eq .Status "firing" }}danger{{ else }}good{{ end }}{{ end }}
+            {{ define "mattermost.default.fallback" }}{{ template "mattermost.default.title" . }} | {{ template "mattermost.default.titlelink" . }}{{ end }}
+            {{ define "mattermost.default.text" }}#### {{ template "__subject" . }}{{ template "__firing_and_resolved_text" . }}{{ end }}
             """;
 
     /** A template set holding the defaults, to which user template files can be added. */

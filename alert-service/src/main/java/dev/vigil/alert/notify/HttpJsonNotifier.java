@@ -76,15 +76,18 @@ public final class HttpJsonNotifier implements Notifier {
             try {
                 HttpRequest.Builder req = HttpRequest.newBuilder(uri)
                         .timeout(remaining.isNegative() || remaining.isZero() ? Duration.ofMillis(1) : remaining)
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", n.contentType())
                         .header("User-Agent", "Vigil")
                         .POST(HttpRequest.BodyPublishers.ofString(n.json(), StandardCharsets.UTF_8));
                 n.http().authorizationHeader().ifPresent(h -> req.header("Authorization", h));
+                n.headers().forEach((name, value) -> req.header(name, value.value()));
                 HttpResponse<String> resp = clientFor(n.http()).send(req.build(), HttpResponse.BodyHandlers.ofString());
                 int status = resp.statusCode();
                 if (status / 100 == 2) {
                     if (n.kind().equals("slack")) {
                         checkSlackAnswer(n, resp);
+                    } else if (n.kind().equals("rocketchat")) {
+                        checkRocketChatAnswer(n, resp);
                     }
                     return;
                 }
@@ -114,15 +117,29 @@ public final class HttpJsonNotifier implements Notifier {
 
     /**
      * The answers besides 5xx that Alertmanager's notifier for {@code kind} tries again: 429 for
-     * webhooks, Slack, Teams, PagerDuty and Opsgenie; none for Discord, Webex and Teams workflows;
-     * anything for Telegram, whose client retries every failure.
+     * webhooks, Slack, Teams, PagerDuty, Opsgenie and incident.io; none for Discord, Webex, Teams
+     * workflows, Pushover, VictorOps, Rocket.Chat and Mattermost; anything for Telegram, whose
+     * client retries every failure.
      */
     static boolean retried(String kind, int status) {
         return switch (kind) {
             case "telegram" -> true;
-            case "discord", "webex", "msteamsv2" -> false;
+            case "discord", "webex", "msteamsv2", "pushover", "victorops", "rocketchat", "mattermost" -> false;
             default -> status == 429;
         };
+    }
+
+    /** Rocket.Chat answers 200 with {@code "success": false} when it refused the message; retrying will not change that. */
+    private static void checkRocketChatAnswer(HttpNotification n, HttpResponse<String> resp) throws NotifyException {
+        com.fasterxml.jackson.databind.JsonNode o;
+        try {
+            o = GoJson.MAPPER.readTree(resp.body() == null ? "" : resp.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new NotifyException(n.integration() + ": could not parse the answer from Rocket.Chat", true);
+        }
+        if (!o.path("success").asBoolean(false)) {
+            throw new NotifyException(n.integration() + ": error response from Rocket.Chat: " + o.path("error").asText(""), false);
+        }
     }
 
     /**

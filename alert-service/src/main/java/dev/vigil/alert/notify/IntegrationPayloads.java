@@ -19,23 +19,36 @@ import java.util.TreeMap;
 
 /**
  * The requests Alertmanager's notifiers send for PagerDuty (Events API v2), Opsgenie, Telegram,
- * Discord, Webex and Microsoft Teams workflows (msteamsv2): same URL, same JSON, same truncation,
- * same firing/resolved difference, from the same templates.
+ * Discord, Webex and Microsoft Teams workflows (msteamsv2), and through {@link OnCallPayloads} and
+ * {@link ChatPayloads} for Pushover, VictorOps, incident.io, Rocket.Chat and Mattermost: same URL,
+ * same JSON, same truncation, same firing/resolved difference, from the same templates.
  */
 public final class IntegrationPayloads {
     /** The integrations Vigil delivers among those {@link IntegrationConfig} carries. */
-    public static final Set<String> DELIVERED = Set.of("pagerduty", "opsgenie", "telegram", "discord", "webex", "msteamsv2");
+    public static final Set<String> DELIVERED = Set.of("pagerduty", "opsgenie", "telegram", "discord", "webex", "msteamsv2",
+            "pushover", "victorops", "incidentio", "rocketchat", "mattermost");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final TemplateSet templates;
+    private final OnCallPayloads onCall;
+    private final ChatPayloads chat;
 
     public IntegrationPayloads(TemplateSet templates) {
         this.templates = templates;
+        this.onCall = new OnCallPayloads(templates);
+        this.chat = new ChatPayloads(templates);
     }
 
-    public HttpNotification render(String receiver, String integration, String groupKey, IntegrationConfig c, TemplateData data) {
+    /** The request for one integration; {@code truncated} counts the alerts {@code max_alerts} left out (incident.io). */
+    public HttpNotification render(String receiver, String integration, String groupKey, IntegrationConfig c, TemplateData data,
+                                   long truncated) {
         boolean resolved = data.status().equals("resolved");
         return switch (c.type()) {
+            case "pushover" -> onCall.pushover(receiver, integration, groupKey, c, data);
+            case "victorops" -> onCall.victorops(receiver, integration, groupKey, c, data, resolved);
+            case "incidentio" -> onCall.incidentio(receiver, integration, groupKey, c, data, truncated);
+            case "rocketchat" -> chat.rocketchat(receiver, integration, groupKey, c, data);
+            case "mattermost" -> chat.mattermost(receiver, integration, groupKey, c, data);
             case "pagerduty" -> pagerduty(receiver, integration, groupKey, c, data, resolved);
             case "opsgenie" -> opsgenie(receiver, integration, groupKey, c, data, resolved);
             case "telegram" -> telegram(receiver, integration, groupKey, c, data);

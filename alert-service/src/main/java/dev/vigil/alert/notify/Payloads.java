@@ -38,6 +38,11 @@ public final class Payloads {
      * commonLabels, commonAnnotations, externalURL, version, groupKey, truncatedAlerts.
      */
     public static String webhookJson(TemplateData data, String groupKey, long truncatedAlerts) {
+        return webhookJson(data, groupKey, truncatedAlerts, "4");
+    }
+
+    /** The same message with another {@code version}: incident.io's alert source takes it as version "1". */
+    static String webhookJson(TemplateData data, String groupKey, long truncatedAlerts, String version) {
         ObjectNode o = GoJson.object();
         o.put("receiver", data.receiver());
         o.put("status", data.status());
@@ -56,7 +61,7 @@ public final class Payloads {
         GoJson.putMap(o, "commonLabels", data.commonLabels());
         GoJson.putMap(o, "commonAnnotations", data.commonAnnotations());
         o.put("externalURL", data.externalUrl());
-        o.put("version", "4");
+        o.put("version", version);
         o.put("groupKey", groupKey);
         o.put("truncatedAlerts", truncatedAlerts);
         return GoJson.write(o);

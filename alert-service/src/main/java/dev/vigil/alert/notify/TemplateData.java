@@ -103,6 +103,11 @@ public record TemplateData(
                 new Kv(common(alerts.stream().map(Alert::annotations).toList())), externalUrl);
     }
 
+    /** The same data with only {@code kept} as its alerts; status and common labels stay the group's. */
+    public TemplateData withAlerts(List<AlertData> kept) {
+        return new TemplateData(receiver, status, new AlertList(kept), groupLabels, commonLabels, commonAnnotations, externalUrl);
+    }
+
     /**
      * The same data with every label and annotation value HTML-escaped: what Go's html/template
      * does to a value it prints in text, for notifications whose text is HTML (Telegram's HTML mode).

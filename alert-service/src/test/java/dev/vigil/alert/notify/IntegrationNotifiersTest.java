@@ -112,7 +112,7 @@ class IntegrationNotifiersTest {
         Payloads payloads = new Payloads(DefaultTemplates.newSet());
         int i = 0;
         for (IntegrationConfig c : receiver().integrations()) {
-            notifier.send(payloads.integrations().render("all", "all/" + c.type() + "[0]", GROUP_KEY, c, data(resolved)), Duration.ofSeconds(10));
+            notifier.send(payloads.integrations().render("all", "all/" + c.type() + "[0]", GROUP_KEY, c, data(resolved), 0), Duration.ofSeconds(10));
             i++;
         }
         assertEquals(6, i);

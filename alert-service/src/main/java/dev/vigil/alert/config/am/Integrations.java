@@ -302,8 +302,10 @@ final class Integrations {
 
     /** A Go duration ({@code 1m30s}, not Prometheus' {@code 1d}), as pushover's retry, expire and ttl are. */
     static void goDuration(YamlNode where, String v) {
-        if (!v.matches("^([0-9]*(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$") && !v.equals("0")) {
-            throw where.error("time: invalid duration \"" + v + "\"");
+        try {
+            GoDuration.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw where.error(e.getMessage());
         }
     }
 }
