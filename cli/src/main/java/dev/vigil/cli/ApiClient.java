@@ -1,16 +1,15 @@
 package dev.vigil.cli;
 
+import dev.vigil.alert.notify.GoUrl;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The HTTP side of {@code vigil query} and {@code vigil logs}: requests to a Vigil (or Prometheus,
@@ -33,23 +32,16 @@ final class ApiClient {
         this.timeout = timeout;
     }
 
-    static String form(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
     /** POSTs the parameters as a form, as Prometheus's Go client asks queries. */
     Answer postForm(String path, Map<String, String> params) throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params)));
+                .POST(HttpRequest.BodyPublishers.ofString(GoUrl.encode(params))); // url.Values.Encode: sorted keys
         return send(b);
     }
 
-    /** GETs the path with the parameters in its query string. */
-    Answer get(String path, Map<String, String> params) throws IOException, InterruptedException {
-        String query = params.isEmpty() ? "" : "?" + form(params);
-        return send(request(path + query).GET());
+    /** GETs a path with its query string already encoded. */
+    Answer get(String pathAndQuery) throws IOException, InterruptedException {
+        return send(request(pathAndQuery).GET());
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
@@ -63,12 +55,4 @@ final class ApiClient {
         return new Answer(r.statusCode(), r.body());
     }
 
-    /** Ordered parameters, as written. */
-    static Map<String, String> params(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 }

@@ -86,7 +86,15 @@ final class Args {
     }
 
     boolean bool(String name) {
-        return Boolean.parseBoolean(flag(name, "false"));
+        return goBool(flag(name, "false"));
+    }
+
+    /** Go's {@code strconv.ParseBool}: 1, t, T, TRUE, true, True are true. */
+    static boolean goBool(String s) {
+        return switch (s) {
+            case "1", "t", "T", "TRUE", "true", "True" -> true;
+            default -> false;
+        };
     }
 
     List<String> all(String name) {

@@ -35,11 +35,15 @@ final class HttpSettings {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("basic_auth", "authorization", "bearer_token", "bearer_token_file", "tls_config",
             "follow_redirects", "enable_http2");
-    private static final Set<String> TLS = Set.of("ca_file", "insecure_skip_verify", "server_name");
+    /** prometheus/common settings this client does not offer: refused by name rather than ignored. */
+    private static final Set<String> UNSUPPORTED = Set.of("oauth2", "proxy_url", "no_proxy", "proxy_from_environment",
+            "proxy_connect_header", "http_headers", "cert_file", "key_file", "cert", "key", "ca", "server_name", "min_version", "max_version");
+    private static final Set<String> TLS = Set.of("ca_file", "insecure_skip_verify");
 
     final Map<String, String> headers = new LinkedHashMap<>();
     private Path caFile;
     private boolean insecureSkipVerify;
+    private boolean followRedirects = true;
 
     /** A problem with the settings, told to the user as promtool and logcli tell theirs. */
     static final class SettingsException extends Exception {
@@ -80,20 +84,23 @@ final class HttpSettings {
             return;
         }
         only(root, TOP, "config.HTTPClientConfig");
+        Path dir = file.toAbsolutePath().getParent();
+        followRedirects = root.path("follow_redirects").asBoolean(true);
         JsonNode basic = root.path("basic_auth");
         JsonNode auth = root.path("authorization");
         if (!basic.isMissingNode()) {
-            String password = basic.has("password_file") ? read(basic.path("password_file").asText())
+            String password = basic.has("password_file") ? read(dir.resolve(basic.path("password_file").asText()).toString())
                     : basic.path("password").asText("");
-            String user = basic.has("username_file") ? read(basic.path("username_file").asText()) : basic.path("username").asText("");
+            String user = basic.has("username_file") ? read(dir.resolve(basic.path("username_file").asText()).toString())
+                    : basic.path("username").asText("");
             basic(user, password);
         } else if (!auth.isMissingNode()) {
             String type = auth.path("type").asText("Bearer");
-            String credentials = auth.has("credentials_file") ? read(auth.path("credentials_file").asText())
+            String credentials = auth.has("credentials_file") ? read(dir.resolve(auth.path("credentials_file").asText()).toString())
                     : auth.path("credentials").asText("");
             headers.put("Authorization", type + " " + credentials);
         } else if (root.has("bearer_token_file")) {
-            bearer(read(root.path("bearer_token_file").asText()));
+            bearer(read(dir.resolve(root.path("bearer_token_file").asText()).toString()));
         } else if (root.has("bearer_token")) {
             bearer(root.path("bearer_token").asText());
         }
@@ -101,7 +108,7 @@ final class HttpSettings {
         if (!tls.isMissingNode()) {
             only(tls, TLS, "config.TLSConfig");
             if (tls.has("ca_file")) {
-                caFile(Path.of(tls.path("ca_file").asText()));
+                caFile(dir.resolve(tls.path("ca_file").asText()));
             }
             insecureSkipVerify(tls.path("insecure_skip_verify").asBoolean(false));
         }
@@ -111,6 +118,9 @@ final class HttpSettings {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
+            if (UNSUPPORTED.contains(n)) {
+                throw new SettingsException(n + " is not supported by vigil's HTTP client");
+            }
             if (!allowed.contains(n)) {
                 throw new SettingsException("field " + n + " not found in type " + type);
             }
@@ -127,7 +137,9 @@ final class HttpSettings {
 
     /** The JDK client these settings ask for. */
     HttpClient client() throws SettingsException {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
+        // Go's clients follow redirects (prometheus/common unless follow_redirects: false); the JDK's does not by default
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .followRedirects(followRedirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
         if (caFile != null || insecureSkipVerify) {
             if (insecureSkipVerify) {
                 // the JDK client checks host names apart from the trust manager; the user asked for neither

@@ -22,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,8 +49,8 @@ final class LogsQuery {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> VALUED = Set.of("addr", "username", "password", "org-id", "bearer-token", "bearer-token-file",
             "auth-header", "ca-cert", "output", "timezone", "limit", "since", "from", "to", "step", "interval", "batch",
-            "exclude-label", "include-label", "labels-length", "now", "retries");
-    private static final Set<String> BOOLEANS = Set.of("quiet", "forward", "no-labels", "colored-output", "tls-skip-verify", "help", "stats");
+            "exclude-label", "include-label", "labels-length", "now");
+    private static final Set<String> BOOLEANS = Set.of("quiet", "forward", "no-labels", "colored-output", "tls-skip-verify", "help");
     private static final Map<String, String> SHORTS = Map.of("q", "quiet", "o", "output", "z", "timezone", "h", "help");
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
@@ -116,7 +115,7 @@ final class LogsQuery {
             if (!ca.isEmpty()) {
                 settings.caFile(Path.of(ca));
             }
-            settings.insecureSkipVerify(args.bool("tls-skip-verify") || Boolean.parseBoolean(env.getOrDefault("LOKI_TLS_SKIP_VERIFY", "false")));
+            settings.insecureSkipVerify(args.bool("tls-skip-verify") || Args.goBool(env.getOrDefault("LOKI_TLS_SKIP_VERIFY", "false")));
             this.client = new ApiClient(addr, settings.headers, settings.client(), TIMEOUT);
         } catch (HttpSettings.SettingsException e) {
             throw new Fatal(e.getMessage());
@@ -265,15 +264,14 @@ final class LogsQuery {
 
     /** GETs the path as logcli does (the URL logged to stderr first) and returns the answer's {@code data}. */
     private JsonNode request(String path, Map<String, String> params, String failure) throws Fatal {
-        StringBuilder query = new StringBuilder();
-        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(GoUrl.queryEscape(v)));
+        String pathAndQuery = path + "?" + GoUrl.encode(params); // what is logged is what is sent
         String base = addr.endsWith("/") ? addr.substring(0, addr.length() - 1) : addr;
         if (!quiet) {
-            err.println(GoText.logPrefix() + base + path + "?" + query);
+            err.println(GoText.logPrefix() + base + pathAndQuery);
         }
         ApiClient.Answer answer;
         try {
-            answer = client.get(path, new LinkedHashMap<>(params));
+            answer = client.get(pathAndQuery);
         } catch (IOException e) {
             err.println(GoText.logPrefix() + "error sending request " + e.getMessage());
             throw new Fatal(failure + "run out of attempts while querying the server");
@@ -298,7 +296,7 @@ final class LogsQuery {
     }
 
     /** logcli's printStream: common labels taken out, entries of all streams merged by time, the overlap with the last page skipped. */
-    private Printed printStreams(JsonNode streams, List<Entry> lastEntry, boolean forward) {
+    private Printed printStreams(JsonNode streams, List<Entry> lastEntry, boolean forward) throws Fatal {
         List<Map<String, String>> labelSets = new ArrayList<>();
         for (JsonNode s : streams) {
             labelSets.add(sorted(s.path("stream")));
@@ -330,7 +328,7 @@ final class LogsQuery {
             exclude.forEach(shown::remove);
             maxLabelsLen = Math.max(maxLabelsLen, GoText.labelSet(shown).length());
             for (JsonNode v : s.path("values")) {
-                all.add(new Entry(new BigInteger(v.path(0).asText()), v.path(1).asText(), shown));
+                all.add(new Entry(nanos(v.path(0).asText()), v.path(1).asText(), shown));
             }
         }
         if (all.isEmpty()) {
@@ -437,6 +435,15 @@ final class LogsQuery {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new Args.UsageException("strconv.ParseInt: parsing \"" + v + "\": invalid syntax");
+        }
+    }
+
+    /** An entry's timestamp as Loki writes it (nanoseconds in a string); anything else is not an answer of Loki's. */
+    private static BigInteger nanos(String ts) throws Fatal {
+        try {
+            return new BigInteger(ts);
+        } catch (NumberFormatException e) {
+            throw new Fatal("Query failed: bad timestamp in the answer: \"" + ts + "\"");
         }
     }
 

@@ -71,6 +71,12 @@ final class PromOutput {
                 }
                 yield a;
             }
+            case "string" -> {
+                ArrayNode a = GoJson.object().arrayNode();
+                a.addRawValue(new RawValue(time(result.path(0))));
+                a.add(result.path(1).asText());
+                yield a;
+            }
             default -> {
                 ArrayNode a = GoJson.object().arrayNode();
                 jsonPair(a, result);

@@ -84,8 +84,21 @@ final class PromQuery {
             settings.header(h.substring(0, eq), h.substring(eq + 1));
         }
         String server = a.positional.get(1);
-        if (URI.create(server).getScheme() == null) {
+        URI uri;
+        try {
+            uri = URI.create(server);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("parse \"" + server + "\": " + e.getMessage());
+        }
+        if (uri.getScheme() == null) {
             server = "http://" + server; // promtool's default scheme
+            uri = URI.create(server);
+        }
+        if (uri.getUserInfo() != null) {
+            // Go sends a URL's user and password as basic auth; the JDK client does not, and the URL printed in errors drops them
+            String[] userPassword = uri.getUserInfo().split(":", 2);
+            settings.basic(userPassword[0], userPassword.length > 1 ? userPassword[1] : "");
+            server = server.replace(uri.getRawUserInfo() + "@", "");
         }
         ApiClient client = new ApiClient(server, settings.headers, settings.client(), TIMEOUT);
         String expr = a.positional.get(2);
@@ -95,7 +108,7 @@ final class PromQuery {
             String time = a.flag("time", null);
             long t = time == null ? System.currentTimeMillis() : parse("evaluation", time);
             path = "/api/v1/query";
-            params = ApiClient.params("query", expr, "time", seconds(t));
+            params = Map.of("query", expr, "time", seconds(t));
         } else {
             String endFlag = a.flag("end", null);
             long end = endFlag == null ? System.currentTimeMillis() : parse("end", endFlag);
@@ -110,7 +123,7 @@ final class PromQuery {
                 step = Math.max((end - start) / 1000 / 250, 1) * 1000;
             }
             path = "/api/v1/query_range";
-            params = ApiClient.params("query", expr, "start", seconds(start), "end", seconds(end), "step", seconds(step));
+            params = Map.of("query", expr, "start", seconds(start), "end", seconds(end), "step", seconds(step));
         }
         ApiClient.Answer answer;
         try {
@@ -129,10 +142,14 @@ final class PromQuery {
         } catch (JacksonException e) {
             body = null;
         }
-        if (answer.status() / 100 != 2 && (body == null || !body.has("errorType"))) {
-            // Prometheus's Go client: an answer that is not the API's error JSON is named by its class
-            boolean server5xx = answer.status() / 100 == 5;
-            err.println("query error: " + (server5xx ? "server_error: server error: " : "client_error: client error: ") + answer.status());
+        int status = answer.status();
+        if (status / 100 != 2 && status != 400 && status != 422) {
+            // Prometheus's Go client reads the error JSON of 400 and 422 only; other answers are named by their class
+            err.println("query error: " + switch (status / 100) {
+                case 4 -> "client_error: client error: " + status;
+                case 5 -> "server_error: server error: " + status;
+                default -> "bad_response: bad response code " + status;
+            });
             return 1;
         }
         if (body == null || !body.isObject()) {
@@ -144,6 +161,10 @@ final class PromQuery {
             return 1;
         }
         JsonNode data = body.path("data");
+        if (!List.of("vector", "matrix", "scalar", "string").contains(data.path("resultType").asText())) {
+            err.println("query error: bad_response: unknown result type \"" + data.path("resultType").asText() + "\"");
+            return 1;
+        }
         out.println(a.flag("format", "promql").equals("json") ? PromOutput.json(data) : PromOutput.promql(data));
         return 0;
     }

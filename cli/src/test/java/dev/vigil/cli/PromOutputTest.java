@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** promtool's output of the Prometheus API's answers: client_golang's model String() and JSON forms. */
 class PromOutputTest {
@@ -51,6 +52,7 @@ class PromOutputTest {
         assertEquals("scalar: 2 @[1700000000.001]", PromOutput.promql(data("{\"resultType\":\"scalar\",\"result\":[1700000000.001,\"2\"]}")));
         assertEquals("[1700000000.001,\"2\"]", PromOutput.json(data("{\"resultType\":\"scalar\",\"result\":[1700000000.001,\"2\"]}")));
         assertEquals("hello", PromOutput.promql(data("{\"resultType\":\"string\",\"result\":[1,\"hello\"]}")));
+        assertEquals("[1,\"hello\"]", PromOutput.json(data("{\"resultType\":\"string\",\"result\":[1,\"hello\"]}")));
     }
 
     @Test
@@ -60,6 +62,9 @@ class PromOutputTest {
         assertEquals(3_600_000, Args.goDurationMs("1h"));
         assertEquals(0, Args.goDurationMs("0"));
         assertThrows(Args.UsageException.class, () -> Args.goDurationMs("1d"));
+        assertThrows(Args.UsageException.class, () -> Args.goDurationMs("9999999999h"), "over Go's 292 years");
+        assertEquals(0, Args.goDurationMs("500μs"), "Greek mu, as Go takes it");
+        assertTrue(Args.goBool("1") && Args.goBool("T") && !Args.goBool("yes"));
         assertEquals(1_700_000_000_500L, Args.promtoolTimeMs("1700000000.5"));
         assertEquals(1_700_000_000_000L, Args.promtoolTimeMs("2023-11-14T22:13:20Z"));
         assertThrows(Args.UsageException.class, () -> Args.promtoolTimeMs("yesterday"));

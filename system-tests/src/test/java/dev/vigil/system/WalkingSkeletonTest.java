@@ -197,11 +197,12 @@ class WalkingSkeletonTest {
     private static String[] runJar(Path jar, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        // stderr to a file: reading one pipe to its end while the other fills would block both sides
+        Path errFile = Files.createTempFile(dir, "vigil-cli", ".err");
+        Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        return new String[] {Integer.toString(p.exitValue()), out, err};
+        return new String[] {Integer.toString(p.exitValue()), out, Files.readString(errFile)};
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The requests Alertmanager's Rocket.Chat and Mattermost notifiers send: same URL, headers and
- * JSON (fields in the Go structs' order, empty ones left out), from the same templates.
+ * The requests Alertmanager's Rocket.Chat, Mattermost and WeChat notifiers send: same URL, headers
+ * and JSON (fields in the order Alertmanager's structs declare them, empty ones left out where
+ * their JSON tags say so), from the same templates.
  */
 final class ChatPayloads {
     private static final List<String> MATTERMOST_ATTACHMENT = List.of("fallback", "color", "pretext", "text", "author_name",
@@ -46,12 +47,22 @@ final class ChatPayloads {
         putIfNotEmpty(o, "emoji", expand(c.string("emoji"), data));
         putIfNotEmpty(o, "avatar", expand(c.string("icon_url"), data));
         ObjectNode att = o.putArray("attachments").addObject();
-        putIfNotEmpty(att, "color", expand(c.string("color"), data));
-        putIfNotEmpty(att, "text", expand(c.string("text"), data));
-        putIfNotEmpty(att, "thumb_url", expand(c.string("thumb_url"), data));
         putIfNotEmpty(att, "title", IntegrationPayloads.truncateRunes(expand(c.string("title"), data), 1024));
         putIfNotEmpty(att, "title_link", expand(c.string("title_link"), data));
+        putIfNotEmpty(att, "text", expand(c.string("text"), data));
         putIfNotEmpty(att, "image_url", expand(c.string("image_url"), data));
+        putIfNotEmpty(att, "thumb_url", expand(c.string("thumb_url"), data));
+        putIfNotEmpty(att, "color", expand(c.string("color"), data));
+        if (c.settings().get("fields") instanceof JsonNode fields && !fields.isEmpty()) {
+            boolean shortDefault = Boolean.parseBoolean(c.string("short_fields"));
+            ArrayNode a = att.putArray("fields");
+            for (JsonNode field : fields) {
+                ObjectNode fo = a.addObject();
+                fo.put("short", field.has("short") ? field.path("short").asBoolean() : shortDefault);
+                putIfNotEmpty(fo, "title", expand(field, "title", data));
+                putIfNotEmpty(fo, "value", expand(field, "value", data));
+            }
+        }
         if (c.settings().get("actions") instanceof JsonNode actions && !actions.isEmpty()) {
             ArrayNode a = att.putArray("actions");
             for (JsonNode action : actions) {
@@ -62,16 +73,6 @@ final class ChatPayloads {
                 ao.put("is_webview", false);
                 putIfNotEmpty(ao, "msg", expand(action, "msg", data));
                 ao.put("msg_in_chat_window", false);
-            }
-        }
-        if (c.settings().get("fields") instanceof JsonNode fields && !fields.isEmpty()) {
-            boolean shortDefault = Boolean.parseBoolean(c.string("short_fields"));
-            ArrayNode a = att.putArray("fields");
-            for (JsonNode field : fields) {
-                ObjectNode fo = a.addObject();
-                fo.put("short", field.has("short") ? field.path("short").asBoolean() : shortDefault);
-                fo.put("title", expand(field, "title", data));
-                fo.put("value", expand(field, "value", data));
             }
         }
         String base = c.string("api_url");
@@ -138,6 +139,29 @@ final class ChatPayloads {
         }
         return new HttpNotification(receiver, integration, groupKey, "mattermost", Secret.of(c.secret("webhook_url").value().strip()),
                 c.httpConfig(), GoJson.write(o));
+    }
+
+    /**
+     * A WeChat Work application message as Alertmanager's WeChat notifier writes it: both
+     * {@code text} and {@code markdown} objects present (Go's omitempty keeps empty structs), the
+     * message in the one {@code message_type} names, {@code safe} "0", corp id and secret templated.
+     */
+    WechatMessage wechat(String receiver, String integration, String groupKey, IntegrationConfig c, TemplateData data) {
+        String message = expand(c.string("message"), data);
+        boolean markdown = c.string("message_type").equals("markdown");
+        ObjectNode o = GoJson.object();
+        o.putObject("text").put("content", markdown ? "" : message);
+        putIfNotEmpty(o, "touser", expand(c.string("to_user"), data));
+        putIfNotEmpty(o, "toparty", expand(c.string("to_party"), data));
+        putIfNotEmpty(o, "totag", expand(c.string("to_tag"), data));
+        putIfNotEmpty(o, "agentid", expand(c.string("agent_id"), data));
+        o.put("safe", "0");
+        putIfNotEmpty(o, "msgtype", c.string("message_type"));
+        o.putObject("markdown").put("content", markdown ? message : "");
+        String apiUrl = c.string("api_url");
+        return new WechatMessage(receiver, integration, groupKey, apiUrl.endsWith("/") ? apiUrl : apiUrl + "/",
+                expand(c.string("corp_id"), data), Secret.of(expand(c.secret("api_secret").value().strip(), data)), c.httpConfig(),
+                GoJson.write(o));
     }
 
     private static void putIfNotEmpty(ObjectNode o, String field, String value) {

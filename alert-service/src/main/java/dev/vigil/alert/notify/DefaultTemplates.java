@@ -158,6 +158,26 @@ public final class DefaultTemplates {
             {{ define "rocketchat.default.emoji" }}{{ end }}
             {{ define "rocketchat.default.iconurl" }}{{ end }}
             {{ define "rocketchat.default.text" }}{{ end }}
+            {{ define "wechat.default.message" }}{{ template "__subject" . }}
+            {{ .CommonAnnotations.SortedPairs.Values | join " " }}
+            {{ if gt (len .Alerts.Firing) 0 -}}
+            Alerts Firing:
+            {{ template "__text_alert_list" .Alerts.Firing }}
+            {{- end }}
+            {{ if gt (len .Alerts.Resolved) 0 -}}
+            Alerts Resolved:
+            {{ template "__text_alert_list" .Alerts.Resolved }}
+            {{- end }}
+            AlertmanagerUrl:
+            {{ template "__alertmanagerURL" . }}
+            {{- end }}
+            {{ define "wechat.default.to_user" }}{{ end }}
+            {{ define "wechat.default.to_party" }}{{ end }}
+            {{ define "wechat.default.to_tag" }}{{ end }}
+            {{ define "wechat.default.agent_id" }}{{ end }}
+            {{ define "jira.default.summary" }}{{ template "__subject" . }}{{ end }}
+            {{ define "jira.default.description" }}{{ template "__firing_and_resolved_text" . }}{{ end }}
+            {{ define "jira.default.priority" }}{{ end }}
             {{ define "mattermost.default.username" }}{{ template "__alertmanager" . }}{{ end }}
             {{ define "mattermost.default.title" }}{{ template "__subject" . }}{{ end }}
             {{ define "mattermost.default.titlelink" }}{{ template "__alertmanagerURL" . }}{{ end }}

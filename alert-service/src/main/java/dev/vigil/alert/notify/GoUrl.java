@@ -26,6 +26,24 @@ public final class GoUrl {
         return b.toString();
     }
 
+    /**
+     * What Go's {@code URL.EscapedPath} makes of a path: letters, digits, {@code -_.~} and
+     * {@code $&+,/:;=@} stay, every other byte is {@code %XX}.
+     */
+    public static String pathEscape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte c : s.getBytes(StandardCharsets.UTF_8)) {
+            int u = c & 0xff;
+            if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || "-_.~$&+,/:;=@".indexOf(u) >= 0) {
+                b.append((char) u);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(u >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(u & 15, 16)));
+            }
+        }
+        return b.toString();
+    }
+
     /** {@code url.Values.Encode()}: keys sorted, each {@code key=value} escaped, joined by {@code &}. */
     public static String encode(Map<String, String> values) {
         StringBuilder b = new StringBuilder();

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,10 +31,7 @@ public final class HttpJsonNotifier implements Notifier {
     private static final int MAX_BODY_IN_ERROR = 256;
 
     private final HttpClient client;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final Retrier retrier;
     private final Map<String, HttpClient> proxied = new ConcurrentHashMap<>();
 
     /**
@@ -43,10 +39,7 @@ public final class HttpJsonNotifier implements Notifier {
      */
     public HttpJsonNotifier(HttpClient client, Clock clock, Sleeper sleeper, Duration initialBackoff, Duration maxBackoff) {
         this.client = client;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.retrier = new Retrier(clock, sleeper, initialBackoff, maxBackoff);
     }
 
     /** Production defaults: real time, 500ms first backoff doubling up to 30s. */
@@ -66,52 +59,46 @@ public final class HttpJsonNotifier implements Notifier {
         } catch (IllegalArgumentException e) {
             throw new NotifyException(n.integration() + ": invalid URL", false);
         }
-        Instant deadline = clock.instant().plus(timeout);
-        Duration backoff = initialBackoff;
-        int attempt = 0;
-        while (true) {
-            attempt++;
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            String failure;
-            try {
-                HttpRequest.Builder req = HttpRequest.newBuilder(uri)
-                        .timeout(remaining.isNegative() || remaining.isZero() ? Duration.ofMillis(1) : remaining)
-                        .header("Content-Type", n.contentType())
-                        .header("User-Agent", "Vigil")
-                        .POST(HttpRequest.BodyPublishers.ofString(n.json(), StandardCharsets.UTF_8));
-                n.http().authorizationHeader().ifPresent(h -> req.header("Authorization", h));
-                n.headers().forEach((name, value) -> req.header(name, value.value()));
-                HttpResponse<String> resp = clientFor(n.http()).send(req.build(), HttpResponse.BodyHandlers.ofString());
-                int status = resp.statusCode();
-                if (status / 100 == 2) {
-                    if (n.kind().equals("slack")) {
-                        checkSlackAnswer(n, resp);
-                    } else if (n.kind().equals("rocketchat")) {
-                        checkRocketChatAnswer(n, resp);
-                    }
-                    return;
-                }
-                failure = "unexpected status code " + status + body(resp.body());
-                if (status / 100 != 5 && !retried(n.kind(), status)) {
-                    throw new NotifyException(n.integration() + ": " + failure, false);
-                }
-            } catch (IOException e) {
-                failure = redact(e, uri);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NotifyException(n.integration() + ": interrupted", true);
+        retrier.run(n.integration(), timeout, remaining -> attempt(n, uri, remaining));
+    }
+
+    private void attempt(HttpNotification n, URI uri, Duration remaining) throws NotifyException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri)
+                .timeout(remaining)
+                .header("Content-Type", n.contentType())
+                .header("User-Agent", "Vigil")
+                .POST(HttpRequest.BodyPublishers.ofString(n.json(), StandardCharsets.UTF_8));
+        // the integration's own credentials (incident.io's alert source token) take the place of http_config's
+        if (!n.headers().containsKey("Authorization")) {
+            n.http().authorizationHeader().ifPresent(h -> req.header("Authorization", h));
+        }
+        n.headers().forEach((name, value) -> req.setHeader(name, value.value()));
+        HttpResponse<String> resp = exchange(n.integration(), clientFor(n.http()), req.build(), uri);
+        int status = resp.statusCode();
+        if (status / 100 == 2) {
+            if (n.kind().equals("slack")) {
+                checkSlackAnswer(n, resp);
+            } else if (n.kind().equals("rocketchat")) {
+                checkRocketChatAnswer(n, resp);
             }
-            Instant next = clock.instant().plus(backoff);
-            if (!next.isBefore(deadline)) {
-                throw new NotifyException(n.integration() + ": giving up after " + attempt + " attempts: " + failure, true);
-            }
-            try {
-                sleeper.sleep(backoff);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NotifyException(n.integration() + ": interrupted", true);
-            }
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            return;
+        }
+        String failure = "unexpected status code " + status + body(resp.body());
+        if (status / 100 != 5 && !retried(n.kind(), status)) {
+            throw new NotifyException(n.integration() + ": " + failure, false);
+        }
+        throw new NotifyException(failure, true);
+    }
+
+    /** Sends one request; a connection failure is retryable and named without the URL. */
+    static HttpResponse<String> exchange(String integration, HttpClient client, HttpRequest request, URI uri) throws NotifyException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new NotifyException(redact(e, uri), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotifyException(integration + ": interrupted", false);
         }
     }
 
@@ -163,7 +150,7 @@ public final class HttpJsonNotifier implements Notifier {
         }
     }
 
-    private HttpClient clientFor(HttpClientConfig http) {
+    HttpClient clientFor(HttpClientConfig http) {
         if (http.proxyUrl().isEmpty()) {
             return client;
         }
@@ -175,7 +162,7 @@ public final class HttpJsonNotifier implements Notifier {
         });
     }
 
-    private static String body(String body) {
+    static String body(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }

@@ -24,24 +24,26 @@ import java.util.TreeMap;
  * same JSON, same truncation, same firing/resolved difference, from the same templates.
  */
 public final class IntegrationPayloads {
-    /** The integrations Vigil delivers among those {@link IntegrationConfig} carries. */
-    public static final Set<String> DELIVERED = Set.of("pagerduty", "opsgenie", "telegram", "discord", "webex", "msteamsv2",
+    /** The integrations among those {@link IntegrationConfig} carries that one POST delivers ({@link HttpJsonNotifier}). */
+    public static final Set<String> POSTED = Set.of("pagerduty", "opsgenie", "telegram", "discord", "webex", "msteamsv2",
             "pushover", "victorops", "incidentio", "rocketchat", "mattermost");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final TemplateSet templates;
     private final OnCallPayloads onCall;
     private final ChatPayloads chat;
+    private final JiraPayloads jira;
 
     public IntegrationPayloads(TemplateSet templates) {
         this.templates = templates;
         this.onCall = new OnCallPayloads(templates);
         this.chat = new ChatPayloads(templates);
+        this.jira = new JiraPayloads(templates);
     }
 
     /** The request for one integration; {@code truncated} counts the alerts {@code max_alerts} left out (incident.io). */
-    public HttpNotification render(String receiver, String integration, String groupKey, IntegrationConfig c, TemplateData data,
-                                   long truncated) {
+    public Notification render(String receiver, String integration, String groupKey, IntegrationConfig c, TemplateData data,
+                               long truncated) {
         boolean resolved = data.status().equals("resolved");
         return switch (c.type()) {
             case "pushover" -> onCall.pushover(receiver, integration, groupKey, c, data);
@@ -49,6 +51,8 @@ public final class IntegrationPayloads {
             case "incidentio" -> onCall.incidentio(receiver, integration, groupKey, c, data, truncated);
             case "rocketchat" -> chat.rocketchat(receiver, integration, groupKey, c, data);
             case "mattermost" -> chat.mattermost(receiver, integration, groupKey, c, data);
+            case "wechat" -> chat.wechat(receiver, integration, groupKey, c, data);
+            case "jira" -> jira.issue(receiver, integration, groupKey, c, data, resolved);
             case "pagerduty" -> pagerduty(receiver, integration, groupKey, c, data, resolved);
             case "opsgenie" -> opsgenie(receiver, integration, groupKey, c, data, resolved);
             case "telegram" -> telegram(receiver, integration, groupKey, c, data);

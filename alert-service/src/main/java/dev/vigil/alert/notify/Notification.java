@@ -4,7 +4,7 @@ package dev.vigil.alert.notify;
  * A rendered notification for one integration of a receiver, ready for a {@link Notifier}.
  * {@code integration} names it as {@code receiver/kind[index]}, e.g. {@code team-x/slack[0]}.
  */
-public sealed interface Notification permits HttpNotification, EmailMessage {
+public sealed interface Notification permits HttpNotification, EmailMessage, WechatMessage, JiraIssue {
 
     /** The receiver name from the configuration. */
     String receiver();

@@ -124,7 +124,7 @@ public final class NotificationPipeline implements FlushHandler {
             int i = index.merge(c.type(), 1, Integer::sum) - 1;
             ok &= integration(f, r.name(), c.type(), i, c.sendResolved(), alerts, firing, resolved, (data, integration) -> {
                 // incident.io's max_alerts cuts the list as the webhook's does
-                int max = c.type().equals("incidentio") && !c.string("max_alerts").isEmpty() ? Integer.parseInt(c.string("max_alerts")) : 0;
+                int max = c.type().equals("incidentio") ? Integer.parseInt(c.string("max_alerts")) : 0; // validated when loaded
                 List<Alert> kept = max > 0 && data.size() > max ? data.subList(0, max) : data;
                 return others.render(r.name(), integration, f.groupKey(), c,
                         TemplateData.of(r.name(), f.groupLabels(), kept, now, externalUrl), data.size() - kept.size());

@@ -98,7 +98,8 @@ final class OnCallPayloads {
         fields.put("monitoring_tool", expand(c.string("monitoring_tool"), data));
         ObjectNode o = GoJson.object();
         fields.forEach(o::put);
-        String url = c.string("api_url") + c.secret("api_key").value().strip() + "/" + expand(c.string("routing_key"), data);
+        // Go's URL escapes what the path it was given holds; a key with a space is still one URL
+        String url = c.string("api_url") + GoUrl.pathEscape(c.secret("api_key").value().strip() + "/" + expand(c.string("routing_key"), data));
         return new HttpNotification(receiver, integration, groupKey, "victorops", Secret.of(url), c.httpConfig(), GoJson.write(o));
     }
 

@@ -6,8 +6,6 @@ import dev.vigil.gotemplate.TemplateFunction;
 import dev.vigil.gotemplate.TemplateSet;
 import dev.vigil.model.Labels;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -142,6 +140,6 @@ public final class RuleTemplates {
 
     /** Go's url.QueryEscape. */
     static String queryEscape(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("*", "%2A").replace("%7E", "~");
+        return dev.vigil.alert.notify.GoUrl.queryEscape(s);
     }
 }

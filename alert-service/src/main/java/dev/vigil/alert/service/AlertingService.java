@@ -167,7 +167,10 @@ public class AlertingService {
         notifiers.put("webhook", http);
         notifiers.put("slack", http);
         notifiers.put("msteams", http);
-        dev.vigil.alert.notify.IntegrationPayloads.DELIVERED.forEach(kind -> notifiers.put(kind, http));
+        dev.vigil.alert.notify.IntegrationPayloads.POSTED.forEach(kind -> notifiers.put(kind, http));
+        // WeChat fetches a token first, Jira searches before it files
+        notifiers.put("wechat", dev.vigil.alert.notify.WechatNotifier.withDefaults(http));
+        notifiers.put("jira", dev.vigil.alert.notify.JiraNotifier.withDefaults(http));
         notifiers.put("email", new SmtpNotifier());
         TemplateSet templates = DefaultTemplates.newSet();
         Path configDir = config.configFile().map(f -> Path.of(f).toAbsolutePath().getParent()).orElse(Path.of("."));

@@ -40,7 +40,7 @@ class OnCallAndChatNotifiersTest {
     private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
     private static final String GROUP_KEY = "{}:{alertname=\"HighCPU\"}";
 
-    record Request(String method, URI uri, Map<String, String> headers, String body) {
+    record Request(String method, URI uri, Map<String, String> headers, String body, int authorizations) {
         JsonNode json() throws IOException {
             return JSON.readTree(body);
         }
@@ -59,8 +59,9 @@ class OnCallAndChatNotifiersTest {
             for (String h : List.of("Content-Type", "Authorization", "X-Auth-Token", "X-User-Id")) {
                 headers.put(h, ex.getRequestHeaders().getFirst(h));
             }
+            List<String> auth = ex.getRequestHeaders().get("Authorization");
             requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI(), headers,
-                    new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), auth == null ? 0 : auth.size()));
             byte[] b = answer.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, b.length);
             ex.getResponseBody().write(b);
@@ -125,7 +126,7 @@ class OnCallAndChatNotifiersTest {
     }
 
     private HttpNotification render(IntegrationConfig c, boolean resolved, long truncated) {
-        return new Payloads(DefaultTemplates.newSet()).integrations().render("all", "all/" + c.type() + "[0]", GROUP_KEY, c,
+        return (HttpNotification) new Payloads(DefaultTemplates.newSet()).integrations().render("all", "all/" + c.type() + "[0]", GROUP_KEY, c,
                 data(resolved, 1), truncated);
     }
 
@@ -202,6 +203,35 @@ class OnCallAndChatNotifiersTest {
         assertEquals(2, b.path("truncatedAlerts").asInt());
         assertEquals("firing", b.path("alerts").get(0).path("status").asText());
         assertEquals("HighCPU", b.path("commonLabels").path("alertname").asText());
+    }
+
+    @Test
+    void incidentiosTokenTakesThePlaceOfTheGlobalAuthorization() throws Exception {
+        IntegrationConfig c = AlertmanagerConfigLoader.parse("""
+                global:
+                  http_config: {authorization: {credentials: global-token}}
+                route: {receiver: io}
+                receivers:
+                  - name: io
+                    incidentio_configs:
+                      - url: %s/incidentio/x
+                        alert_source_token: io-token
+                """.formatted(base)).receivers().get(0).integrations().get(0);
+        HttpJsonNotifier.withDefaults().send(render(c, false, 0), Duration.ofSeconds(5));
+        assertEquals("Bearer io-token", requests.get(0).headers().get("Authorization"));
+        assertEquals(1, requests.get(0).authorizations(), "one Authorization header, not two");
+        assertThrows(dev.vigil.alert.config.am.ConfigException.class, () -> AlertmanagerConfigLoader.parse(
+                "route: {receiver: io}\nreceivers: [{name: io, incidentio_configs: [{url: 'http://x/', alert_source_token: t, max_alerts: -1}]}]"));
+    }
+
+    @Test
+    void victoropsEscapesTheRoutingKeyInThePath() {
+        IntegrationConfig c = AlertmanagerConfigLoader.parse("""
+                global: {victorops_api_key: vo-key}
+                route: {receiver: vo}
+                receivers: [{name: vo, victorops_configs: [{routing_key: 'team ops', api_url: 'http://x/alert/'}]}]
+                """).receivers().get(0).integrations().get(0);
+        assertEquals("http://x/alert/vo-key/team%20ops", render(c, false, 0).url().value());
     }
 
     @Test

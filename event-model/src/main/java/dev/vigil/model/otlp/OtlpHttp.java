@@ -1,9 +1,10 @@
 package dev.vigil.model.otlp;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -13,11 +14,10 @@ import com.google.protobuf.util.JsonFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -93,6 +93,9 @@ public final class OtlpHttp {
         boolean json = isJson(contentType);
         byte[] raw = uncompress(contentEncoding, body, maxBytes);
         try {
+            if (json && raw.length == 0) {
+                return (T) builder.build(); // an empty body is an empty export, in JSON as in protobuf
+            }
             if (json) {
                 PARSER.merge(hexIdsToBase64(new String(raw, StandardCharsets.UTF_8)), builder);
             } else {
@@ -149,7 +152,7 @@ public final class OtlpHttp {
             throw new BadRequest(415, "unsupported content encoding '" + contentEncoding + "': OTLP/HTTP takes gzip or none", null);
         }
         try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, body.length * 4));
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(maxBytes, Math.max(32L, body.length * 4L)));
             byte[] buf = new byte[8192];
             long total = 0;
             for (int n; (n = in.read(buf)) > 0; ) {
@@ -171,37 +174,35 @@ public final class OtlpHttp {
 
     /**
      * OTLP/JSON writes trace and span ids as hex where protobuf's mapping has base64: they are
-     * rewritten before the standard parser reads the document.
+     * rewritten token by token (no tree of the whole document) before the standard parser reads it.
      */
     static String hexIdsToBase64(String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        StringWriter out = new StringWriter(json.length() + 16);
+        try (JsonParser in = MAPPER.getFactory().createParser(json); JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new BadRequest(400, "OTLP/JSON body must be a JSON object", null);
+            }
+            gen.copyCurrentEvent(in);
+            String field = null;
+            for (JsonToken t = in.nextToken(); t != null; t = in.nextToken()) {
+                if (t == JsonToken.FIELD_NAME) {
+                    field = in.currentName();
+                    gen.copyCurrentEvent(in);
+                    continue;
+                }
+                if (t == JsonToken.VALUE_STRING && field != null && HEX_IDS.contains(field)) {
+                    gen.writeString(hexToBase64(field, in.getText()));
+                } else {
+                    gen.copyCurrentEvent(in);
+                }
+                field = null;
+            }
         } catch (JacksonException e) {
             throw new BadRequest(400, "not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a StringWriter does not fail
         }
-        if (root == null || !root.isObject()) {
-            throw new BadRequest(400, "OTLP/JSON body must be a JSON object", null);
-        }
-        rewrite(root);
-        return root.toString();
-    }
-
-    private static void rewrite(JsonNode node) {
-        if (node instanceof ObjectNode o) {
-            List<String> names = new ArrayList<>();
-            o.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                JsonNode v = o.get(name);
-                if (HEX_IDS.contains(name) && v.isTextual()) {
-                    o.put(name, hexToBase64(name, v.asText()));
-                } else {
-                    rewrite(v);
-                }
-            }
-        } else if (node instanceof ArrayNode a) {
-            a.forEach(OtlpHttp::rewrite);
-        }
+        return out.toString();
     }
 
     private static String hexToBase64(String field, String hex) {

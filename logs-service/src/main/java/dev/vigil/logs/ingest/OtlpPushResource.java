@@ -43,7 +43,7 @@ public class OtlpPushResource {
     public OtlpPushResource(BatchPublisher publisher, MeterRegistry registry, LogsConfig config, RequestTenant tenant) {
         this.publisher = publisher;
         this.tenant = tenant;
-        this.maxBytes = config.pushMaxDecompressedBytes();
+        this.maxBytes = config.otlp().maxRequestBytes();
         this.limits = PushLimits.of(config.push());
         this.entries = registry.counter("vigil_logs_otlp_http_entries_total");
         this.rejected = registry.counter("vigil_logs_otlp_http_rejected_requests_total");

@@ -87,7 +87,8 @@ class OtlpHttpPushTest {
                  "scopeLogs":[{"logRecords":[{"timeUnixNano":"%d","body":{"stringValue":"hello over otlp/json"},
                    "traceId":"5B8EFFF798038103D269B633813FC60C","spanId":"EEE19B7EC3C1B174"}]}]}]}
                 """.formatted(t);
-        given().contentType("application/json").body(json).post("/v1/logs")
+        // Loki's path for its OTLP receiver answers the same
+        given().contentType("application/json").body(json).post("/otlp/v1/logs")
                 .then().statusCode(200).contentType("application/json").body(equalTo("{}"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().queryParam("query", "{service_name=\"otlp-json-svc\"} | trace_id=\"5b8efff798038103d269b633813fc60c\"")

@@ -128,7 +128,7 @@ public interface MetricsConfig {
         Duration timeout();
     }
 
-    /** Optional intake of the OpenTelemetry Collector's Kafka exporter output ({@code otlp_proto} encoding). */
+    /** OTLP: the HTTP receiver's limit, and the optional intake of the OpenTelemetry Collector's Kafka exporter output ({@code otlp_proto} encoding). */
     interface Otlp {
         @WithDefault("false")
         boolean enabled();
@@ -140,5 +140,12 @@ public interface MetricsConfig {
         /** The consumer group whose committed offsets say what has been translated. */
         @WithDefault("vigil-metrics-otlp")
         String groupId();
+
+        /**
+         * The most an OTLP/HTTP request body may hold once uncompressed (the OpenTelemetry
+         * Collector's own receiver default, 20 MiB); more is a 400.
+         */
+        @WithDefault("20971520")
+        long maxRequestBytes();
     }
 }

@@ -55,7 +55,7 @@ public class OtlpWriteResource {
     public OtlpWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant) {
         this.publisher = publisher;
         this.tenant = tenant;
-        this.maxBytes = config.remoteWrite().maxDecompressedBytes();
+        this.maxBytes = config.otlp().maxRequestBytes();
         this.limits = new WriteLimits(config.remoteWrite().maxLabelNamesPerSeries(),
                 config.remoteWrite().maxLabelNameLength(), config.remoteWrite().maxLabelValueLength(), Long.MIN_VALUE);
         this.retention = config.storage().retention();

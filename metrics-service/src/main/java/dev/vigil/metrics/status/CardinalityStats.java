@@ -18,7 +18,7 @@ import java.util.Set;
  * series a query sees over the same window: head figures and the top {@code limit} of four
  * cardinality lists, each sorted by count, largest first (ties by name), as Prometheus 2.42's
  * postings statistics count them: series per metric name, distinct values per label name, bytes
- * of a label name's distinct values (each value's length once), series per label pair.
+ * of a label name's distinct values (each value's UTF-8 length once), series per label pair.
  */
 public final class CardinalityStats {
     /** Prometheus cuts a head chunk every 120 samples. */
@@ -72,7 +72,7 @@ public final class CardinalityStats {
         Map<String, Long> valueBytes = new HashMap<>();
         valuesByLabelName.forEach((name, values) -> {
             valueCounts.put(name, (long) values.size());
-            valueBytes.put(name, values.stream().mapToLong(String::length).sum());
+            valueBytes.put(name, values.stream().mapToLong(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum());
         });
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("headStats", head);

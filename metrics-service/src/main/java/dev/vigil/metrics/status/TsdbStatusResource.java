@@ -22,7 +22,9 @@ import java.util.Map;
  * Prometheus's {@code GET /api/v1/status/tsdb} (its UI's "TSDB Status" page, cardinality tools):
  * Prometheus reports its head block, the last two to three hours; Vigil reports the series the
  * request's tenant has over the last {@link #HEAD_WINDOW}, across every instance (as a query sees
- * them). {@code limit} (default 10) bounds each list, as in Prometheus.
+ * them). {@code limit} (default 10) bounds each list, as in Prometheus 2.45 and later. Every
+ * matching series' samples in the window are read (to count chunks and find the head's time
+ * range), on every instance: this is a page for operators, not for dashboards.
  */
 @Path("/api/v1/status/tsdb")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +52,7 @@ public class TsdbStatusResource {
         return Map.of("status", "success", "data", stats.data(n));
     }
 
-    /** Prometheus: absent is 10; anything but a positive integer is refused. */
+    /** As Prometheus 2.45 and later: absent is 10, anything but a positive integer is refused (2.42 always answers 10). */
     static int limit(String limit) {
         if (limit == null || limit.isEmpty()) {
             return 10;

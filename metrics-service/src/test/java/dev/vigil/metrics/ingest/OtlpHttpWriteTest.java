@@ -106,7 +106,8 @@ class OtlpHttpWriteTest {
                  "scopeMetrics":[{"scope":{"name":"m"},"metrics":[{"name":"queue.depth","unit":"","gauge":{"dataPoints":[
                    {"timeUnixNano":"%d","asInt":"17","attributes":[{"key":"queue","value":{"stringValue":"orders"}}]}]}}]}]}]}
                 """.formatted(tNanos);
-        given().contentType("application/json").body(json).post("/v1/metrics")
+        // Prometheus's path for its OTLP receiver answers the same
+        given().contentType("application/json").body(json).post("/api/v1/otlp/v1/metrics")
                 .then().statusCode(200).contentType("application/json").body(equalTo("{}"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().queryParam("query", "queue_depth{job=\"cart\",queue=\"orders\"}")
@@ -138,6 +139,12 @@ class OtlpHttpWriteTest {
                 .then().statusCode(400).contentType("application/json").body("code", equalTo(3))
                 .body("message", containsString("ExportMetricsServiceRequest"));
         given().contentType("text/plain").body("x").post("/v1/metrics").then().statusCode(415);
+        given().contentType("application/json").body("").post("/v1/metrics").then().statusCode(200).body(equalTo("{}"));
+        // a JSON bomb: 40 MiB of spaces in 40 KiB of gzip stops at the 20 MiB limit
+        byte[] spaces = new byte[40 << 20];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        given().contentType("application/json").header("Content-Encoding", "gzip").body(gzip(spaces)).post("/v1/metrics")
+                .then().statusCode(400).body("message", containsString("20971520"));
         given().get("/q/health/live").then().statusCode(200);
     }
 

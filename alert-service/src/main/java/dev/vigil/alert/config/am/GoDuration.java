@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /** Go's {@code time.ParseDuration} ({@code 1m30s}, {@code 1.5h}, {@code 500ms}), which some integrations' settings use. */
 public final class GoDuration {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
 
     private GoDuration() {
     }
@@ -24,7 +24,7 @@ public final class GoDuration {
         while (at < text.length() && m.find(at) && m.start() == at) {
             long unit = switch (m.group(2)) {
                 case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
+                case "us", "µs", "μs" -> 1_000L; // micro sign and Greek mu, as Go takes both
                 case "ms" -> 1_000_000L;
                 case "s" -> 1_000_000_000L;
                 case "m" -> 60_000_000_000L;
@@ -37,7 +37,13 @@ public final class GoDuration {
         if (at != text.length() || text.isEmpty()) {
             throw new IllegalArgumentException("time: invalid duration \"" + s + "\"");
         }
-        Duration d = Duration.ofNanos(nanos.longValue());
+        long exact;
+        try {
+            exact = nanos.toBigInteger().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("time: invalid duration \"" + s + "\""); // over Go's 292 years
+        }
+        Duration d = Duration.ofNanos(exact);
         return s.startsWith("-") ? d.negated() : d;
     }
 }

@@ -146,6 +146,11 @@ final class Integrations {
                 }
             }
             case "incidentio" -> {
+                int maxAlerts = n.get("max_alerts").integer().orElse(0);
+                if (maxAlerts < 0) {
+                    throw n.get("max_alerts").error("max_alerts must not be negative");
+                }
+                s.put("max_alerts", Integer.toString(maxAlerts));
                 if (!n.has("url") && !n.has("url_file")) {
                     throw n.error("one of url or url_file must be configured");
                 }
