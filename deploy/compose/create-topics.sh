@@ -25,4 +25,5 @@ create vigil.alerts.state 1 cleanup.policy=compact
 create vigil.alerts.silences 1 cleanup.policy=compact
 create vigil.alerts.nflog 1 cleanup.policy=compact
 create vigil.diagnostics.runs 1 cleanup.policy=compact
+create vigil.logs.deletes 1 cleanup.policy=compact
 echo "Vigil topics ready on $BOOTSTRAP"

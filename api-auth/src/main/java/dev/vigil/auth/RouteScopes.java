@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * The scope each request needs, from its method and path, for every service's API: state changes
- * ({@code /-/reload}, silences, diagnostics runs, the services' internal endpoints) need
+ * ({@code /-/reload}, silences, diagnostics runs, log deletion, the services' internal endpoints) need
  * {@code admin}; ingest (remote write, Loki push, OTLP, posting alerts) needs {@code write};
  * everything else, queries POSTed as forms included, {@code read}. Health checks need nothing, so
  * Kubernetes probes work without a token; a diagnostics plugin's result upload is checked by the
  * diagnostics service against the run's own upload token.
  */
 public final class RouteScopes {
-    private static final List<String> ADMIN_PREFIXES = List.of("/-/reload", "/api/v2/silence", "/diagnostics/runs", "/internal/");
+    private static final List<String> ADMIN_PREFIXES = List.of("/-/reload", "/api/v2/silence", "/diagnostics/runs", "/internal/",
+            "/loki/api/v1/delete");
     private static final List<String> WRITE_PATHS = List.of("/api/v1/write", "/loki/api/v1/push", "/v1/metrics", "/v1/logs",
             "/api/v1/otlp/v1/metrics", "/otlp/v1/logs");
 
@@ -34,7 +35,7 @@ public final class RouteScopes {
         boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         for (String p : ADMIN_PREFIXES) {
             if (path.startsWith(p)) {
-                // listing silences or runs is a read; creating, changing or deleting them is not
+                // listing silences, runs or deletion requests is a read; creating, changing or deleting them is not
                 return Optional.of(reads && !p.equals("/-/reload") && !p.equals("/internal/") ? Scope.READ : Scope.ADMIN);
             }
         }

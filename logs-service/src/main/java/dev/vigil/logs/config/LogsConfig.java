@@ -58,6 +58,19 @@ public interface LogsConfig {
     /** Live tails ({@code /loki/api/v1/tail}) this instance serves. */
     Tail tail();
 
+    Delete delete();
+
+    /** Loki's log deletion API ({@code /loki/api/v1/delete}). */
+    interface Delete {
+        /** How long a deletion request can be cancelled (Loki's {@code delete_request_cancel_period}). */
+        @WithDefault("24h")
+        java.time.Duration cancelPeriod();
+
+        /** Most deletion requests a tenant may hold; one more is a 400. Each one is checked on every read of its streams. */
+        @WithDefault("1000")
+        int maxRequests();
+    }
+
     interface Tail {
         /** Most tails open at once on this instance (Loki's {@code max_concurrent_tail_requests}); one more is a 400. */
         @WithDefault("10")

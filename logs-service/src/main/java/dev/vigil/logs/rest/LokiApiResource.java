@@ -16,6 +16,8 @@ import dev.vigil.logql.parser.Parser;
 import dev.vigil.logql.parser.Printer;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.config.LogsConfig;
+import dev.vigil.logs.delete.DeleteRequestsTopic;
+import dev.vigil.logs.delete.DeletedLogSource;
 import dev.vigil.logs.fanout.LocalIndexStats;
 import dev.vigil.logs.fanout.PeerInstances;
 import dev.vigil.logs.fanout.RemoteLogSource;
@@ -66,10 +68,12 @@ public class LokiApiResource {
     private final LogsConfig config;
     private final PeerInstances peers;
     private final RequestTenant tenant;
+    private final DeleteRequestsTopic deletes;
 
     public LokiApiResource(QueryLogSource source, LocalLogStores stores, LogsConfig config, PeerInstances peers,
-                           RequestTenant tenant) {
+                           RequestTenant tenant, DeleteRequestsTopic deletes) {
         this.source = source;
+        this.deletes = deletes;
         this.stores = stores;
         this.config = config;
         this.peers = peers;
@@ -78,7 +82,8 @@ public class LokiApiResource {
 
     /** What a query of this request reads: its tenant's streams. */
     private LogSource tenantSource() {
-        return new TenantLogSource(source, tenant.get());
+        String t = tenant.get();
+        return DeletedLogSource.of(new TenantLogSource(source, t), deletes.requests().filters(t));
     }
 
     /** {@code matchers} narrowed to this request's tenant, for the label and series endpoints. */

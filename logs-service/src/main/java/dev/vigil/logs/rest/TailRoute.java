@@ -9,6 +9,8 @@ import dev.vigil.logql.parser.Expr;
 import dev.vigil.logql.parser.LogSelectorExpr;
 import dev.vigil.logql.storage.LogSource;
 import dev.vigil.logs.config.LogsConfig;
+import dev.vigil.logs.delete.DeleteRequestsTopic;
+import dev.vigil.logs.delete.DeletedLogSource;
 import dev.vigil.logs.query.QueryLogSource;
 import dev.vigil.logs.query.TenantLogSource;
 import dev.vigil.model.tenant.Tenants;
@@ -47,12 +49,14 @@ public class TailRoute {
     private static final short INTERNAL_ERROR = 1011;
 
     private final QueryLogSource source;
+    private final DeleteRequestsTopic deletes;
     private final LogsConfig config;
     private final Vertx vertx;
     private final AtomicInteger open = new AtomicInteger();
 
-    public TailRoute(QueryLogSource source, LogsConfig config, Vertx vertx) {
+    public TailRoute(QueryLogSource source, LogsConfig config, Vertx vertx, DeleteRequestsTopic deletes) {
         this.source = source;
+        this.deletes = deletes;
         this.config = config;
         this.vertx = vertx;
     }
@@ -109,7 +113,9 @@ public class TailRoute {
         long start = LokiParams.timeNanos("start", ctx.request().getParam("start"), nowNanos() - HOUR);
         start = Math.max(start, nowNanos() - config.tail().maxLookback().toNanos());
         // the tenant's streams only: the auth filter has settled X-Scope-OrgID before this route
-        LogSource tenantSource = new TenantLogSource(source, Tenants.of(ctx.request().getHeader(Tenants.HEADER)));
+        String tenant = Tenants.of(ctx.request().getHeader(Tenants.HEADER));
+        // a tail is a query, and leaves out what the tenant's deletion requests delete (those at its start)
+        LogSource tenantSource = DeletedLogSource.of(new TenantLogSource(source, tenant), deletes.requests().filters(tenant));
         return new Request(selector, delaySeconds * 1_000_000_000L, limit, start, tenantSource);
     }
 

@@ -198,7 +198,7 @@ class StrimziOverlayTest {
                 "vigil-alert-service", List.of("vigil.alerts", "vigil.alerts.state", "vigil.alerts.silences", "vigil.alerts.nflog", "vigil.metrics"),
                 "vigil-collector", List.of("vigil.metrics", "vigil.logs", "vigil.diagnostics.results"),
                 "vigil-diagnostics-service", List.of("vigil.diagnostics.requests", "vigil.diagnostics.runs"),
-                "vigil-logs-service", List.of("vigil.logs", "vigil.deadletter"),
+                "vigil-logs-service", List.of("vigil.logs", "vigil.deadletter", "vigil.logs.deletes"),
                 "vigil-metrics-service", List.of("vigil.metrics", "vigil.deadletter")), writes);
     }
 
