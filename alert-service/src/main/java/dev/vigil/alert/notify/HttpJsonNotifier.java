@@ -53,21 +53,26 @@ public final class HttpJsonNotifier implements Notifier {
         if (!(notification instanceof HttpNotification n)) {
             throw new NotifyException(notification.kind() + " notifications cannot be sent over HTTP", false);
         }
+        retrier.run(n.integration(), timeout, remaining -> {
+            attempt(n, remaining);
+            for (HttpNotification next : n.then()) {
+                attempt(next, remaining);
+            }
+        });
+    }
+
+    private void attempt(HttpNotification n, Duration remaining) throws NotifyException {
         URI uri;
         try {
             uri = URI.create(n.url().value());
         } catch (IllegalArgumentException e) {
             throw new NotifyException(n.integration() + ": invalid URL", false);
         }
-        retrier.run(n.integration(), timeout, remaining -> attempt(n, uri, remaining));
-    }
-
-    private void attempt(HttpNotification n, URI uri, Duration remaining) throws NotifyException {
         HttpRequest.Builder req = HttpRequest.newBuilder(uri)
                 .timeout(remaining)
                 .header("Content-Type", n.contentType())
                 .header("User-Agent", "Vigil")
-                .POST(HttpRequest.BodyPublishers.ofString(n.json(), StandardCharsets.UTF_8));
+                .method(n.method(), HttpRequest.BodyPublishers.ofString(n.json(), StandardCharsets.UTF_8));
         // the integration's own credentials (incident.io's alert source token) take the place of http_config's
         if (!n.headers().containsKey("Authorization")) {
             n.http().authorizationHeader().ifPresent(h -> req.header("Authorization", h));

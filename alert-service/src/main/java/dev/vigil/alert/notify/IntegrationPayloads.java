@@ -189,36 +189,55 @@ public final class IntegrationPayloads {
         }
         d.forEach(details::put);
         o.put("source", expand(c.string("source"), data));
-        if (c.settings().get("responders") instanceof JsonNode rs) {
-            ArrayNode responders = GoJson.object().arrayNode();
-            for (JsonNode r : rs) {
-                String type = expand(r.path("type").asText(""), data);
-                String name = expand(r.path("name").asText(""), data);
-                if (type.equals("teams")) {
-                    for (String team : safeSplit(name)) {
-                        responders.addObject().put("name", team).put("type", "team");
-                    }
-                    continue;
-                }
-                ObjectNode ro = GoJson.object();
-                putIfNotEmpty(ro, "id", expand(r.path("id").asText(""), data));
-                putIfNotEmpty(ro, "name", name);
-                putIfNotEmpty(ro, "username", expand(r.path("username").asText(""), data));
-                if (!ro.isEmpty() || !type.isEmpty()) {
-                    ro.put("type", type);
-                    responders.add(ro);
-                }
-            }
-            if (!responders.isEmpty()) {
-                o.set("responders", responders);
-            }
-        }
+        opsgenieRecipients(o, "responders", c.settings().get("responders"), data);
+        opsgenieRecipients(o, "visibleTo", c.settings().get("visible_to"), data);
         putList(o, "tags", safeSplit(expand(c.string("tags"), data)));
         putIfNotEmpty(o, "note", expand(c.string("note"), data));
         putIfNotEmpty(o, "priority", expand(c.string("priority"), data));
         putIfNotEmpty(o, "entity", expand(c.string("entity"), data));
         putList(o, "actions", safeSplit(expand(c.string("actions"), data)));
-        return new HttpNotification(receiver, integration, groupKey, "opsgenie", Secret.of(base + "v2/alerts"), http, GoJson.write(o));
+        HttpNotification create = new HttpNotification(receiver, integration, groupKey, "opsgenie", Secret.of(base + "v2/alerts"), http,
+                GoJson.write(o));
+        if (!Boolean.parseBoolean(c.string("update_alerts"))) {
+            return create;
+        }
+        // update_alerts: an alert that already exists gets this notification's message and description too
+        String at = base + "v2/alerts/" + alias;
+        return create.followedBy(java.util.List.of(
+                new HttpNotification(receiver, integration, groupKey, "opsgenie", "PUT", Secret.of(at + "/message?identifierType=alias"), http,
+                        GoJson.write(GoJson.object().put("message", o.path("message").asText())), Map.of(), "application/json", java.util.List.of()),
+                new HttpNotification(receiver, integration, groupKey, "opsgenie", "PUT", Secret.of(at + "/description?identifierType=alias"),
+                        http, GoJson.write(GoJson.object().put("description", o.path("description").asText(""))), Map.of(), "application/json",
+                        java.util.List.of())));
+    }
+
+    /** Responders or visible-to entries: each templated, empty ones left out, a "teams" entry split into one team per name. */
+    private void opsgenieRecipients(ObjectNode o, String field, Object configured, TemplateData data) {
+        if (!(configured instanceof JsonNode rs)) {
+            return;
+        }
+        ArrayNode out = GoJson.object().arrayNode();
+        for (JsonNode r : rs) {
+            String type = expand(r.path("type").asText(""), data);
+            String name = expand(r.path("name").asText(""), data);
+            if (type.equals("teams")) {
+                for (String team : safeSplit(name)) {
+                    out.addObject().put("name", team).put("type", "team");
+                }
+                continue;
+            }
+            ObjectNode ro = GoJson.object();
+            putIfNotEmpty(ro, "id", expand(r.path("id").asText(""), data));
+            putIfNotEmpty(ro, "name", name);
+            putIfNotEmpty(ro, "username", expand(r.path("username").asText(""), data));
+            if (!ro.isEmpty() || !type.isEmpty()) {
+                ro.put("type", type);
+                out.add(ro);
+            }
+        }
+        if (!out.isEmpty()) {
+            o.set(field, out);
+        }
     }
 
     /** The Bot API's sendMessage, every value a JSON string as the Go client sends them; the token is in the URL. */

@@ -292,6 +292,33 @@ class OnCallAndChatNotifiersTest {
     }
 
     @Test
+    void opsgenieWithUpdateAlertsAlsoPutsTheMessageAndDescriptionOfTheExistingAlert() throws Exception {
+        IntegrationConfig c = AlertmanagerConfigLoader.parse("""
+                global: {opsgenie_api_url: %s/opsgenie/, opsgenie_api_key: og-key}
+                route: {receiver: og}
+                receivers:
+                  - name: og
+                    opsgenie_configs:
+                      - update_alerts: true
+                        description: 'disk at {{ .CommonLabels.instance }}'
+                        visible_to: [{name: 'sre,dba', type: teams}, {username: 'ann@example.org', type: user}]
+                """.formatted(base)).receivers().get(0).integrations().get(0);
+        HttpJsonNotifier.withDefaults().send(render(c, false, 0), Duration.ofSeconds(5));
+        String alias = IntegrationPayloads.hash(GROUP_KEY);
+        assertEquals(List.of("POST /opsgenie/v2/alerts", "PUT /opsgenie/v2/alerts/" + alias + "/message",
+                "PUT /opsgenie/v2/alerts/" + alias + "/description"), requests.stream().map(r -> r.method() + " " + r.uri().getPath()).toList());
+        JsonNode create = requests.get(0).json();
+        assertEquals("[{\"name\":\"sre\",\"type\":\"team\"},{\"name\":\"dba\",\"type\":\"team\"},"
+                + "{\"username\":\"ann@example.org\",\"type\":\"user\"}]", create.path("visibleTo").toString());
+        assertEquals("identifierType=alias", requests.get(1).uri().getQuery());
+        assertEquals(create.path("message").asText(), requests.get(1).json().path("message").asText());
+        assertEquals("disk at a:9100", requests.get(2).json().path("description").asText());
+        assertEquals("GenieKey og-key", requests.get(2).headers().get("Authorization"));
+        assertThrows(dev.vigil.alert.config.am.ConfigException.class, () -> AlertmanagerConfigLoader.parse(
+                "global: {opsgenie_api_key: k}\nroute: {receiver: og}\nreceivers: [{name: og, opsgenie_configs: [{visible_to: [{type: team}]}]}]"));
+    }
+
+    @Test
     void retryRulesAreTheNotifiers() {
         for (String kind : List.of("pushover", "victorops", "rocketchat", "mattermost")) {
             assertFalse(HttpJsonNotifier.retried(kind, 429), kind + " retries 5xx only");

@@ -33,7 +33,7 @@ final class Integrations {
             Map.entry("incidentio", Set.of("url", "url_file", "alert_source_token", "alert_source_token_file", "max_alerts", "timeout",
                     "metadata")),
             Map.entry("opsgenie", Set.of("api_key", "api_key_file", "api_url", "message", "description", "source", "details", "entity",
-                    "responders", "actions", "tags", "note", "priority", "update_alerts")),
+                    "responders", "visible_to", "actions", "tags", "note", "priority", "update_alerts")),
             Map.entry("wechat", Set.of("api_secret", "api_secret_file", "corp_id", "message", "api_url", "to_user", "to_party", "to_tag",
                     "agent_id", "message_type")),
             Map.entry("victorops", Set.of("api_key", "api_key_file", "api_url", "routing_key", "message_type", "state_message",
@@ -164,17 +164,20 @@ final class Integrations {
                 }
             }
             case "opsgenie" -> {
-                for (YamlNode r : n.get("responders").list()) {
-                    r.allowOnly(Set.of("id", "name", "username", "type"));
-                    String desc = "{" + r.get("id").string("") + " " + r.get("name").string("") + " " + r.get("username").string("") + " "
-                            + r.get("type").string("") + "}";
-                    if (r.get("id").string("").isEmpty() && r.get("username").string("").isEmpty() && r.get("name").string("").isEmpty()) {
-                        throw r.error("opsGenieConfig responder " + desc + " has to have at least one of id, username or name specified");
-                    }
-                    String t = r.get("type").string("");
-                    if (!t.contains("{{") && !OPSGENIE_RESPONDER_TYPE.matcher(t.toLowerCase(java.util.Locale.ROOT)).matches()) {
-                        throw r.error("opsGenieConfig responder " + desc + " type does not match valid options "
-                                + OPSGENIE_RESPONDER_TYPE.pattern());
+                for (String list : new String[]{"responders", "visible_to"}) {
+                    String what = list.equals("responders") ? "responder" : "visible_to";
+                    for (YamlNode r : n.get(list).list()) {
+                        r.allowOnly(Set.of("id", "name", "username", "type"));
+                        String desc = "{" + r.get("id").string("") + " " + r.get("name").string("") + " " + r.get("username").string("") + " "
+                                + r.get("type").string("") + "}";
+                        if (r.get("id").string("").isEmpty() && r.get("username").string("").isEmpty() && r.get("name").string("").isEmpty()) {
+                            throw r.error("opsGenieConfig " + what + " " + desc + " has to have at least one of id, username or name specified");
+                        }
+                        String t = r.get("type").string("");
+                        if (!t.contains("{{") && !OPSGENIE_RESPONDER_TYPE.matcher(t.toLowerCase(java.util.Locale.ROOT)).matches()) {
+                            throw r.error("opsGenieConfig " + what + " " + desc + " type does not match valid options "
+                                    + OPSGENIE_RESPONDER_TYPE.pattern());
+                        }
                     }
                 }
                 s.put("api_url", ConfigUrls.withSlash(ConfigUrls.optional(n, "api_url").orElse(ig.opsgenieApiUrl())));
