@@ -32,7 +32,7 @@ public final class HttpJsonNotifier implements Notifier {
 
     private final HttpClient client;
     private final Retrier retrier;
-    private final Map<String, HttpClient> proxied = new ConcurrentHashMap<>();
+    private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
 
     /**
      * @param initialBackoff the first wait after a failed attempt; each next wait doubles, up to {@code maxBackoff}
@@ -44,7 +44,7 @@ public final class HttpJsonNotifier implements Notifier {
 
     /** Production defaults: real time, 500ms first backoff doubling up to 30s. */
     public static HttpJsonNotifier withDefaults() {
-        return new HttpJsonNotifier(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+        return new HttpJsonNotifier(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
@@ -155,16 +155,33 @@ public final class HttpJsonNotifier implements Notifier {
         }
     }
 
-    HttpClient clientFor(HttpClientConfig http) {
-        if (http.proxyUrl().isEmpty()) {
+    /**
+     * The client a receiver's {@code http_config} asks for: its proxy, its {@code tls_config}, and
+     * redirects followed unless {@code follow_redirects: false} (Go's client follows them).
+     */
+    HttpClient clientFor(HttpClientConfig http) throws NotifyException {
+        if (http.proxyUrl().isEmpty() && http.tls().isDefault() && http.followRedirects()) {
             return client;
         }
-        return proxied.computeIfAbsent(http.proxyUrl().get(), p -> {
-            URI proxy = URI.create(p);
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() < 0 ? 80 : proxy.getPort())))
-                    .build();
-        });
+        ClientKey key = new ClientKey(http.proxyUrl(), http.tls(), http.followRedirects());
+        HttpClient c = clients.get(key);
+        if (c == null) {
+            HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(http.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
+            http.proxyUrl().ifPresent(p -> {
+                URI proxy = URI.create(p);
+                b.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), proxy.getPort() < 0 ? 80 : proxy.getPort())));
+            });
+            if (!http.tls().isDefault()) {
+                b.sslContext(NotifierTls.context(http.tls())).sslParameters(NotifierTls.parameters(http.tls()));
+            }
+            c = b.build();
+            clients.put(key, c);
+        }
+        return c;
+    }
+
+    private record ClientKey(java.util.Optional<String> proxy, dev.vigil.alert.config.am.TlsConfig tls, boolean followRedirects) {
     }
 
     static String body(String body) {

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Prometheus' {@code http_config} as a receiver's requests use it: basic auth, an
- * {@code Authorization} header (bearer token by default, or an OAuth 2 client) and the proxy.
- * {@code follow_redirects} (default true) is read and kept, but the notifiers' clients do not
- * follow redirects yet; the rest of the block (TLS, headers) is validated and kept as written.
+ * {@code Authorization} header (bearer token by default, or an OAuth 2 client), the proxy,
+ * {@code follow_redirects} (default true) and {@code tls_config}; the rest of the block (headers,
+ * OAuth 2's token exchange) is validated and kept as written.
  */
 public record HttpClientConfig(
         Optional<String> basicAuthUsername,
@@ -16,6 +16,7 @@ public record HttpClientConfig(
         Secret authorizationCredentials,
         Optional<String> proxyUrl,
         boolean followRedirects,
+        TlsConfig tls,
         Map<String, Object> other) {
 
     /** No authentication, no proxy, redirects followed: Prometheus' DefaultHTTPClientConfig. */
@@ -28,7 +29,7 @@ public record HttpClientConfig(
 
     public HttpClientConfig(Optional<String> basicAuthUsername, Secret basicAuthPassword, String authorizationType,
                             Secret authorizationCredentials, Optional<String> proxyUrl) {
-        this(basicAuthUsername, basicAuthPassword, authorizationType, authorizationCredentials, proxyUrl, true, Map.of());
+        this(basicAuthUsername, basicAuthPassword, authorizationType, authorizationCredentials, proxyUrl, true, TlsConfig.NONE, Map.of());
     }
 
     /** Whether an {@code authorization} block (or a bearer token, which becomes one) is set. */
@@ -38,7 +39,7 @@ public record HttpClientConfig(
 
     /** The same configuration sending {@code Authorization: type credentials}. */
     public HttpClientConfig withAuthorization(String type, Secret credentials) {
-        return new HttpClientConfig(basicAuthUsername, basicAuthPassword, type, credentials, proxyUrl, followRedirects, other);
+        return new HttpClientConfig(basicAuthUsername, basicAuthPassword, type, credentials, proxyUrl, followRedirects, tls, other);
     }
 
     /** The value of the {@code Authorization} header this configuration asks for, if any. */

@@ -93,7 +93,16 @@ final class HttpConfigParser {
             }
         }
         return new HttpClientConfig(username, files.read(basic, "password").orElse(Secret.of("")), type, credentials,
-                h.get("proxy_url").string(), h.get("follow_redirects").bool().orElse(true), other);
+                h.get("proxy_url").string(), h.get("follow_redirects").bool().orElse(true), tlsConfig(h.get("tls_config"), files), other);
+    }
+
+    /** The validated {@code tls_config} as requests use it; inline PEM or files relative to the configuration's folder. */
+    private static TlsConfig tlsConfig(YamlNode t, SecretFiles files) {
+        if (t.isMissing()) {
+            return TlsConfig.NONE;
+        }
+        return new TlsConfig(files.read(t, "ca"), files.read(t, "cert"), files.read(t, "key"),
+                t.get("insecure_skip_verify").bool().orElse(false), t.get("min_version").string(), t.get("max_version").string());
     }
 
     private static int count(YamlNode n, String... keys) {
