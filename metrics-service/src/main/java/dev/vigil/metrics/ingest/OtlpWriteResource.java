@@ -4,6 +4,7 @@ import dev.vigil.auth.RequestTenant;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.metrics.metadata.MetricMetadataStore;
 import dev.vigil.metrics.otlp.MetricTranslation;
 import dev.vigil.metrics.otlp.OtlpMetricsTranslator;
 import dev.vigil.metrics.otlp.RejectReason;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
 public class OtlpWriteResource {
     private final BatchPublisher publisher;
     private final RequestTenant tenant;
+    private final MetricMetadataStore metadata;
     private final long maxBytes;
     private final WriteLimits limits;
     private final Duration retention;
@@ -52,8 +54,10 @@ public class OtlpWriteResource {
     private final Counter samples;
     private final Counter rejected;
 
-    public OtlpWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant) {
+    public OtlpWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant,
+                             MetricMetadataStore metadata) {
         this.publisher = publisher;
+        this.metadata = metadata;
         this.tenant = tenant;
         this.maxBytes = config.otlp().maxRequestBytes();
         this.limits = new WriteLimits(config.remoteWrite().maxLabelNamesPerSeries(),
@@ -79,6 +83,8 @@ public class OtlpWriteResource {
                     ExportMetricsServiceRequest.newBuilder());
             MetricTranslation t = OtlpMetricsTranslator.translate(request);
             series = checked(t.series(), tenant.get());
+            // kept by the instance that received it, as remote write's metadata is
+            t.metadata().forEach(m -> metadata.record(tenant.get(), m.family(), new MetricMetadataStore.Entry(m.type(), m.help(), m.unit())));
             answer = response(t.rejected());
             sent = publisher.publishMetrics(series);
         } catch (OtlpHttp.BadRequest e) {

@@ -62,16 +62,20 @@ public final class MetricMetadataStore {
     }
 
     private void put(String tenant, MetricMetadata m) {
-        if (m.getMetricFamilyName().isEmpty()) {
+        record(tenant, m.getMetricFamilyName(), new Entry(type(m.getType()), m.getHelp(), m.getUnit()));
+    }
+
+    /** Keeps a family's metadata from another source (OTLP): the newest entry of each type first, as remote write's. */
+    public void record(String tenant, String family, Entry e) {
+        if (family.isEmpty()) {
             return;
         }
         Map<String, List<Entry>> families = byTenant.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>());
-        if (!families.containsKey(m.getMetricFamilyName()) && families.size() >= maxFamilies) {
+        if (!families.containsKey(family) && families.size() >= maxFamilies) {
             dropped.incrementAndGet();
             return;
         }
-        Entry e = new Entry(type(m.getType()), m.getHelp(), m.getUnit());
-        families.compute(m.getMetricFamilyName(), (k, old) -> {
+        families.compute(family, (k, old) -> {
             List<Entry> list = old == null ? new ArrayList<>() : new ArrayList<>(old);
             list.removeIf(x -> x.type().equals(e.type()));
             list.add(0, e);

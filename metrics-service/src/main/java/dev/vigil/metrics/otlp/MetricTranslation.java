@@ -12,11 +12,17 @@ import java.util.Map;
  * @param series   series with samples ascending by timestamp, at most one per label set
  * @param rejected data points (or metrics, for {@link RejectReason#INVALID_NAME} and
  *                 {@link RejectReason#NO_DATA}) not translated; reasons without rejections are absent
+ * @param metadata each translated family's type, help and unit, for {@code /api/v1/metadata}
  */
-public record MetricTranslation(List<MetricSeries> series, Map<RejectReason, Long> rejected) {
+public record MetricTranslation(List<MetricSeries> series, Map<RejectReason, Long> rejected, List<Metadata> metadata) {
     public MetricTranslation {
         series = List.copyOf(series);
         rejected = rejected.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(rejected));
+        metadata = List.copyOf(metadata);
+    }
+
+    /** A family's metadata: Prometheus's type name, the OTLP description and unit. */
+    public record Metadata(String family, String type, String help, String unit) {
     }
 
     public long samples() {

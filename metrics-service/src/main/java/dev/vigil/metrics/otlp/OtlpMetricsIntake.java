@@ -3,8 +3,10 @@ package dev.vigil.metrics.otlp;
 import dev.vigil.kafka.client.KafkaClientConfig;
 import io.smallrye.common.annotation.Identifier;
 import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.metrics.metadata.MetricMetadataStore;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.DecodeException;
+import dev.vigil.model.tenant.Tenants;
 import dev.vigil.model.MetricSeries;
 import dev.vigil.kafka.client.TopicIntake;
 import io.micrometer.core.instrument.Counter;
@@ -45,6 +47,7 @@ public class OtlpMetricsIntake {
     private final MetricsConfig.Otlp config;
     private final KafkaClientConfig kafka;
     private final BatchPublisher publisher;
+    private final MetricMetadataStore metadata;
     private final Counter records;
     private final Counter series;
     private final Counter samples;
@@ -55,7 +58,8 @@ public class OtlpMetricsIntake {
     private TopicIntake intake;
 
     public OtlpMetricsIntake(MetricsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                             BatchPublisher publisher, MeterRegistry registry) {
+                             BatchPublisher publisher, MeterRegistry registry, MetricMetadataStore metadata) {
+        this.metadata = metadata;
         this.config = config.otlp();
         this.kafka = new KafkaClientConfig(kafka);
         this.publisher = publisher;
@@ -92,6 +96,8 @@ public class OtlpMetricsIntake {
             try {
                 MetricTranslation t = OtlpMetricsTranslator.translate(r.value());
                 out.addAll(t.series());
+                t.metadata().forEach(md -> metadata.record(Tenants.DEFAULT, md.family(),
+                        new MetricMetadataStore.Entry(md.type(), md.help(), md.unit())));
                 t.rejected().forEach((reason, n) -> rejectedHere.merge(reason, n, Long::sum));
             } catch (DecodeException e) {
                 dead.add(intake.deadLetter(r, e.getMessage()));

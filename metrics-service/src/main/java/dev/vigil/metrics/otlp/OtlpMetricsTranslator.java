@@ -61,6 +61,7 @@ public final class OtlpMetricsTranslator {
 
     private final Map<Labels, List<Sample>> out = new LinkedHashMap<>();
     private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    private final Map<String, MetricTranslation.Metadata> metadata = new LinkedHashMap<>();
 
     private OtlpMetricsTranslator() {
     }
@@ -87,7 +88,7 @@ public final class OtlpMetricsTranslator {
             samples.sort(Comparator.comparingLong(Sample::timestampMs));
             series.add(new MetricSeries(labels, samples));
         });
-        return new MetricTranslation(series, t.rejected);
+        return new MetricTranslation(series, t.rejected, List.copyOf(t.metadata.values()));
     }
 
     private void resource(ResourceMetrics rm) {
@@ -152,6 +153,7 @@ public final class OtlpMetricsTranslator {
         if (name.isEmpty()) {
             return reject(RejectReason.INVALID_NAME, points.size());
         }
+        describe(name.get(), kind == MetricKind.MONOTONIC_COUNTER ? "counter" : "gauge", m);
         long latest = Long.MIN_VALUE;
         for (NumberDataPoint p : points) {
             double v = p.getValueCase() == NumberDataPoint.ValueCase.AS_INT ? p.getAsInt() : p.getAsDouble();
@@ -162,11 +164,17 @@ public final class OtlpMetricsTranslator {
         return latest;
     }
 
+    /** The family's metadata as Prometheus's OTLP receiver keeps it: type, the metric's description and its OTLP unit. */
+    private void describe(String family, String type, Metric m) {
+        metadata.put(family, new MetricTranslation.Metadata(family, type, m.getDescription(), m.getUnit()));
+    }
+
     private long histograms(Metric m, Map<String, String> identity) {
         Optional<String> name = MetricNamer.name(m.getName(), m.getUnit(), MetricKind.HISTOGRAM);
         if (name.isEmpty()) {
             return reject(RejectReason.INVALID_NAME, m.getHistogram().getDataPointsCount());
         }
+        describe(name.get(), "histogram", m);
         long latest = Long.MIN_VALUE;
         for (HistogramDataPoint p : m.getHistogram().getDataPointsList()) {
             long ts = millis(p.getTimeUnixNano());
@@ -192,6 +200,7 @@ public final class OtlpMetricsTranslator {
         if (name.isEmpty()) {
             return reject(RejectReason.INVALID_NAME, m.getSummary().getDataPointsCount());
         }
+        describe(name.get(), "summary", m);
         long latest = Long.MIN_VALUE;
         for (SummaryDataPoint p : m.getSummary().getDataPointsList()) {
             long ts = millis(p.getTimeUnixNano());

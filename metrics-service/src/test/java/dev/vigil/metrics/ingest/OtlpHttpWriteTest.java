@@ -85,7 +85,7 @@ class OtlpHttpWriteTest {
                 .registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(Duration.ofHours(1)).build())
                 .build();
         try {
-            LongCounter counter = provider.get("vigil-test").counterBuilder("sdk.orders").build();
+            LongCounter counter = provider.get("vigil-test").counterBuilder("sdk.orders").setDescription("Orders placed").build();
             counter.add(5, Attributes.of(AttributeKey.stringKey("region"), "eu"));
             assertTrue(provider.forceFlush().join(10, TimeUnit.SECONDS).isSuccess(), "the exporter's request was answered 2xx");
         } finally {
@@ -96,6 +96,10 @@ class OtlpHttpWriteTest {
                         .get("/api/v1/query").then().statusCode(200).body("data.result[0].value[1]", equalTo("5")));
         given().queryParam("query", "target_info{job=\"sdk-app\",telemetry_sdk_language=\"java\"}").get("/api/v1/query")
                 .then().statusCode(200).body("data.result[0].value[1]", equalTo("1"));
+        // the family's metadata, as Prometheus's OTLP receiver keeps it, for Grafana's metric browser
+        given().queryParam("metric", "sdk_orders_total").get("/api/v1/metadata").then().statusCode(200)
+                .body("data.sdk_orders_total[0].type", equalTo("counter"))
+                .body("data.sdk_orders_total[0].help", equalTo("Orders placed"));
     }
 
     @Test
