@@ -26,4 +26,5 @@ create vigil.alerts.silences 1 cleanup.policy=compact
 create vigil.alerts.nflog 1 cleanup.policy=compact
 create vigil.diagnostics.runs 1 cleanup.policy=compact
 create vigil.logs.deletes 1 cleanup.policy=compact
+create vigil.metrics.metadata 1 cleanup.policy=compact
 echo "Vigil topics ready on $BOOTSTRAP"

@@ -5,6 +5,7 @@ import dev.vigil.collector.delivery.CollectorProducer;
 import dev.vigil.collector.delivery.Delivery;
 import dev.vigil.collector.spool.DiskSpool;
 import dev.vigil.kafka.client.BatchPublisher;
+import dev.vigil.kafka.client.MetadataPublisher;
 import dev.vigil.kafka.client.KafkaClientConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,7 @@ public class CollectorProducers {
     private final Producer<byte[], byte[]> producer;
     private final BatchPublisher publisher;
     private final Delivery delivery;
+    private final MetadataPublisher metadata;
 
     public CollectorProducers(@Identifier("default-kafka-broker") Map<String, Object> kafka, NodeIdentity id,
                               CollectorConfig config, MeterRegistry registry) {
@@ -48,7 +50,17 @@ public class CollectorProducers {
         this.publisher = new BatchPublisher(producer);
         this.delivery = new Delivery(publisher, topic -> producer.partitionsFor(topic).size(), spool,
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
+        this.metadata = new MetadataPublisher(publisher);
         bindMetrics(registry, delivery);
+        FunctionCounter.builder("vigil_collector_metadata_publish_failures", metadata, MetadataPublisher::failures)
+                .description("Metric family descriptions Kafka did not take (sent again with the next scrape)").register(registry);
+    }
+
+    /** HELP, TYPE and UNIT of the families this collector publishes, to vigil.metrics.metadata. */
+    @Produces
+    @Singleton
+    MetadataPublisher metadata() {
+        return metadata;
     }
 
     /** Direct publishing without the spool, for senders that handle failures themselves. */

@@ -1,5 +1,9 @@
 package dev.vigil.collector;
 
+import dev.vigil.collector.host.procfs.HostMetrics;
+import dev.vigil.kafka.client.MetadataPublisher;
+import dev.vigil.model.MetricMetadataRecord;
+import dev.vigil.model.tenant.Tenants;
 import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.host.HostSnapshot;
 import dev.vigil.collector.host.HostSource;
@@ -37,12 +41,14 @@ public class HostMetricsJob {
 
     private final CollectorConfig config;
     private final Delivery delivery;
+    private final MetadataPublisher metadata;
     private final NodeIdentity id;
     private final Counter published;
     private final Counter failed;
     private ScheduledExecutorService timer;
 
-    public HostMetricsJob(CollectorConfig config, Delivery delivery, NodeIdentity id, MeterRegistry registry) {
+    public HostMetricsJob(CollectorConfig config, Delivery delivery, NodeIdentity id, MeterRegistry registry, MetadataPublisher metadata) {
+        this.metadata = metadata;
         this.config = config;
         this.delivery = delivery;
         this.id = id;
@@ -61,7 +67,13 @@ public class HostMetricsJob {
         LongFunction<List<MetricSeries>> read;
         if (id.os() == NodeOs.LINUX) {
             NodeCollectors nodeCollectors = nodeCollectors();
-            read = now -> mapper.map(nodeCollectors.collect(), id.os(), now);
+            read = now -> {
+                HostMetrics collected = nodeCollectors.collect();
+                // node_exporter's HELP and TYPE, for /api/v1/metadata (sent once per change)
+                metadata.offer(collected.families().stream().map(f -> new MetricMetadataRecord(Tenants.DEFAULT, f.name(),
+                        f.type().equals("untyped") ? "unknown" : f.type(), f.help(), "")).toList());
+                return mapper.map(collected, id.os(), now);
+            };
         } else {
             HostSource source = new OshiHostSource(id.os(), Path.of(config.procRoot()), Path.of(config.etcRoot()));
             WindowsExporterMapper windowsNames = new WindowsExporterMapper(new NodeExporterMapper(id.node(), instance, config.windows().job()));

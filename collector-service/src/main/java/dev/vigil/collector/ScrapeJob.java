@@ -1,5 +1,8 @@
 package dev.vigil.collector;
 
+import dev.vigil.kafka.client.MetadataPublisher;
+import dev.vigil.model.MetricMetadataRecord;
+import dev.vigil.model.tenant.Tenants;
 import dev.vigil.collector.config.CollectorConfig;
 import dev.vigil.collector.delivery.Delivery;
 import dev.vigil.collector.scrape.MetricSample;
@@ -47,6 +50,7 @@ public class ScrapeJob {
 
     private final CollectorConfig config;
     private final Delivery delivery;
+    private final MetadataPublisher metadata;
     private final NodeIdentity id;
     private final Instance<KubernetesClient> kubernetes;
     private final Counter scrapes;
@@ -59,8 +63,9 @@ public class ScrapeJob {
     private volatile boolean stopping;
 
     public ScrapeJob(CollectorConfig config, Delivery delivery, NodeIdentity id, Instance<KubernetesClient> kubernetes,
-                     MeterRegistry registry) {
+                     MeterRegistry registry, MetadataPublisher metadata) {
         this.config = config;
+        this.metadata = metadata;
         this.delivery = delivery;
         this.id = id;
         this.kubernetes = kubernetes;
@@ -117,6 +122,7 @@ public class ScrapeJob {
                 return; // a round cut short by the shutdown writes no up 0 and no staleness markers
             }
             List<MetricSample> samples = new ArrayList<>();
+            List<MetricMetadataRecord> described = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
                 ScrapeResult r = results.get(i);
                 scrapes.increment();
@@ -125,12 +131,15 @@ public class ScrapeJob {
                     LOG.debugf("scrape of %s failed: %s", targets.get(keys.get(i)).url(), r.error().orElse("unknown"));
                 }
                 samples.addAll(staleness.scraped(keys.get(i), r));
+                r.metadata().forEach((family, m) -> described.add(new MetricMetadataRecord(Tenants.DEFAULT, family,
+                        m.type().equals("untyped") ? "unknown" : m.type(), m.help(), m.unit())));
             }
             if (!discoveryFailing) {
                 // a failing discovery lists no pods, which does not mean they went away
                 samples.addAll(staleness.gone(new HashSet<>(keys), roundStart));
             }
             delivery.publishMetrics(SeriesGrouping.toSeries(samples));
+            metadata.offer(described); // the targets' HELP, TYPE and UNIT, for /api/v1/metadata (sent once per change)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping
         } catch (RuntimeException e) {

@@ -20,6 +20,8 @@ public final class Topics {
     public static final String SILENCES = "vigil.alerts.silences";
     /** Compacted: notification log keyed by group key and receiver. */
     public static final String NOTIFICATION_LOG = "vigil.alerts.nflog";
+    /** Compacted: metric families' type, HELP and unit (JSON {@code MetricMetadataRecord}), keyed by tenant, family and type. */
+    public static final String METRIC_METADATA = "vigil.metrics.metadata";
     /** Compacted: Loki log deletion requests keyed by tenant and request id; a tombstone cancels one. */
     public static final String LOG_DELETES = "vigil.logs.deletes";
     /** Compacted: diagnostics run state keyed by run id. */
@@ -39,6 +41,7 @@ public final class Topics {
             new TopicSpec(NOTIFICATION_LOG, true),
             new TopicSpec(DIAGNOSTICS_RUNS, true),
             new TopicSpec(LOG_DELETES, true),
+            new TopicSpec(METRIC_METADATA, true),
             new TopicSpec(DEADLETTER, false));
 
     /** A topic and whether its cleanup policy is compaction. */

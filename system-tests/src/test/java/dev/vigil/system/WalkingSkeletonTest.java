@@ -139,6 +139,17 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void theCollectorsHelpAndTypeAnswerTheMetadataApi() {
+        // node_exporter's own words, published by the collector to vigil.metrics.metadata and read by every metrics-service
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode r = get(metrics.url() + "/api/v1/metadata?metric=node_memory_MemTotal_bytes");
+            JsonNode entry = r.path("data").path("node_memory_MemTotal_bytes").path(0);
+            assertEquals("gauge", entry.path("type").asText(), r.toString());
+            assertEquals("Memory information field MemTotal_bytes.", entry.path("help").asText());
+        });
+    }
+
+    @Test
     void tailedLineComesOutOfTheLokiApi() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode r = get(logs.url() + "/loki/api/v1/query_range?query=" + enc("{job=\"file\"}") + "&limit=10");

@@ -1,6 +1,7 @@
 package dev.vigil.collector.scrape;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,16 @@ import java.util.Optional;
  * @param up             whether the scrape succeeded
  * @param error          why it failed
  * @param samplesScraped how many samples the body held (also when it exceeded the sample limit)
+ * @param metadata       HELP, TYPE and UNIT of the body's families, by family name (empty on failure)
  */
-public record ScrapeResult(List<MetricSample> samples, boolean up, Optional<String> error, int samplesScraped) {
+public record ScrapeResult(List<MetricSample> samples, boolean up, Optional<String> error, int samplesScraped,
+                           Map<String, MetricMetadata> metadata) {
     public ScrapeResult {
         samples = List.copyOf(samples);
+        metadata = Map.copyOf(metadata);
+    }
+
+    public ScrapeResult(List<MetricSample> samples, boolean up, Optional<String> error, int samplesScraped) {
+        this(samples, up, error, samplesScraped, Map.of());
     }
 }

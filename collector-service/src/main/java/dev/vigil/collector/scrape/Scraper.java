@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +62,10 @@ public final class Scraper {
         List<MetricSample> out = new ArrayList<>();
         Optional<String> error = Optional.empty();
         int scraped = 0;
+        Map<String, MetricMetadata> metadata = Map.of();
         try {
             Exposition exposition = fetch(target);
+            metadata = exposition.metadata();
             scraped = exposition.samples().size();
             if (target.sampleLimit() > 0 && scraped > target.sampleLimit()) {
                 error = Optional.of("sample_limit exceeded: " + scraped + " samples, limit " + target.sampleLimit());
@@ -80,13 +83,14 @@ public final class Scraper {
         }
         if (error.isPresent()) {
             out.clear();
+            metadata = Map.of();
             LOG.debug("scrape of " + target.url() + " failed: " + error.get());
         }
         double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
         out.add(synthetic(target, "up", startMs, error.isEmpty() ? 1 : 0));
         out.add(synthetic(target, "scrape_duration_seconds", startMs, seconds));
         out.add(synthetic(target, "scrape_samples_scraped", startMs, scraped));
-        return new ScrapeResult(out, error.isEmpty(), error, scraped);
+        return new ScrapeResult(out, error.isEmpty(), error, scraped, metadata);
     }
 
     private Exposition fetch(ScrapeTarget target) throws ScrapeException {

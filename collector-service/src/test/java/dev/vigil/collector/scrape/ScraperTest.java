@@ -44,8 +44,9 @@ class ScraperTest {
 
     @Test
     void scrapesTextFormatAndAddsTargetLabelsAndSyntheticSeries() {
-        exporter.body = "# TYPE a counter\na_total{code=\"200\"} 5\nb 2 1600000000000\n";
+        exporter.body = "# HELP a Requests served.\n# TYPE a counter\na_total{code=\"200\"} 5\nb 2 1600000000000\n";
         ScrapeResult r = scraper.scrape(target());
+        assertEquals(new MetricMetadata("counter", "Requests served.", ""), r.metadata().get("a"), "HELP and TYPE, for /api/v1/metadata");
         String instance = "127.0.0.1:" + exporter.url().getPort();
         assertTrue(r.up(), r.error().toString());
         assertEquals(List.of(

@@ -114,6 +114,19 @@ public final class BatchPublisher implements AutoCloseable {
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
     }
 
+    /** Sends one keyed record (a compacted topic's entry); the future completes when Kafka has acknowledged it. */
+    public CompletableFuture<Void> publishKeyed(String topic, byte[] key, byte[] value) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, key, value), (m, e) -> {
+            if (e == null) {
+                ack.complete(null);
+            } else {
+                ack.completeExceptionally(e);
+            }
+        });
+        return ack;
+    }
+
     /** Whether every record is within {@link #maxRecordBytes()}. */
     public boolean fits(byte[][] records) {
         for (byte[] r : records) {

@@ -1,5 +1,6 @@
 package dev.vigil.logs.delete;
 
+import dev.vigil.kafka.client.CompactedTopicFollower;
 import dev.vigil.kafka.client.KafkaClientConfig;
 import dev.vigil.kafka.client.ProducerFactory;
 import dev.vigil.model.Topics;
@@ -8,23 +9,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +34,7 @@ public class DeleteRequestsTopic {
     private final DeleteRequests requests = new DeleteRequests();
     private final KafkaClientConfig kafka;
     private Producer<byte[], byte[]> producer;
-    private Thread follower;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private CompactedTopicFollower follower;
 
     public DeleteRequestsTopic(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.kafka = new KafkaClientConfig(kafka);
@@ -54,20 +42,12 @@ public class DeleteRequestsTopic {
 
     void start(@Observes StartupEvent event) {
         producer = ProducerFactory.create(kafka, "vigil-logs-deletes");
-        running = true;
-        follower = new Thread(this::follow, "vigil-logs-deletes");
-        follower.setDaemon(true);
-        follower.start();
+        follower = CompactedTopicFollower.start(kafka, Topics.LOG_DELETES, this::apply);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
+    void stop(@Observes ShutdownEvent event) {
         if (follower != null) {
-            follower.join(TimeUnit.SECONDS.toMillis(10));
+            follower.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -92,55 +72,18 @@ public class DeleteRequestsTopic {
         requests.remove(r.key());
     }
 
-    private void follow() {
-        while (running) {
-            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(kafka.with(Map.of(
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer = c;
-                List<TopicPartition> parts = new ArrayList<>();
-                for (PartitionInfo p : c.partitionsFor(Topics.LOG_DELETES, Duration.ofSeconds(30))) {
-                    parts.add(new TopicPartition(Topics.LOG_DELETES, p.partition()));
-                }
-                if (parts.isEmpty()) {
-                    throw new KafkaException("topic " + Topics.LOG_DELETES + " has no partitions yet");
-                }
-                c.assign(parts);
-                c.seekToBeginning(parts);
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofSeconds(1))) {
-                        apply(r);
-                    }
-                }
-            } catch (WakeupException e) {
-                // stopping
-            } catch (KafkaException e) {
-                if (running) {
-                    LOG.warnf("reading %s: %s; trying again in 5 s", Topics.LOG_DELETES, e.getMessage());
-                    sleep();
-                }
-            }
-        }
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> r) {
-        if (r.value() == null) {
-            requests.remove(r.key());
+    private void apply(byte[] key, byte[] value) {
+        String k = new String(key, StandardCharsets.UTF_8);
+        if (value == null) {
+            requests.remove(k);
             return;
         }
         try {
-            requests.put(DeleteRequest.fromJson(r.value()));
+            requests.put(DeleteRequest.fromJson(value));
         } catch (IllegalArgumentException e) {
-            LOG.warnf("%s record %s at offset %d left out: %s", Topics.LOG_DELETES, r.key(), r.offset(), e.getMessage());
+            LOG.warnf("%s record %s left out: %s", Topics.LOG_DELETES, k, e.getMessage());
         }
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
+
 }

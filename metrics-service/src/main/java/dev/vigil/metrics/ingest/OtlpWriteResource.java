@@ -4,7 +4,8 @@ import dev.vigil.auth.RequestTenant;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.OversizedRecordException;
 import dev.vigil.metrics.config.MetricsConfig;
-import dev.vigil.metrics.metadata.MetricMetadataStore;
+import dev.vigil.metrics.metadata.MetadataTopic;
+import dev.vigil.model.MetricMetadataRecord;
 import dev.vigil.metrics.otlp.MetricTranslation;
 import dev.vigil.metrics.otlp.OtlpMetricsTranslator;
 import dev.vigil.metrics.otlp.RejectReason;
@@ -46,7 +47,7 @@ import java.util.stream.Collectors;
 public class OtlpWriteResource {
     private final BatchPublisher publisher;
     private final RequestTenant tenant;
-    private final MetricMetadataStore metadata;
+    private final MetadataTopic metadata;
     private final long maxBytes;
     private final WriteLimits limits;
     private final Duration retention;
@@ -55,7 +56,7 @@ public class OtlpWriteResource {
     private final Counter rejected;
 
     public OtlpWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant,
-                             MetricMetadataStore metadata) {
+                             MetadataTopic metadata) {
         this.publisher = publisher;
         this.metadata = metadata;
         this.tenant = tenant;
@@ -83,8 +84,8 @@ public class OtlpWriteResource {
                     ExportMetricsServiceRequest.newBuilder());
             MetricTranslation t = OtlpMetricsTranslator.translate(request);
             series = checked(t.series(), tenant.get());
-            // kept by the instance that received it, as remote write's metadata is
-            t.metadata().forEach(m -> metadata.record(tenant.get(), m.family(), new MetricMetadataStore.Entry(m.type(), m.help(), m.unit())));
+            String owner = tenant.get();
+            metadata.offer(t.metadata().stream().map(m -> new MetricMetadataRecord(owner, m.family(), m.type(), m.help(), m.unit())).toList());
             answer = response(t.rejected());
             sent = publisher.publishMetrics(series);
         } catch (OtlpHttp.BadRequest e) {

@@ -1,6 +1,7 @@
 package dev.vigil.metrics.ingest;
 
 import dev.vigil.auth.RequestTenant;
+import dev.vigil.metrics.metadata.MetadataTopic;
 import dev.vigil.metrics.metadata.MetricMetadataStore;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.kafka.client.OversizedRecordException;
@@ -41,10 +42,10 @@ public class RemoteWriteResource {
 
     private final RequestTenant tenant;
 
-    private final MetricMetadataStore metadata;
+    private final MetadataTopic metadata;
 
     public RemoteWriteResource(BatchPublisher publisher, MeterRegistry registry, MetricsConfig config, RequestTenant tenant,
-                               MetricMetadataStore metadata) {
+                               MetadataTopic metadata) {
         this.publisher = publisher;
         this.metadata = metadata;
         this.tenant = tenant;
@@ -76,7 +77,7 @@ public class RemoteWriteResource {
         // the common shape is split by copying bytes; anything else is decoded and re-encoded
         WriteLimits now = limits.since(acceptedSince(System.currentTimeMillis()));
         String owner = tenant.get();
-        metadata.record(owner, raw);
+        metadata.offer(MetricMetadataStore.parse(owner, raw));
         boolean stamped = !owner.equals(Tenants.DEFAULT); // another tenant's series carry its label: re-encoded
         RemoteWriteSplitter.Split split = stamped ? null : RemoteWriteSplitter.split(raw, publisher.partitions(Topics.METRICS), now);
         long n;

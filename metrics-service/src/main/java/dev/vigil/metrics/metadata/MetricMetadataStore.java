@@ -2,6 +2,7 @@ package dev.vigil.metrics.metadata;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
+import dev.vigil.model.MetricMetadataRecord;
 import dev.vigil.model.wire.prometheus.MetricMetadata;
 
 import java.io.IOException;
@@ -33,13 +34,12 @@ public final class MetricMetadataStore {
     }
 
     /**
-     * Keeps the metadata of a decompressed WriteRequest: its field 3, read without decoding the
-     * series (each is skipped by its length), so the samples' fast path pays nothing for it.
-     *
-     * @return how many metadata entries the request had
+     * The metadata of a decompressed WriteRequest: its field 3, read without decoding the series
+     * (each is skipped by its length), so the samples' fast path pays nothing for it. Best effort:
+     * a malformed body yields what was read before the damage (the samples' decoder reports it).
      */
-    public int record(String tenant, byte[] writeRequest) {
-        int n = 0;
+    public static List<MetricMetadataRecord> parse(String tenant, byte[] writeRequest) {
+        List<MetricMetadataRecord> out = new ArrayList<>();
         try {
             CodedInputStream in = CodedInputStream.newInstance(writeRequest);
             while (true) {
@@ -49,24 +49,26 @@ public final class MetricMetadataStore {
                 }
                 if (WireFormat.getTagFieldNumber(tag) == 3 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                     MetricMetadata m = MetricMetadata.parseFrom(in.readBytes());
-                    put(tenant, m);
-                    n++;
+                    if (!m.getMetricFamilyName().isEmpty()) {
+                        out.add(new MetricMetadataRecord(tenant, m.getMetricFamilyName(), type(m.getType()), m.getHelp(), m.getUnit()));
+                    }
                 } else if (!in.skipField(tag)) {
                     break;
                 }
             }
         } catch (IOException e) {
-            // the samples' decoder reports a malformed body; metadata is best effort
+            // the samples' decoder reports a malformed body
         }
-        return n;
+        return out;
     }
 
-    private void put(String tenant, MetricMetadata m) {
-        record(tenant, m.getMetricFamilyName(), new Entry(type(m.getType()), m.getHelp(), m.getUnit()));
+    /** Keeps a family's metadata, as any source described it. */
+    public void record(MetricMetadataRecord r) {
+        record(r.tenant(), r.family(), new Entry(r.type(), r.help(), r.unit()));
     }
 
-    /** Keeps a family's metadata from another source (OTLP): the newest entry of each type first, as remote write's. */
-    public void record(String tenant, String family, Entry e) {
+    /** Keeps a family's metadata: the newest entry of each type first. */
+    private void record(String tenant, String family, Entry e) {
         if (family.isEmpty()) {
             return;
         }

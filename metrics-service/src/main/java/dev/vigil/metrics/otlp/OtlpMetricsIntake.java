@@ -3,7 +3,8 @@ package dev.vigil.metrics.otlp;
 import dev.vigil.kafka.client.KafkaClientConfig;
 import io.smallrye.common.annotation.Identifier;
 import dev.vigil.metrics.config.MetricsConfig;
-import dev.vigil.metrics.metadata.MetricMetadataStore;
+import dev.vigil.metrics.metadata.MetadataTopic;
+import dev.vigil.model.MetricMetadataRecord;
 import dev.vigil.kafka.client.BatchPublisher;
 import dev.vigil.model.DecodeException;
 import dev.vigil.model.tenant.Tenants;
@@ -47,7 +48,7 @@ public class OtlpMetricsIntake {
     private final MetricsConfig.Otlp config;
     private final KafkaClientConfig kafka;
     private final BatchPublisher publisher;
-    private final MetricMetadataStore metadata;
+    private final MetadataTopic metadata;
     private final Counter records;
     private final Counter series;
     private final Counter samples;
@@ -58,7 +59,7 @@ public class OtlpMetricsIntake {
     private TopicIntake intake;
 
     public OtlpMetricsIntake(MetricsConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                             BatchPublisher publisher, MeterRegistry registry, MetricMetadataStore metadata) {
+                             BatchPublisher publisher, MeterRegistry registry, MetadataTopic metadata) {
         this.metadata = metadata;
         this.config = config.otlp();
         this.kafka = new KafkaClientConfig(kafka);
@@ -96,8 +97,8 @@ public class OtlpMetricsIntake {
             try {
                 MetricTranslation t = OtlpMetricsTranslator.translate(r.value());
                 out.addAll(t.series());
-                t.metadata().forEach(md -> metadata.record(Tenants.DEFAULT, md.family(),
-                        new MetricMetadataStore.Entry(md.type(), md.help(), md.unit())));
+                metadata.offer(t.metadata().stream()
+                        .map(md -> new MetricMetadataRecord(Tenants.DEFAULT, md.family(), md.type(), md.help(), md.unit())).toList());
                 t.rejected().forEach((reason, n) -> rejectedHere.merge(reason, n, Long::sum));
             } catch (DecodeException e) {
                 dead.add(intake.deadLetter(r, e.getMessage()));

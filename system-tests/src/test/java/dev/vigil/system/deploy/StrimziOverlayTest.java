@@ -196,10 +196,10 @@ class StrimziOverlayTest {
         }
         assertEquals(Map.of(
                 "vigil-alert-service", List.of("vigil.alerts", "vigil.alerts.state", "vigil.alerts.silences", "vigil.alerts.nflog", "vigil.metrics"),
-                "vigil-collector", List.of("vigil.metrics", "vigil.logs", "vigil.diagnostics.results"),
+                "vigil-collector", List.of("vigil.metrics", "vigil.logs", "vigil.diagnostics.results", "vigil.metrics.metadata"),
                 "vigil-diagnostics-service", List.of("vigil.diagnostics.requests", "vigil.diagnostics.runs"),
                 "vigil-logs-service", List.of("vigil.logs", "vigil.deadletter", "vigil.logs.deletes"),
-                "vigil-metrics-service", List.of("vigil.metrics", "vigil.deadletter")), writes);
+                "vigil-metrics-service", List.of("vigil.metrics", "vigil.deadletter", "vigil.metrics.metadata")), writes);
     }
 
     /** The namespace enforces the restricted profile, which Strimzi's default security context does not meet. */
