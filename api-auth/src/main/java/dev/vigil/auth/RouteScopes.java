@@ -35,8 +35,10 @@ public final class RouteScopes {
         boolean reads = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
         for (String p : ADMIN_PREFIXES) {
             if (path.startsWith(p)) {
-                // listing silences, runs or deletion requests is a read; creating, changing or deleting them is not
-                return Optional.of(reads && !p.equals("/-/reload") && !p.equals("/internal/") ? Scope.READ : Scope.ADMIN);
+                // listing silences or runs is a read; creating, changing or deleting them is not. Deletion
+                // requests are admin's alone: their queries name what is being scrubbed
+                return Optional.of(reads && !p.equals("/-/reload") && !p.equals("/internal/") && !p.equals("/loki/api/v1/delete")
+                        ? Scope.READ : Scope.ADMIN);
             }
         }
         if (!reads && (WRITE_PATHS.contains(path) || path.equals("/api/v2/alerts") || path.equals("/api/v1/alerts"))) {

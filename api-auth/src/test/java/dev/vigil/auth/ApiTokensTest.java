@@ -76,7 +76,7 @@ class ApiTokensTest {
         assertEquals(Optional.of(Scope.READ), RouteScopes.required("GET", "/api/v1/query"));
         assertEquals(Optional.of(Scope.READ), RouteScopes.required("POST", "/api/v1/query_range"), "a query POSTed as a form");
         assertEquals(Optional.of(Scope.READ), RouteScopes.required("GET", "/loki/api/v1/tail"));
-        assertEquals(Optional.of(Scope.READ), RouteScopes.required("GET", "/loki/api/v1/delete"), "listing deletion requests");
+        assertEquals(Optional.of(Scope.ADMIN), RouteScopes.required("GET", "/loki/api/v1/delete"), "deletion queries name what is scrubbed");
         assertEquals(Optional.of(Scope.ADMIN), RouteScopes.required("POST", "/loki/api/v1/delete"), "deleting log lines");
         assertEquals(Optional.of(Scope.ADMIN), RouteScopes.required("PUT", "/loki/api/v1/delete"));
         assertEquals(Optional.of(Scope.ADMIN), RouteScopes.required("DELETE", "/loki/api/v1/delete"), "cancelling a deletion");

@@ -163,7 +163,8 @@ public final class HttpJsonNotifier implements Notifier {
         if (http.proxyUrl().isEmpty() && http.tls().isDefault() && http.followRedirects()) {
             return client;
         }
-        ClientKey key = new ClientKey(http.proxyUrl(), http.tls(), http.followRedirects());
+        // keyed by what the TLS files hold now, so a rotated certificate gets a client of its own
+        ClientKey key = new ClientKey(http.proxyUrl(), NotifierTls.material(http.tls()), http.followRedirects());
         HttpClient c = clients.get(key);
         if (c == null) {
             HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -181,7 +182,7 @@ public final class HttpJsonNotifier implements Notifier {
         return c;
     }
 
-    private record ClientKey(java.util.Optional<String> proxy, dev.vigil.alert.config.am.TlsConfig tls, boolean followRedirects) {
+    private record ClientKey(java.util.Optional<String> proxy, String tls, boolean followRedirects) {
     }
 
     static String body(String body) {

@@ -207,8 +207,15 @@ public final class IntegrationPayloads {
                 new HttpNotification(receiver, integration, groupKey, "opsgenie", "PUT", Secret.of(at + "/message?identifierType=alias"), http,
                         GoJson.write(GoJson.object().put("message", o.path("message").asText())), Map.of(), "application/json", java.util.List.of()),
                 new HttpNotification(receiver, integration, groupKey, "opsgenie", "PUT", Secret.of(at + "/description?identifierType=alias"),
-                        http, GoJson.write(GoJson.object().put("description", o.path("description").asText(""))), Map.of(), "application/json",
+                        http, GoJson.write(opsgenieDescription(o.path("description").asText(""))), Map.of(), "application/json",
                         java.util.List.of())));
+    }
+
+    /** Alertmanager's update body: {@code description} left out when empty ({@code omitempty}). */
+    private static ObjectNode opsgenieDescription(String description) {
+        ObjectNode o = GoJson.object();
+        putIfNotEmpty(o, "description", description);
+        return o;
     }
 
     /** Responders or visible-to entries: each templated, empty ones left out, a "teams" entry split into one team per name. */

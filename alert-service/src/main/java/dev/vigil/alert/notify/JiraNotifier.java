@@ -50,7 +50,11 @@ public final class JiraNotifier implements Notifier {
         }
         String key = found.path("key").asText();
         call(issue, "PUT", issue.apiUrl() + "/issue/" + key, issue.fieldsJson(), remaining);
-        boolean done = found.path("fields").path("status").path("statusCategory").path("key").asText("").equals("done");
+        JsonNode status = found.path("fields").path("status");
+        if (status.isMissingNode() || status.isNull()) {
+            return; // as Alertmanager: an issue without a status is not moved
+        }
+        boolean done = status.path("statusCategory").path("key").asText("").equals("done");
         String transition = !issue.resolved() && done ? issue.reopenTransition() : issue.resolved() && !done ? issue.resolveTransition() : "";
         if (transition.isEmpty()) {
             return;

@@ -9,8 +9,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -28,8 +30,8 @@ import java.util.Map;
 /**
  * The TLS side of a receiver's {@code tls_config} for the JDK HTTP client: the CA trusted instead of
  * the JVM's store, the client certificate and key presented (PEM; keys in PKCS#8, {@code BEGIN
- * PRIVATE KEY}), {@code insecure_skip_verify} (any certificate chain is accepted; the JDK client
- * still checks the host name against it), and the protocol versions from {@code min_version}
+ * PRIVATE KEY}), {@code insecure_skip_verify} (any certificate is accepted, for any host name,
+ * as Go's InsecureSkipVerify), and the protocol versions from {@code min_version}
  * (default TLS 1.2, as prometheus/common) to {@code max_version}.
  */
 final class NotifierTls {
@@ -37,6 +39,17 @@ final class NotifierTls {
     private static final List<String> ORDER = List.of("TLS10", "TLS11", "TLS12", "TLS13");
 
     private NotifierTls() {
+    }
+
+    /** What the configuration and its files hold now: a client is built anew when it changes. */
+    static String material(TlsConfig tls) throws NotifyException {
+        try {
+            return tls.insecureSkipVerify() + "|" + tls.minVersion().orElse("") + "|" + tls.maxVersion().orElse("") + "|"
+                    + tls.ca().map(Secret::value).orElse("") + "|" + tls.cert().map(Secret::value).orElse("") + "|"
+                    + tls.key().map(Secret::value).orElse("");
+        } catch (IllegalStateException e) {
+            throw new NotifyException("tls_config: " + e.getMessage(), false); // a ca/cert/key file that cannot be read
+        }
     }
 
     /** The context for {@code tls}; a CA or key that cannot be read fails the notification for good. */
@@ -69,7 +82,7 @@ final class NotifierTls {
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(keys, trust, null);
             return ctx;
-        } catch (GeneralSecurityException | java.io.IOException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | java.io.IOException | IllegalArgumentException | IllegalStateException e) {
             throw new NotifyException("tls_config: " + e.getMessage(), false);
         }
     }
@@ -98,10 +111,12 @@ final class NotifierTls {
 
     private static PrivateKey privateKey(Secret pem) throws GeneralSecurityException {
         String text = pem.value();
-        if (!text.contains("-----BEGIN PRIVATE KEY-----")) {
+        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
+        int end = text.indexOf("-----END PRIVATE KEY-----");
+        if (begin < 0 || end < begin) {
             throw new GeneralSecurityException("the key must be PEM in PKCS#8 (BEGIN PRIVATE KEY); convert it with openssl pkcs8 -topk8 -nocrypt");
         }
-        String b64 = text.substring(text.indexOf("-----BEGIN PRIVATE KEY-----") + 27, text.indexOf("-----END PRIVATE KEY-----")).replaceAll("\\s", "");
+        String b64 = text.substring(begin + 27, end).replaceAll("\\s", "");
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64));
         GeneralSecurityException last = null;
         for (String alg : List.of("RSA", "EC", "Ed25519")) {
@@ -114,8 +129,11 @@ final class NotifierTls {
         throw last;
     }
 
-    /** {@code insecure_skip_verify: true}: the user asked for no chain verification. */
-    private static final class AnyChain implements X509TrustManager {
+    /**
+     * {@code insecure_skip_verify: true}: the user asked for no verification, as Go's
+     * InsecureSkipVerify: an extended trust manager, so the JDK does not add its host name check.
+     */
+    private static final class AnyChain extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
             // not a server
@@ -123,6 +141,26 @@ final class NotifierTls {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // verification turned off by the configuration
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // not a server
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // verification turned off by the configuration
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // not a server
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
             // verification turned off by the configuration
         }
 

@@ -46,8 +46,12 @@ class TlsDeliveryTest {
     String url;
 
     private void keytool(String alias, Path store) throws Exception {
+        keytool(alias, store, "ip:127.0.0.1,dns:localhost");
+    }
+
+    private void keytool(String alias, Path store, String san) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
-                "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=" + alias, "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=" + alias, "-ext", "SAN=" + san,
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -66,11 +70,15 @@ class TlsDeliveryTest {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
+    /** The server's certificate names another host: as a certificate copied from elsewhere or a wrong DNS entry. */
+    boolean serverNamedElsewhere;
+
     @BeforeEach
-    void start() throws Exception {
+    void start(org.junit.jupiter.api.TestInfo test) throws Exception {
+        serverNamedElsewhere = test.getDisplayName().contains("AnyHost");
         Path serverStore = dir.resolve("server.p12");
         Path clientStore = dir.resolve("client.p12");
-        keytool("vigil-test-server", serverStore);
+        keytool("vigil-test-server", serverStore, serverNamedElsewhere ? "dns:elsewhere.example" : "ip:127.0.0.1,dns:localhost");
         keytool("vigil-test-client", clientStore);
         KeyStore server = load(serverStore);
         KeyStore client = load(clientStore);
@@ -157,6 +165,14 @@ class TlsDeliveryTest {
     void insecureSkipVerifyTakesAnyChain() throws Exception {
         send(http("{insecure_skip_verify: true}"));
         assertEquals(1, clientSubjects.size());
+    }
+
+    @Test
+    void insecureSkipVerifyTakesAnyHost() throws Exception {
+        NotifyException e = assertThrows(NotifyException.class, () -> send(http("{ca_file: ca.pem}")), "the CA signed it, for another name");
+        assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
+        send(http("{insecure_skip_verify: true}"));
+        assertEquals(1, clientSubjects.size(), "as Go's InsecureSkipVerify: neither the chain nor the name is checked");
     }
 
     @Test

@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Follows a compacted state topic on every instance: all its partitions by assignment (in no
  * consumer group), from the beginning, each record handed to {@code apply} (a null value is a
- * tombstone), for as long as the service runs. Kafka errors are logged and the topic read again
- * from the start five seconds later, which {@code apply} must take (it is idempotent per key).
+ * tombstone; records without a key are skipped), for as long as the service runs.
+ * {@link #caughtUp()} turns true once the topic was read to the end it had when reading began,
+ * so a reader can refuse to answer from a partial state. Kafka errors are logged and the topic
+ * read again from the start five seconds later, which {@code apply} must take (it is idempotent
+ * per key); {@code apply} handles its own records' errors.
  */
 public final class CompactedTopicFollower implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CompactedTopicFollower.class);
@@ -36,6 +39,7 @@ public final class CompactedTopicFollower implements AutoCloseable {
     private final Apply apply;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean caughtUp;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
     private CompactedTopicFollower(KafkaClientConfig kafka, String topic, Apply apply) {
@@ -71,9 +75,15 @@ public final class CompactedTopicFollower implements AutoCloseable {
                 }
                 c.assign(parts);
                 c.seekToBeginning(parts);
+                Map<TopicPartition, Long> end = c.endOffsets(parts, Duration.ofSeconds(30));
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofSeconds(1))) {
-                        apply.record(r.key(), r.value());
+                        if (r.key() != null) {
+                            apply.record(r.key(), r.value());
+                        }
+                    }
+                    if (!caughtUp && reached(c, end)) {
+                        caughtUp = true;
                     }
                 }
             } catch (WakeupException e) {
@@ -85,6 +95,20 @@ public final class CompactedTopicFollower implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> c, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (c.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the topic was read to its end once: from then on the follower's state holds every record written before. */
+    public boolean caughtUp() {
+        return caughtUp;
     }
 
     private void pause() {

@@ -49,10 +49,17 @@ public final class DeleteFilter {
         return selector;
     }
 
+    /** @throws IllegalArgumentException when the request's query is not a log query this engine compiles */
     static DeleteFilter of(DeleteRequest r) {
         LogSelectorExpr selector = parse(r.query());
-        return new DeleteFilter(selector.matchers(), Pipeline.compile(selector.stages()), r.startMs() * 1_000_000L,
-                r.endMs() * 1_000_000L + 999_999L);
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.compile(selector.stages());
+        } catch (LogqlException e) {
+            throw new IllegalArgumentException("invalid query expression: " + e.getMessage(), e);
+        }
+        // Loki deletes entries with start <= t <= end, both at millisecond precision
+        return new DeleteFilter(selector.matchers(), pipeline, r.startMs() * 1_000_000L, r.endMs() * 1_000_000L);
     }
 
     /** Whether this request can delete anything of {@code stream} between the two times. */

@@ -38,7 +38,7 @@ public record DeleteRequest(String tenant, String requestId, String query, long 
             throw new IllegalArgumentException("not a deletion request: " + e.getMessage(), e);
         }
         if (!o.path("request_id").isTextual() || !o.path("query").isTextual()) {
-            throw new IllegalArgumentException("not a deletion request: " + o);
+            throw new IllegalArgumentException("not a deletion request: no request_id or query"); // the query may be a secret itself
         }
         return new DeleteRequest(o.path("tenant").asText(""), o.path("request_id").asText(), o.path("query").asText(),
                 o.path("start_ms").asLong(), o.path("end_ms").asLong(), o.path("created_at_ms").asLong());

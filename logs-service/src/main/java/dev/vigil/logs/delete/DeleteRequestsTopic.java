@@ -30,6 +30,7 @@ import java.util.concurrent.TimeoutException;
 public class DeleteRequestsTopic {
     private static final Logger LOG = Logger.getLogger(DeleteRequestsTopic.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(15);
 
     private final DeleteRequests requests = new DeleteRequests();
     private final KafkaClientConfig kafka;
@@ -43,6 +44,19 @@ public class DeleteRequestsTopic {
     void start(@Observes StartupEvent event) {
         producer = ProducerFactory.create(kafka, "vigil-logs-deletes");
         follower = CompactedTopicFollower.start(kafka, Topics.LOG_DELETES, this::apply);
+        // the Loki API answers 503 until the requests are read; starting after them spares clients that window
+        long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+        while (!follower.caughtUp() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!follower.caughtUp()) {
+            LOG.warnf("%s not read within %s: the Loki API answers 503 until it is", Topics.LOG_DELETES, STARTUP_WAIT);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -54,8 +68,17 @@ public class DeleteRequestsTopic {
         }
     }
 
+    /** The requests known here; complete once {@link #ready()}. */
     public DeleteRequests requests() {
         return requests;
+    }
+
+    /**
+     * Whether every request written before this instance started is known: until then a query
+     * could return lines that are deleted, so the Loki API answers 503 and /ready says not ready.
+     */
+    public boolean ready() {
+        return follower != null && follower.caughtUp();
     }
 
     /** Writes a request and applies it here once Kafka holds it. */
@@ -81,7 +104,7 @@ public class DeleteRequestsTopic {
         try {
             requests.put(DeleteRequest.fromJson(value));
         } catch (IllegalArgumentException e) {
-            LOG.warnf("%s record %s left out: %s", Topics.LOG_DELETES, k, e.getMessage());
+            LOG.warnf("%s record %s left out: it is not a deletion request this service can apply", Topics.LOG_DELETES, k);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.vigil.model.Labels;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
  * A tenant's streams with its deletion requests applied: the entries a request deletes are left
@@ -18,16 +19,16 @@ import java.util.NoSuchElementException;
  */
 public final class DeletedLogSource implements LogSource {
     private final LogSource source;
-    private final List<DeleteFilter> filters;
+    private final Supplier<List<DeleteFilter>> filters;
 
-    public DeletedLogSource(LogSource source, List<DeleteFilter> filters) {
+    /** @param filters the tenant's requests, asked again for every stream read (a long tail sees new ones) */
+    public DeletedLogSource(LogSource source, Supplier<List<DeleteFilter>> filters) {
         this.source = source;
-        this.filters = List.copyOf(filters);
+        this.filters = filters;
     }
 
-    /** {@code source} as it is when the tenant has no deletion request. */
-    public static LogSource of(LogSource source, List<DeleteFilter> filters) {
-        return filters.isEmpty() ? source : new DeletedLogSource(source, filters);
+    public static LogSource of(LogSource source, Supplier<List<DeleteFilter>> filters) {
+        return new DeletedLogSource(source, filters);
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class DeletedLogSource implements LogSource {
     @Override
     public EntryIterator entries(Labels stream, long fromNanos, long toNanos, Direction direction, LinePredicate filter) {
         EntryIterator all = source.entries(stream, fromNanos, toNanos, direction, filter);
-        List<DeleteFilter> concerned = filters.stream().filter(f -> f.concerns(stream, fromNanos, toNanos)).toList();
+        List<DeleteFilter> concerned = filters.get().stream().filter(f -> f.concerns(stream, fromNanos, toNanos)).toList();
         return concerned.isEmpty() ? all : new Skipping(all, stream, concerned);
     }
 

@@ -83,7 +83,8 @@ public class LokiApiResource {
     /** What a query of this request reads: its tenant's streams. */
     private LogSource tenantSource() {
         String t = tenant.get();
-        return DeletedLogSource.of(new TenantLogSource(source, t), deletes.requests().filters(t));
+        DeleteResource.requireLoaded(deletes);
+        return DeletedLogSource.of(new TenantLogSource(source, t), () -> deletes.requests().filters(t));
     }
 
     /** {@code matchers} narrowed to this request's tenant, for the label and series endpoints. */

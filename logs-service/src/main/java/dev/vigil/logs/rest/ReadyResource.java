@@ -1,5 +1,7 @@
 package dev.vigil.logs.rest;
 
+import dev.vigil.logs.delete.DeleteRequestsTopic;
+
 import dev.vigil.logs.store.LocalLogStores;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,9 +16,11 @@ import jakarta.ws.rs.core.Response;
 @Path("/ready")
 public class ReadyResource {
     private final LocalLogStores stores;
+    private final DeleteRequestsTopic deletes;
 
-    public ReadyResource(LocalLogStores stores) {
+    public ReadyResource(LocalLogStores stores, DeleteRequestsTopic deletes) {
         this.stores = stores;
+        this.deletes = deletes;
     }
 
     @GET
@@ -24,6 +28,9 @@ public class ReadyResource {
     public Response ready() {
         if (stores.partitions().isEmpty()) {
             return Response.status(503).entity("Ingester not ready: no partitions assigned yet\n").build();
+        }
+        if (!deletes.ready()) {
+            return Response.status(503).entity("Ingester not ready: log deletion requests not read yet\n").build();
         }
         return stores.durability().failure()
                 .map(f -> Response.status(503).entity("Ingester not ready: cannot write, ingestion paused: " + f.reason() + "\n").build())

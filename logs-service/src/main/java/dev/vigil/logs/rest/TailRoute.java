@@ -114,8 +114,9 @@ public class TailRoute {
         start = Math.max(start, nowNanos() - config.tail().maxLookback().toNanos());
         // the tenant's streams only: the auth filter has settled X-Scope-OrgID before this route
         String tenant = Tenants.of(ctx.request().getHeader(Tenants.HEADER));
-        // a tail is a query, and leaves out what the tenant's deletion requests delete (those at its start)
-        LogSource tenantSource = DeletedLogSource.of(new TenantLogSource(source, tenant), deletes.requests().filters(tenant));
+        // a tail is a query, and leaves out what the tenant's deletion requests delete, those filed while it runs too
+        DeleteResource.requireLoaded(deletes);
+        LogSource tenantSource = DeletedLogSource.of(new TenantLogSource(source, tenant), () -> deletes.requests().filters(tenant));
         return new Request(selector, delaySeconds * 1_000_000_000L, limit, start, tenantSource);
     }
 

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Loki's deletion API through the real broker: a request leaves the lines it selects out of log
@@ -55,8 +56,10 @@ class DeleteApiTest {
         String id = given().get("/loki/api/v1/delete").then().statusCode(200)
                 .body("find { it.query == '{job=\"del-app\"} |= \"secret\"' }.status", equalTo("received"))
                 .extract().path("find { it.query == '{job=\"del-app\"} |= \"secret\"' }.request_id");
-        float created = given().get("/loki/api/v1/delete").then().extract().path("find { it.request_id == '" + id + "' }.created_at");
-        assertEquals(Instant.now().getEpochSecond(), (long) created, 60, "created_at is Unix seconds");
+        String list = given().get("/loki/api/v1/delete").then().extract().asString();
+        java.util.regex.Matcher created = java.util.regex.Pattern.compile("\"request_id\":\"" + id + "\".*?\"created_at\":([0-9.]+)").matcher(list);
+        assertTrue(created.find(), list);
+        assertEquals(Instant.now().getEpochSecond(), new java.math.BigDecimal(created.group(1)).longValue(), 60, "created_at is Unix seconds");
 
         given().queryParam("request_id", id).delete("/loki/api/v1/delete").then().statusCode(204);
         assertEquals(4, lines("{job=\"del-app\"}").size(), "a cancelled request deletes nothing");
@@ -87,7 +90,13 @@ class DeleteApiTest {
                 .then().statusCode(400).body("message", containsString("start time can't be greater than end time"));
         given().queryParam("query", "{job=\"x\"}").queryParam("start", "0").queryParam("end", Long.toString(Instant.now().getEpochSecond() + 3600))
                 .post("/loki/api/v1/delete").then().statusCode(400).body("message", containsString("deletes in the future are not allowed"));
-        given().queryParam("query", "{job=\"x\"}").queryParam("start", "yesterday").post("/loki/api/v1/delete").then().statusCode(400);
+        given().queryParam("query", "{job=\"x\"}").queryParam("start", "yesterday").post("/loki/api/v1/delete").then().statusCode(400)
+                .body("message", containsString("invalid start time: require unix seconds or RFC3339 format"));
+        // milliseconds by mistake would reach back to 1970: refused
+        given().queryParam("query", "{job=\"x\"}").queryParam("start", "1700000000000").post("/loki/api/v1/delete").then().statusCode(400)
+                .body("message", containsString("invalid start time"));
+        given().queryParam("query", "{job=\"x\"}").queryParam("start", "0").queryParam("max_interval", "500ms").post("/loki/api/v1/delete")
+                .then().statusCode(400).body("message", containsString("invalid max_interval"));
         given().delete("/loki/api/v1/delete").then().statusCode(400).body("message", containsString("missing request_id"));
         given().queryParam("request_id", "nope").delete("/loki/api/v1/delete").then().statusCode(404);
     }

@@ -77,6 +77,7 @@ public class OtlpWriteResource {
         boolean json = false;
         List<MetricSeries> series;
         ExportMetricsServiceResponse answer;
+        List<MetricMetadataRecord> described;
         CompletableFuture<Void> sent;
         try {
             json = OtlpHttp.isJson(contentType);
@@ -85,7 +86,7 @@ public class OtlpWriteResource {
             MetricTranslation t = OtlpMetricsTranslator.translate(request);
             series = checked(t.series(), tenant.get());
             String owner = tenant.get();
-            metadata.offer(t.metadata().stream().map(m -> new MetricMetadataRecord(owner, m.family(), m.type(), m.help(), m.unit())).toList());
+            described = t.metadata().stream().map(m -> new MetricMetadataRecord(owner, m.family(), m.type(), m.help(), m.unit())).toList();
             answer = response(t.rejected());
             sent = publisher.publishMetrics(series);
         } catch (OtlpHttp.BadRequest e) {
@@ -103,6 +104,7 @@ public class OtlpWriteResource {
                 return refusal(asJson, 503, "could not write to Kafka: " + failure.getMessage());
             }
             samples.increment(n);
+            metadata.offer(described); // described once the data is in, as the request's samples
             OtlpHttp.Body b = OtlpHttp.encode(asJson, answer);
             return Response.ok(b.bytes(), b.contentType()).build();
         }));

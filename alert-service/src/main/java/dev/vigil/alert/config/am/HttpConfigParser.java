@@ -158,5 +158,11 @@ final class HttpConfigParser {
                 throw t.get(v).error("unknown TLS version: " + s);
             });
         }
+        // the names sort as the versions do: TLS10 < TLS11 < TLS12 < TLS13
+        String min = t.get("min_version").string().orElse("TLS12");
+        String max = t.get("max_version").string().orElse("TLS13");
+        if (t.has("max_version") && max.compareTo(min) < 0) {
+            throw t.error("tls_config.max_version must be greater than or equal to tls_config.min_version if both are specified");
+        }
     }
 }
