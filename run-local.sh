@@ -260,8 +260,10 @@ start() { # service port extra-args...
 
 # The stream services are static group members: a restarted instance takes its partitions back at
 # once instead of waiting out the session of the member it replaces (45 s of REBALANCING).
-start metrics-service "$METRICS_PORT" -Dkafka-streams.consumer.group.instance.id=local-metrics-service
-start logs-service "$LOGS_PORT" -Dkafka-streams.consumer.group.instance.id=local-logs-service
+start metrics-service "$METRICS_PORT" -Dkafka-streams.consumer.group.instance.id=local-metrics-service \
+  -Dvigil.metrics.rules-url="http://127.0.0.1:$ALERT_PORT"
+start logs-service "$LOGS_PORT" -Dkafka-streams.consumer.group.instance.id=local-logs-service \
+  -Dvigil.logs.rules-url="http://127.0.0.1:$ALERT_PORT"
 start alert-service "$ALERT_PORT" \
   -Dvigil.alert.query-url="http://127.0.0.1:$METRICS_PORT" \
   -Dvigil.alert.logs-url="http://127.0.0.1:$LOGS_PORT" \

@@ -102,7 +102,8 @@ class WalkingSkeletonTest {
         int alertPort = ServiceProcess.freePort();
         metrics = services.start("metrics-service", Map.of("vigil.data-dir", dir.resolve("data").toString(),
                 "vigil.metrics.rules-url", "http://127.0.0.1:" + alertPort));
-        logs = services.start("logs-service", Map.of("vigil.data-dir", dir.resolve("data").toString()));
+        logs = services.start("logs-service", Map.of("vigil.data-dir", dir.resolve("data").toString(),
+                "vigil.logs.rules-url", "http://127.0.0.1:" + alertPort));
         services.start("alert-service", Map.of("quarkus.http.port", Integer.toString(alertPort),
                 "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
                 "vigil.alert.rule-files", rules.toString(), "vigil.alert.logql-rule-files", logRules.toString(),
@@ -217,13 +218,23 @@ class WalkingSkeletonTest {
     }
 
     @Test
-    void thePrometheusUrlAnswersRulesAndAlertsAsGrafanaAsksForThem() {
+    void thePrometheusAndLokiUrlsAnswerTheirRulesAndAlertsAsGrafanaAsksForThem() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode rules = get(metrics.url() + "/api/v1/rules?type=alert");
             assertEquals("success", rules.path("status").asText(), rules.toString());
             assertTrue(rules.toString().contains("\"name\":\"skeleton\"") && rules.toString().contains("HostMemoryVisible"), rules.toString());
             JsonNode alerts = get(metrics.url() + "/api/v1/alerts");
             assertTrue(alerts.toString().contains("HostMemoryVisible") && alerts.toString().contains("\"state\":\"firing\""), alerts.toString());
+            assertFalse(rules.toString().contains("skeleton-logs"), "the LogQL groups are the Loki URL's: " + rules);
+        });
+        // Loki's ruler API, where Grafana's Loki data source reads its data source-managed rules
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode rules = get(logs.url() + "/prometheus/api/v1/rules");
+            assertEquals("success", rules.path("status").asText(), rules.toString());
+            assertTrue(rules.toString().contains("\"name\":\"skeleton-logs\"") && rules.toString().contains("LogLinesSeen"), rules.toString());
+            assertFalse(rules.toString().contains("HostMemoryVisible"), "only LogQL groups: " + rules);
+            JsonNode alerts = get(logs.url() + "/prometheus/api/v1/alerts");
+            assertTrue(alerts.toString().contains("LogLinesSeen"), alerts.toString());
         });
     }
 

@@ -10,6 +10,7 @@ import dev.vigil.auth.RequestTenant;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.ArrayList;
@@ -29,18 +30,25 @@ public class PrometheusRulesResource {
         this.tenant = tenant;
     }
 
-    /** The rule groups of this request's tenant. */
-    private List<RuleGroup> groups() {
+    /**
+     * The rule groups of this request's tenant; {@code rule_language} ({@code promql} or
+     * {@code logql}) keeps only the groups of that language, as the Prometheus URL (metrics-service)
+     * and the Loki URL's ruler API (logs-service) each answer their own.
+     */
+    private List<RuleGroup> groups(String ruleLanguage) {
         String t = tenant.get();
-        return alerting.groups().stream().filter(g -> g.tenant().equals(t)).toList();
+        boolean logqlOnly = "logql".equals(ruleLanguage);
+        boolean promqlOnly = "promql".equals(ruleLanguage);
+        return alerting.groups().stream().filter(g -> g.tenant().equals(t))
+                .filter(g -> !(logqlOnly && !alerting.isLogql(g)) && !(promqlOnly && alerting.isLogql(g))).toList();
     }
 
     @GET
     @Path("/rules")
-    public Map<String, Object> rules() {
+    public Map<String, Object> rules(@QueryParam("rule_language") String ruleLanguage) {
         Map<String, String> errors = alerting.lastErrors();
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (RuleGroup g : groups()) {
+        for (RuleGroup g : groups(ruleLanguage)) {
             List<Map<String, Object>> rules = new ArrayList<>();
             for (AlertingRule r : g.alertingRules()) {
                 RuleDefinition.Alerting d = r.definition();
@@ -73,9 +81,9 @@ public class PrometheusRulesResource {
 
     @GET
     @Path("/alerts")
-    public Map<String, Object> alerts() {
+    public Map<String, Object> alerts(@QueryParam("rule_language") String ruleLanguage) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (RuleGroup g : groups()) {
+        for (RuleGroup g : groups(ruleLanguage)) {
             for (AlertingRule r : g.alertingRules()) {
                 for (AlertInstance a : r.alerts()) {
                     if (a.state() != AlertState.INACTIVE) {

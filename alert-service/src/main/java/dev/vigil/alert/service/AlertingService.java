@@ -98,6 +98,11 @@ public class AlertingService {
     private RuleQueries queries;
     /** The groups of {@code vigil.alert.logql-rule-files}, whose every expression goes to the logs API. */
     private volatile Set<RuleGroup> logqlGroups = Set.of();
+
+    /** Whether {@code g} came from {@code vigil.alert.logql-rule-files}: its expressions are LogQL. */
+    public boolean isLogql(RuleGroup g) {
+        return logqlGroups.contains(g);
+    }
     private ScheduledExecutorService scheduler;
     /** Runs the streamed evaluations, apart from the scheduled ones so neither waits for the other. */
     private ExecutorService streamingPool;

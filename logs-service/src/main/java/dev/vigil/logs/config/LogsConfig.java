@@ -60,6 +60,10 @@ public interface LogsConfig {
 
     Delete delete();
 
+    /** Where the Loki URL's ruler API ({@code /prometheus/api/v1/rules}, {@code /alerts}) is answered from: the alert service. */
+    @WithDefault("http://127.0.0.1:9093")
+    String rulesUrl();
+
     /** Loki's log deletion API ({@code /loki/api/v1/delete}). */
     interface Delete {
         /** How long a deletion request can be cancelled (Loki's {@code delete_request_cancel_period}). */

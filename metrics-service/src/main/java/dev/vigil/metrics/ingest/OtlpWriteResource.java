@@ -77,7 +77,6 @@ public class OtlpWriteResource {
         boolean json = false;
         List<MetricSeries> series;
         ExportMetricsServiceResponse answer;
-        List<MetricMetadataRecord> described;
         CompletableFuture<Void> sent;
         try {
             json = OtlpHttp.isJson(contentType);
@@ -86,7 +85,10 @@ public class OtlpWriteResource {
             MetricTranslation t = OtlpMetricsTranslator.translate(request);
             series = checked(t.series(), tenant.get());
             String owner = tenant.get();
-            described = t.metadata().stream().map(m -> new MetricMetadataRecord(owner, m.family(), m.type(), m.help(), m.unit())).toList();
+            List<MetricMetadataRecord> described = t.metadata().stream().map(m -> new MetricMetadataRecord(owner, m.family(), m.type(), m.help(), m.unit())).toList();
+            // here, not when Kafka acknowledged the samples: that callback runs on the producer's own
+            // thread, where sending again would wait for topic metadata that thread has to fetch
+            metadata.offer(described);
             answer = response(t.rejected());
             sent = publisher.publishMetrics(series);
         } catch (OtlpHttp.BadRequest e) {
@@ -104,7 +106,6 @@ public class OtlpWriteResource {
                 return refusal(asJson, 503, "could not write to Kafka: " + failure.getMessage());
             }
             samples.increment(n);
-            metadata.offer(described); // described once the data is in, as the request's samples
             OtlpHttp.Body b = OtlpHttp.encode(asJson, answer);
             return Response.ok(b.bytes(), b.contentType()).build();
         }));

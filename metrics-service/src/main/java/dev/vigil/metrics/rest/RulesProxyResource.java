@@ -1,5 +1,6 @@
 package dev.vigil.metrics.rest;
 
+import dev.vigil.auth.ForwardedGet;
 import dev.vigil.metrics.config.MetricsConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,11 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -24,7 +20,6 @@ import java.util.Map;
  */
 @Path("/api/v1")
 public class RulesProxyResource {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String rulesUrl;
 
     public RulesProxyResource(MetricsConfig config) {
@@ -44,19 +39,13 @@ public class RulesProxyResource {
         return forward("/api/v1/alerts", uri, headers);
     }
 
+    /** Passes the request on, keeping the PromQL groups: the LogQL ones belong to the Loki URL's ruler API. */
     private Response forward(String path, UriInfo uri, HttpHeaders headers) {
         String query = uri.getRequestUri().getRawQuery();
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(rulesUrl + path + (query == null ? "" : "?" + query)))
-                .timeout(Duration.ofSeconds(30)).GET();
-        for (String h : new String[]{"Authorization", "X-Scope-OrgID"}) {
-            String v = headers.getHeaderString(h);
-            if (v != null) {
-                req.header(h, v);
-            }
-        }
+        String url = rulesUrl + path + "?" + (query == null ? "" : query + "&") + "rule_language=promql";
         try {
-            HttpResponse<byte[]> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return Response.status(r.statusCode()).type(MediaType.APPLICATION_JSON).entity(r.body()).build();
+            ForwardedGet.Answer a = ForwardedGet.send(url, headers::getHeaderString);
+            return Response.status(a.status()).type(MediaType.APPLICATION_JSON).entity(a.body()).build();
         } catch (IOException e) {
             return Response.status(503).type(MediaType.APPLICATION_JSON).entity(Map.of("status", "error", "errorType", "unavailable",
                     "error", "rules and alerts are answered by the alert service (vigil.metrics.rules-url), which did not answer: "

@@ -559,7 +559,7 @@ class KustomizeOverlaysTest {
             new Flow("grafana", "alert-service"), new Flow("grafana", "diagnostics-service"),
             new Flow("alert-service", "metrics-service"), new Flow("alert-service", "logs-service"),
             new Flow("metrics-service", "metrics-service"), new Flow("logs-service", "logs-service"),
-            new Flow("metrics-service", "alert-service"),
+            new Flow("metrics-service", "alert-service"), new Flow("logs-service", "alert-service"),
             new Flow(PLUGIN_RUN, "diagnostics-service"),
             new Flow(LABELLED_NAMESPACE, "metrics-service"), new Flow(LABELLED_NAMESPACE, "logs-service"),
             new Flow(LABELLED_NAMESPACE, "alert-service"), new Flow(LABELLED_NAMESPACE, "diagnostics-service"),
@@ -568,7 +568,6 @@ class KustomizeOverlaysTest {
     /** Flows no component needs: each must be refused, or the policies let through more than they say. */
     private static final List<Flow> DENIED_FLOWS = List.of(
             new Flow("logs-service", "metrics-service"), new Flow("metrics-service", "logs-service"),
-            new Flow("logs-service", "alert-service"),
             new Flow("diagnostics-service", "metrics-service"), new Flow("alert-service", "diagnostics-service"),
             new Flow("metrics-service", "grafana"), new Flow("alert-service", "grafana"),
             new Flow(PLUGIN_RUN, "metrics-service"), new Flow(PLUGIN_RUN, "grafana"),
