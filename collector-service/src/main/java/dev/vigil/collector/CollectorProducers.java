@@ -97,6 +97,7 @@ public class CollectorProducers {
 
     @PreDestroy
     void close() throws IOException {
+        metadata.close();
         delivery.close();
         producer.close(Duration.ofSeconds(10));
     }

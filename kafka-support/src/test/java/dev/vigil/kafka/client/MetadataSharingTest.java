@@ -56,8 +56,8 @@ class MetadataSharingTest {
         MetricMetadataRecord load = new MetricMetadataRecord("default", "node_load1", "gauge", "1m load average.", "");
         MetricMetadataRecord cpu = new MetricMetadataRecord("default", "node_cpu_seconds_total", "counter", "Seconds the CPUs spent.", "seconds");
         List<String> read = new CopyOnWriteArrayList<>();
-        try (BatchPublisher batches = BatchPublisher.open(config, "test-" + UUID.randomUUID(), Map.of())) {
-            MetadataPublisher publisher = new MetadataPublisher(batches);
+        try (BatchPublisher batches = BatchPublisher.open(config, "test-" + UUID.randomUUID(), Map.of());
+             MetadataPublisher publisher = new MetadataPublisher(batches)) {
             publisher.offer(List.of(load, cpu));
             publisher.offer(List.of(load, cpu)); // a scrape later: nothing new
             try (CompactedTopicFollower follower = CompactedTopicFollower.start(config, Topics.METRIC_METADATA,

@@ -59,6 +59,7 @@ public class MetadataTopic {
         if (follower != null) {
             follower.close();
         }
+        publisher.close();
     }
 
     /**
