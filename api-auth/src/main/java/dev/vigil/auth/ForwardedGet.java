@@ -28,6 +28,15 @@ public final class ForwardedGet {
     }
 
     /**
+     * The other service's URL for a request: {@code base} (a trailing slash dropped), {@code path},
+     * the caller's raw query and one parameter of the forwarder's own.
+     */
+    public static String url(String base, String path, String rawQuery, String param) {
+        String b = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return b + path + "?" + (rawQuery == null ? "" : rawQuery + "&") + param;
+    }
+
+    /**
      * @param url     the other service's URL, path and query included
      * @param headers the caller's header of a name, or null
      * @throws IOException when the other service does not answer

@@ -25,8 +25,7 @@ public class RulerResource {
     private final String rulesUrl;
 
     public RulerResource(LogsConfig config) {
-        String u = config.rulesUrl();
-        this.rulesUrl = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        this.rulesUrl = config.rulesUrl();
     }
 
     @GET
@@ -42,8 +41,7 @@ public class RulerResource {
     }
 
     private Response forward(String path, UriInfo uri, HttpHeaders headers) {
-        String query = uri.getRequestUri().getRawQuery();
-        String url = rulesUrl + path + "?" + (query == null ? "" : query + "&") + "rule_language=logql";
+        String url = ForwardedGet.url(rulesUrl, path, uri.getRequestUri().getRawQuery(), "rule_language=logql");
         try {
             ForwardedGet.Answer a = ForwardedGet.send(url, headers::getHeaderString);
             return Response.status(a.status()).type(MediaType.APPLICATION_JSON).entity(a.body()).build();

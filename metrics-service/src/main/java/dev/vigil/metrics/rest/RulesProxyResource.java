@@ -23,8 +23,7 @@ public class RulesProxyResource {
     private final String rulesUrl;
 
     public RulesProxyResource(MetricsConfig config) {
-        String u = config.rulesUrl();
-        this.rulesUrl = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+        this.rulesUrl = config.rulesUrl();
     }
 
     @GET
@@ -41,8 +40,7 @@ public class RulesProxyResource {
 
     /** Passes the request on, keeping the PromQL groups: the LogQL ones belong to the Loki URL's ruler API. */
     private Response forward(String path, UriInfo uri, HttpHeaders headers) {
-        String query = uri.getRequestUri().getRawQuery();
-        String url = rulesUrl + path + "?" + (query == null ? "" : query + "&") + "rule_language=promql";
+        String url = ForwardedGet.url(rulesUrl, path, uri.getRequestUri().getRawQuery(), "rule_language=promql");
         try {
             ForwardedGet.Answer a = ForwardedGet.send(url, headers::getHeaderString);
             return Response.status(a.status()).type(MediaType.APPLICATION_JSON).entity(a.body()).build();
