@@ -187,6 +187,13 @@ public interface CollectorConfig {
         /** Find annotated pods on this node through the Kubernetes API (only when in a cluster). */
         @WithDefault("true")
         boolean podDiscovery();
+
+        /**
+         * A Prometheus configuration file whose {@code scrape_configs} (static and pod-role
+         * Kubernetes targets, relabel and metric relabel rules, per-job interval and timeout) are
+         * scraped too, each job on its own schedule.
+         */
+        Optional<String> configFile();
     }
 
     /** Kubelet settings. */

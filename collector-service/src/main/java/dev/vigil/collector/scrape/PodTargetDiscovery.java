@@ -23,9 +23,14 @@ public final class PodTargetDiscovery {
     /** The current targets; an API failure propagates as the client's exception. */
     public List<ScrapeTarget> discover() {
         List<ScrapeTarget> out = new ArrayList<>();
-        for (Pod pod : client.pods().inAnyNamespace().withField("spec.nodeName", nodeName).list().getItems()) {
+        for (Pod pod : pods()) {
             rules.target(PodMetadata.from(pod)).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The pods on this node, for scrape configs' own discovery; an API failure propagates. */
+    public List<Pod> pods() {
+        return client.pods().inAnyNamespace().withField("spec.nodeName", nodeName).list().getItems();
     }
 }

@@ -7,9 +7,10 @@ import java.util.Optional;
 /**
  * The outcome of one scrape.
  *
- * @param samples        the scraped samples with target labels applied, followed by {@code up},
- *                       {@code scrape_duration_seconds} and {@code scrape_samples_scraped}; on
- *                       failure only those three
+ * @param samples        the scraped samples with target labels and metric relabelling applied,
+ *                       followed by {@code up}, {@code scrape_duration_seconds},
+ *                       {@code scrape_samples_scraped} and {@code scrape_samples_post_metric_relabeling};
+ *                       on failure only those four
  * @param up             whether the scrape succeeded
  * @param error          why it failed
  * @param samplesScraped how many samples the body held (also when it exceeded the sample limit)

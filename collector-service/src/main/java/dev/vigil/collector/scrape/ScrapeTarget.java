@@ -1,9 +1,12 @@
 package dev.vigil.collector.scrape;
 
+import dev.vigil.collector.scrape.relabel.RelabelRule;
 import dev.vigil.model.Labels;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One endpoint to scrape and how.
@@ -14,13 +17,20 @@ import java.time.Duration;
  * @param honorLabels     on a clash, keep the scraped label (true) or the target's, renaming the
  *                        scraped one to {@code exported_<name>} (false), as Prometheus's {@code honor_labels}
  * @param honorTimestamps use timestamps the exporter gives (true) or the scrape time (false)
- * @param sampleLimit     more samples than this fail the scrape ({@code up} = 0); 0 means no limit
+ * @param sampleLimit     more samples than this, after metric relabelling, fail the scrape ({@code up} = 0); 0 means no limit
+ * @param metricRelabel   the scrape config's {@code metric_relabel_configs}, applied to every scraped sample
+ * @param auth            the {@code Authorization} header to send, if any
  */
 public record ScrapeTarget(URI url, Labels labels, Duration timeout, boolean honorLabels, boolean honorTimestamps,
-                           int sampleLimit) {
+                           int sampleLimit, List<RelabelRule> metricRelabel, Optional<ScrapeAuth> auth) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
+    public ScrapeTarget(URI url, Labels labels, Duration timeout, boolean honorLabels, boolean honorTimestamps, int sampleLimit) {
+        this(url, labels, timeout, honorLabels, honorTimestamps, sampleLimit, List.of(), Optional.empty());
+    }
+
     public ScrapeTarget {
+        metricRelabel = List.copyOf(metricRelabel);
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("scrape timeout must be positive, got " + timeout + " for " + url);
         }
@@ -60,22 +70,22 @@ public record ScrapeTarget(URI url, Labels labels, Duration timeout, boolean hon
     }
 
     public ScrapeTarget withLabels(Labels newLabels) {
-        return new ScrapeTarget(url, newLabels, timeout, honorLabels, honorTimestamps, sampleLimit);
+        return new ScrapeTarget(url, newLabels, timeout, honorLabels, honorTimestamps, sampleLimit, metricRelabel, auth);
     }
 
     public ScrapeTarget withTimeout(Duration newTimeout) {
-        return new ScrapeTarget(url, labels, newTimeout, honorLabels, honorTimestamps, sampleLimit);
+        return new ScrapeTarget(url, labels, newTimeout, honorLabels, honorTimestamps, sampleLimit, metricRelabel, auth);
     }
 
     public ScrapeTarget withHonorLabels(boolean honor) {
-        return new ScrapeTarget(url, labels, timeout, honor, honorTimestamps, sampleLimit);
+        return new ScrapeTarget(url, labels, timeout, honor, honorTimestamps, sampleLimit, metricRelabel, auth);
     }
 
     public ScrapeTarget withHonorTimestamps(boolean honor) {
-        return new ScrapeTarget(url, labels, timeout, honorLabels, honor, sampleLimit);
+        return new ScrapeTarget(url, labels, timeout, honorLabels, honor, sampleLimit, metricRelabel, auth);
     }
 
     public ScrapeTarget withSampleLimit(int limit) {
-        return new ScrapeTarget(url, labels, timeout, honorLabels, honorTimestamps, limit);
+        return new ScrapeTarget(url, labels, timeout, honorLabels, honorTimestamps, limit, metricRelabel, auth);
     }
 }

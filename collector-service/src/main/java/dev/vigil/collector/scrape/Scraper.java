@@ -1,5 +1,6 @@
 package dev.vigil.collector.scrape;
 
+import dev.vigil.collector.scrape.relabel.Relabeling;
 import dev.vigil.model.Labels;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -62,18 +63,29 @@ public final class Scraper {
         List<MetricSample> out = new ArrayList<>();
         Optional<String> error = Optional.empty();
         int scraped = 0;
+        int kept = 0;
         Map<String, MetricMetadata> metadata = Map.of();
         try {
             Exposition exposition = fetch(target);
             metadata = exposition.metadata();
             scraped = exposition.samples().size();
-            if (target.sampleLimit() > 0 && scraped > target.sampleLimit()) {
-                error = Optional.of("sample_limit exceeded: " + scraped + " samples, limit " + target.sampleLimit());
-            } else {
-                for (ParsedSample s : exposition.samples()) {
-                    long ts = target.honorTimestamps() ? s.timestampMs().orElse(startMs) : startMs;
-                    out.add(new MetricSample(TargetLabels.apply(s.labels(), target.labels(), target.honorLabels()), ts, s.value()));
+            for (ParsedSample s : exposition.samples()) {
+                Labels labels = TargetLabels.apply(s.labels(), target.labels(), target.honorLabels());
+                if (!target.metricRelabel().isEmpty()) {
+                    labels = Relabeling.process(labels, target.metricRelabel());
+                    if (labels == null || labels.isEmpty()) {
+                        continue; // dropped by metric_relabel_configs
+                    }
+                    if (labels.metricName().isEmpty()) {
+                        throw new ScrapeException("missing metric name (__name__ label)");
+                    }
                 }
+                long ts = target.honorTimestamps() ? s.timestampMs().orElse(startMs) : startMs;
+                out.add(new MetricSample(labels, ts, s.value()));
+                kept++;
+            }
+            if (target.sampleLimit() > 0 && kept > target.sampleLimit()) {
+                error = Optional.of("sample_limit exceeded: " + kept + " samples, limit " + target.sampleLimit());
             }
         } catch (ScrapeException e) {
             error = Optional.of(e.getMessage());
@@ -90,20 +102,27 @@ public final class Scraper {
         out.add(synthetic(target, "up", startMs, error.isEmpty() ? 1 : 0));
         out.add(synthetic(target, "scrape_duration_seconds", startMs, seconds));
         out.add(synthetic(target, "scrape_samples_scraped", startMs, scraped));
+        out.add(synthetic(target, "scrape_samples_post_metric_relabeling", startMs, kept));
         return new ScrapeResult(out, error.isEmpty(), error, scraped, metadata);
     }
 
     private Exposition fetch(ScrapeTarget target) throws ScrapeException {
         Duration timeout = target.timeout();
-        HttpRequest request = HttpRequest.newBuilder(target.url())
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.url())
                 .timeout(timeout)
                 .header("Accept", ACCEPT)
                 .header("Accept-Encoding", "gzip")
                 .header("User-Agent", "Vigil-collector")
                 .header("X-Prometheus-Scrape-Timeout-Seconds", String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0))
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, BoundedBody.handler(maxBodyBytes));
+                .GET();
+        if (target.auth().isPresent()) {
+            try {
+                target.auth().get().header().ifPresent(h -> request.header("Authorization", h));
+            } catch (IOException e) {
+                throw new ScrapeException("unable to read authorization credentials: " + e.getMessage());
+            }
+        }
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request.build(), BoundedBody.handler(maxBodyBytes));
         HttpResponse<byte[]> response;
         try {
             // The request timeout covers only the wait for headers; the body must arrive in time too.

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class StalenessTracker {
     /** The scrape series {@link Scraper} appends after the scraped ones, in this order. */
-    private static final int REPORT_SERIES = 3;
+    private static final int REPORT_SERIES = 4;
 
     private final Map<String, Set<Labels>> scraped = new HashMap<>();
     private final Map<String, Set<Labels>> report = new HashMap<>();

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vigil.collector.scrape.relabel.RelabelRule;
 import dev.vigil.model.Labels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +58,9 @@ class ScraperTest {
                 new MetricSample(Labels.of("__name__", "b", "job", "app", "instance", instance), 1600000000000L, 2),
                 new MetricSample(Labels.of("__name__", "up", "job", "app", "instance", instance), CLOCK.millis(), 1),
                 new MetricSample(Labels.of("__name__", "scrape_duration_seconds", "job", "app", "instance", instance), CLOCK.millis(), 0),
-                new MetricSample(Labels.of("__name__", "scrape_samples_scraped", "job", "app", "instance", instance), CLOCK.millis(), 2)),
+                new MetricSample(Labels.of("__name__", "scrape_samples_scraped", "job", "app", "instance", instance), CLOCK.millis(), 2),
+                new MetricSample(Labels.of("__name__", "scrape_samples_post_metric_relabeling", "job", "app", "instance", instance),
+                        CLOCK.millis(), 2)),
                 r.samples());
     }
 
@@ -86,7 +92,7 @@ class ScraperTest {
         assertFalse(r.up());
         assertEquals(Optional.of("scrape timed out after 300ms"), r.error());
         assertEquals(0.0, find(r, "up").orElseThrow().value());
-        assertEquals(3, r.samples().size(), "only the synthetic series");
+        assertEquals(4, r.samples().size(), "only the synthetic series");
     }
 
     @Test
@@ -98,6 +104,54 @@ class ScraperTest {
         assertTrue(find(r, "a").isEmpty());
         assertEquals(3.0, find(r, "scrape_samples_scraped").orElseThrow().value());
         assertTrue(scraper.scrape(target().withSampleLimit(3)).up());
+    }
+
+    @Test
+    void metricRelabelRulesRewriteAndDropSamplesAfterTheTargetLabelsAndBeforeTheSampleLimit() {
+        exporter.body = "go_gc_duration_seconds 1\nhttp_requests_total{code=\"200\",path=\"/a\"} 5\n"
+                + "http_requests_total{code=\"500\",path=\"/a\"} 1\n";
+        List<RelabelRule> rules = List.of(
+                RelabelRule.of(List.of("__name__"), null, "go_.*", null, null, null, "drop"),
+                RelabelRule.of(List.of("job", "code"), ":", "(.*):5..", null, "class", "${1}-error", null),
+                RelabelRule.of(null, null, "path", null, null, null, "labeldrop"));
+        ScrapeTarget t = new ScrapeTarget(exporter.url(), Labels.of("job", "app", "instance", "i:1"), Duration.ofSeconds(5),
+                false, true, 2, rules, Optional.empty());
+        ScrapeResult r = scraper.scrape(t);
+        assertTrue(r.up(), r.error().toString());
+        assertEquals(List.of(Labels.of("__name__", "http_requests_total", "code", "200", "job", "app", "instance", "i:1"),
+                Labels.of("__name__", "http_requests_total", "code", "500", "class", "app-error", "job", "app", "instance", "i:1")),
+                r.samples().subList(0, 2).stream().map(MetricSample::labels).toList());
+        assertEquals(3.0, find(r, "scrape_samples_scraped").orElseThrow().value());
+        assertEquals(2.0, find(r, "scrape_samples_post_metric_relabeling").orElseThrow().value(),
+                "the limit of 2 counts what is left after relabelling");
+
+        List<RelabelRule> nameless = List.of(RelabelRule.of(null, null, "__name__", null, null, null, "labeldrop"));
+        ScrapeResult broken = scraper.scrape(new ScrapeTarget(exporter.url(), Labels.of("job", "app"), Duration.ofSeconds(5),
+                false, true, 0, nameless, Optional.empty()));
+        assertEquals(Optional.of("missing metric name (__name__ label)"), broken.error());
+    }
+
+    @Test
+    void sendsTheConfiguredAuthorizationReadingItsFileAtEveryScrape(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "first\n");
+        ScrapeTarget t = new ScrapeTarget(exporter.url(), Labels.of("job", "app"), Duration.ofSeconds(5), false, true, 0, List.of(),
+                Optional.of(new ScrapeAuth("Bearer", "", token, "")));
+        exporter.body = "a 1\n";
+        assertTrue(scraper.scrape(t).up());
+        assertEquals("Bearer first", exporter.lastRequestHeaders.getFirst("Authorization"));
+        Files.writeString(token, "rotated");
+        scraper.scrape(t);
+        assertEquals("Bearer rotated", exporter.lastRequestHeaders.getFirst("Authorization"));
+        scraper.scrape(t.withLabels(Labels.of("job", "app")).withTimeout(Duration.ofSeconds(4)));
+        assertEquals("Bearer rotated", exporter.lastRequestHeaders.getFirst("Authorization"), "kept by the with* copies");
+        ScrapeTarget basic = new ScrapeTarget(exporter.url(), Labels.of("job", "app"), Duration.ofSeconds(5), false, true, 0,
+                List.of(), Optional.of(new ScrapeAuth("Basic", "s3cret", null, "vigil")));
+        scraper.scrape(basic);
+        assertEquals("Basic dmlnaWw6czNjcmV0", exporter.lastRequestHeaders.getFirst("Authorization"));
+        assertFalse(basic.toString().contains("s3cret"), "targets are logged: no secret in their text");
+        Files.delete(token);
+        assertTrue(scraper.scrape(t).error().orElseThrow().startsWith("unable to read authorization credentials"));
     }
 
     @Test

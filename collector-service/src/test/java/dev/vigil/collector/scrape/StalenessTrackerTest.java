@@ -80,7 +80,8 @@ class StalenessTrackerTest {
         tracker.scraped("other", scraper.scrape(target()));
         assertEquals(List.of(), tracker.gone(Set.of("other"), T0 + 15_000), "one round's absence marks nothing");
         List<MetricSample> gone = tracker.gone(Set.of("other"), T0 + 30_000);
-        assertEquals(Set.of(series("a"), series("up"), series("scrape_duration_seconds"), series("scrape_samples_scraped")), labels(gone));
+        assertEquals(Set.of(series("a"), series("up"), series("scrape_duration_seconds"), series("scrape_samples_scraped"),
+                series("scrape_samples_post_metric_relabeling")), labels(gone));
         assertTrue(gone.stream().allMatch(s -> s.timestampMs() == T0 + 15_000 && StaleNaN.is(s.value())),
                 "marked at the first round it missed, when its scrape was due");
         assertEquals(List.of(), tracker.gone(Set.of("other"), T0 + 45_000), "marked once, then forgotten");
