@@ -108,9 +108,24 @@ class WalkingSkeletonTest {
                 "vigil.alert.query-url", metrics.url(), "vigil.alert.logs-url", logs.url(),
                 "vigil.alert.rule-files", rules.toString(), "vigil.alert.logql-rule-files", logRules.toString(),
                 "vigil.alert.config-file", am.toString()));
+        // a Prometheus scrape configuration: the metrics service's own metrics, relabelled on the way
+        Path scrapeConfig = dir.resolve("scrape.yml");
+        Files.writeString(scrapeConfig, """
+                scrape_configs:
+                  - job_name: vigil-metrics
+                    scrape_interval: 1s
+                    metrics_path: /q/metrics
+                    static_configs: [{targets: ['%s'], labels: {tier: storage}}]
+                    relabel_configs:
+                      - {source_labels: [__meta_vigil_node_name], target_label: node}
+                      - {source_labels: [tier], target_label: tier, action: uppercase}
+                    metric_relabel_configs:
+                      - {source_labels: [__name__], regex: 'jvm_.*', action: keep}
+                """.formatted(URI.create(metrics.url()).getAuthority()));
         services.start("collector-service", Map.of("vigil.collector.interval", "1s",
                 "vigil.collector.log-files", tailed.toString(), "vigil.collector.pod-log-root", "none",
-                "vigil.collector.state-dir", dir.resolve("collector").toString()));
+                "vigil.collector.state-dir", dir.resolve("collector").toString(),
+                "vigil.collector.scrape.config-file", scrapeConfig.toString()));
         services.awaitLive(Duration.ofSeconds(120));
     }
 
@@ -148,6 +163,22 @@ class WalkingSkeletonTest {
             assertEquals("gauge", entry.path("type").asText(), r.toString());
             assertEquals("Memory information field MemTotal_bytes.", entry.path("help").asText());
         });
+    }
+
+    @Test
+    void aPrometheusScrapeConfigurationIsScrapedWithItsRelabelRules() throws Exception {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode r = get(metrics.url() + "/api/v1/query?query=" + enc("up{job=\"vigil-metrics\"}"));
+            JsonNode up = r.path("data").path("result").path(0);
+            assertEquals("1", up.path("value").path(1).asText(), r.toString());
+            assertEquals("STORAGE", up.path("metric").path("tier").asText(), "relabel_configs ran");
+            assertFalse(up.path("metric").path("node").asText().isEmpty(), "the node's name, from __meta_vigil_node_name");
+            JsonNode jvm = get(metrics.url() + "/api/v1/query?query=" + enc("count({job=\"vigil-metrics\",__name__=~\"jvm_.*\"})"));
+            assertTrue(jvm.path("data").path("result").path(0).path("value").path(1).asInt() > 0, jvm.toString());
+        });
+        JsonNode others = get(metrics.url() + "/api/v1/query?query="
+                + enc("{job=\"vigil-metrics\",__name__!~\"jvm_.*|up|scrape_.*\"}"));
+        assertEquals(0, others.path("data").path("result").size(), "metric_relabel_configs kept only jvm_*: " + others);
     }
 
     @Test

@@ -166,12 +166,9 @@ public final class ScrapeConfigFile {
             JsonNode g = list.get(i);
             String here = at + "[" + i + "]";
             fields(g, here, STATIC);
+            // any text: a blackbox job's targets are URLs, turned into parameters by relabelling; an
+            // address left unusable after relabelling is a target error then, as in Prometheus
             List<String> targets = strings(g.path("targets"), here + ".targets");
-            for (String t : targets) {
-                if (t.contains("/")) {
-                    throw new IllegalArgumentException("\"" + t + "\" is not a valid hostname");
-                }
-            }
             Labels.Builder labels = Labels.builder();
             JsonNode l = g.path("labels");
             for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {

@@ -77,7 +77,6 @@ class ScrapeConfigFileTest {
                 refused("scrape_configs: [{job_name: a, scrape_interval: 5s, scrape_timeout: 6s}]"));
         assertEquals("scrape_configs[0].scrape_interval: not a valid duration string: \"5 s\"",
                 refused("scrape_configs: [{job_name: a, scrape_interval: 5 s}]"));
-        assertEquals("\"a/b:1\" is not a valid hostname", refused("scrape_configs: [{job_name: a, static_configs: [{targets: ['a/b:1']}]}]"));
         assertEquals("scrape_configs[0].relabel_configs[1]: relabel configuration for hashmod requires non-zero modulus",
                 refused("scrape_configs: [{job_name: a, relabel_configs: [{target_label: x}, {action: hashmod, target_label: y}]}]"));
         assertEquals("scrape_configs[0].relabel_configs[0].regexp: field regexp not found",
