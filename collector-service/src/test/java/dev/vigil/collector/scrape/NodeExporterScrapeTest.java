@@ -20,7 +20,7 @@ class NodeExporterScrapeTest {
             Set<String> names = r.samples().stream().map(s -> s.labels().metricName()).collect(Collectors.toSet());
             assertTrue(names.containsAll(Set.of("node_exporter_build_info", "process_start_time_seconds", "node_scrape_collector_success",
                     "go_gc_duration_seconds_count", "up")), names.toString());
-            assertEquals(r.samplesScraped() + 3, r.samples().size());
+            assertEquals(r.samplesScraped() + 4, r.samples().size(), "the scraped samples and the four scrape series");
             r.samples().forEach(s -> assertEquals("node", s.labels().get("job")));
         }
     }
