@@ -20,8 +20,64 @@ public final class GoFloat {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        // Double.toString keeps a ".0" (1.0E-7), so strip trailing zeros as Go never writes them.
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return plain(Double.toString(v));
+    }
+
+    /**
+     * {@code Double.toString}'s digits written out without an exponent and without trailing zeros
+     * (Go never writes them): "1.5E-7" is "0.00000015", "1.0E20" is "100000000000000000000".
+     * Done on the characters, as a query answer formats every one of its points this way.
+     */
+    static String plain(String s) {
+        int e = s.indexOf('E');
+        if (e < 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            return s.charAt(end - 1) == '.' ? s.substring(0, end - 1) : s.substring(0, end);
+        }
+        boolean negative = s.charAt(0) == '-';
+        int exp = Integer.parseInt(s, e + 1, s.length(), 10);
+        StringBuilder digits = new StringBuilder(e);
+        int point = -1;
+        for (int i = negative ? 1 : 0; i < e; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                point = digits.length();
+            } else {
+                digits.append(c);
+            }
+        }
+        int intDigits = (point < 0 ? digits.length() : point) + exp; // digits before the decimal point
+        int end = digits.length();
+        while (end > 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        digits.setLength(end);
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++; // Double.toString writes one digit before the point; it is not 0 in exponent form
+        }
+        StringBuilder out = new StringBuilder(digits.length() + Math.abs(exp) + 3);
+        if (negative) {
+            out.append('-');
+        }
+        if (intDigits <= 0) {
+            out.append("0.");
+            for (int i = intDigits; i < 0; i++) {
+                out.append('0');
+            }
+            out.append(digits, lead, digits.length());
+        } else if (intDigits >= digits.length()) {
+            out.append(digits, lead, digits.length());
+            for (int i = digits.length(); i < intDigits; i++) {
+                out.append('0');
+            }
+        } else {
+            out.append(digits, lead, intDigits).append('.').append(digits, intDigits, digits.length());
+        }
+        return out.toString();
     }
 
     /**

@@ -7,6 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class GoFloatTest {
 
+    /**
+     * The character-level formatting against the decimal arithmetic it replaced, over random bit
+     * patterns (every magnitude) and values shaped like rates, byte counts and ratios.
+     */
+    @org.junit.jupiter.api.Test
+    void plainDigitsEqualTheDecimalArithmeticForEveryMagnitude() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(random.nextLong());
+                case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(40) - 20);
+                case 2 -> -random.nextGaussian() * 1e6;
+                default -> Math.floor(random.nextDouble() * 1e18) / 1e3;
+            };
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                continue;
+            }
+            String s = Double.toString(v);
+            assertEquals(new java.math.BigDecimal(s).stripTrailingZeros().toPlainString(), GoFloat.plain(s), s);
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "8000000000, 8000000000",

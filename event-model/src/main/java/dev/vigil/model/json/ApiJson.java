@@ -86,8 +86,40 @@ public final class ApiJson {
      */
     public static void point(JsonGenerator g, long time, int scale, String value) throws IOException {
         g.writeStartArray();
-        g.writeNumber(BigDecimal.valueOf(time, scale).stripTrailingZeros().toPlainString());
+        g.writeNumber(decimal(time, scale));
         g.writeString(value);
         g.writeEndArray();
+    }
+
+    /**
+     * {@code unscaled / 10^scale} in plain digits without trailing zeros ({@code 1796698350500, 3}
+     * is "1796698350.5"), as Prometheus writes times; on the characters, as every point has one.
+     */
+    public static String decimal(long unscaled, int scale) {
+        if (unscaled == Long.MIN_VALUE || scale < 0 || scale > 18) {
+            return BigDecimal.valueOf(unscaled, scale).stripTrailingZeros().toPlainString();
+        }
+        long pow = 1;
+        for (int i = 0; i < scale; i++) {
+            pow *= 10;
+        }
+        long abs = Math.abs(unscaled);
+        long whole = abs / pow;
+        long frac = abs % pow;
+        String w = (unscaled < 0 ? "-" : "") + whole;
+        if (frac == 0) {
+            return w;
+        }
+        int digits = scale;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        String f = Long.toString(frac);
+        StringBuilder b = new StringBuilder(w.length() + 1 + digits).append(w).append('.');
+        for (int i = f.length(); i < digits; i++) {
+            b.append('0');
+        }
+        return b.append(f).toString();
     }
 }
