@@ -8,13 +8,8 @@ import dev.vigil.series.SampleCursor;
 import dev.vigil.series.SelectHints;
 import dev.vigil.series.Series;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,16 +36,16 @@ public final class Wire {
 
     public static byte[] encodeRequest(SelectRequest r) {
         return write(out -> {
-            out.writeLong(r.mint());
-            out.writeLong(r.maxt());
-            out.writeInt(r.matchers().size());
+            out.i64(r.mint());
+            out.i64(r.maxt());
+            out.i32(r.matchers().size());
             for (LabelMatcher m : r.matchers()) {
-                out.writeByte(m.type().ordinal());
+                out.u8(m.type().ordinal());
                 writeString(out, m.name());
                 writeString(out, m.value());
             }
-            out.writeLong(r.hints().stepMs());
-            out.writeLong(r.hints().rangeMs());
+            out.i64(r.hints().stepMs());
+            out.i64(r.hints().rangeMs());
             writeString(out, r.hints().function());
             writeString(out, r.labelName());
         });
@@ -59,30 +54,30 @@ public final class Wire {
     /** @throws IllegalArgumentException when the body is not a request */
     public static SelectRequest decodeRequest(byte[] body) {
         return read(body, in -> {
-            long mint = in.readLong();
-            long maxt = in.readLong();
+            long mint = in.getLong();
+            long maxt = in.getLong();
             int n = count(in);
             List<LabelMatcher> matchers = new ArrayList<>(n);
             MatchType[] types = MatchType.values();
             for (int i = 0; i < n; i++) {
-                int t = in.readUnsignedByte();
+                int t = (in.get() & 0xFF);
                 if (t >= types.length) {
                     throw new IllegalArgumentException("unknown matcher type " + t);
                 }
                 matchers.add(new LabelMatcher(types[t], readString(in), readString(in)));
             }
-            SelectHints hints = new SelectHints(in.readLong(), in.readLong(), readString(in));
+            SelectHints hints = new SelectHints(in.getLong(), in.getLong(), readString(in));
             return new SelectRequest(mint, maxt, matchers, hints, readString(in));
         });
     }
 
     public static byte[] encodeSeries(List<Series> series) {
         return write(out -> {
-            out.writeInt(series.size());
+            out.i32(series.size());
             long[] t = new long[64];
             double[] v = new double[64];
             for (Series s : series) {
-                out.writeInt(s.labels().size());
+                out.i32(s.labels().size());
                 for (Label l : s.labels()) {
                     writeString(out, l.name());
                     writeString(out, l.value());
@@ -98,14 +93,10 @@ public final class Wire {
                     v[n] = c.value();
                     n++;
                 }
-                out.writeInt(n);
-                for (int i = 0; i < n; i++) {
-                    out.writeLong(t[i]);
-                }
-                for (int i = 0; i < n; i++) {
-                    out.writeLong(Double.doubleToRawLongBits(v[i]));
-                }
-                out.writeInt(s.rollupSamples()); // the leading samples that are rollups, as the store said
+                out.i32(n);
+                out.longs(t, n);
+                out.doubles(v, n);
+                out.i32(s.rollupSamples()); // the leading samples that are rollups, as the store said
             }
         });
     }
@@ -122,14 +113,15 @@ public final class Wire {
                     b.set(readString(in), readString(in));
                 }
                 int ns = count(in);
+                if ((long) ns * 16 > in.remaining()) {
+                    throw new IllegalArgumentException("truncated fan-out message");
+                }
                 long[] t = new long[ns];
                 double[] v = new double[ns];
-                for (int j = 0; j < ns; j++) {
-                    t[j] = in.readLong();
-                }
-                for (int j = 0; j < ns; j++) {
-                    v[j] = Double.longBitsToDouble(in.readLong());
-                }
+                in.asLongBuffer().get(t);
+                in.position(in.position() + ns * 8);
+                in.asDoubleBuffer().get(v); // raw bits: a stale marker's NaN payload is kept
+                in.position(in.position() + ns * 8);
                 int rollups = count(in);
                 if (rollups > ns) {
                     throw new IllegalArgumentException("more rollups (" + rollups + ") than samples (" + ns + ") in fan-out message");
@@ -142,7 +134,7 @@ public final class Wire {
 
     public static byte[] encodeStrings(List<String> strings) {
         return write(out -> {
-            out.writeInt(strings.size());
+            out.i32(strings.size());
             for (String s : strings) {
                 writeString(out, s);
             }
@@ -162,58 +154,104 @@ public final class Wire {
     }
 
     private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(Out out);
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(ByteBuffer in);
+    }
+
+    /** A growing big-endian byte array: no stream, no lock per byte. */
+    private static final class Out {
+        private ByteBuffer buf = ByteBuffer.allocate(4096);
+
+        private void room(int bytes) {
+            if (buf.remaining() < bytes) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + bytes));
+                buf.flip();
+                bigger.put(buf);
+                buf = bigger;
+            }
+        }
+
+        void u8(int v) {
+            room(1);
+            buf.put((byte) v);
+        }
+
+        void i32(int v) {
+            room(4);
+            buf.putInt(v);
+        }
+
+        void i64(long v) {
+            room(8);
+            buf.putLong(v);
+        }
+
+        void bytes(byte[] b) {
+            room(b.length);
+            buf.put(b);
+        }
+
+        void longs(long[] a, int n) {
+            room(n * 8);
+            buf.asLongBuffer().put(a, 0, n);
+            buf.position(buf.position() + n * 8);
+        }
+
+        /** Raw IEEE bits, NaN payloads included (a DoubleBuffer copies bits, it does not canonicalise). */
+        void doubles(double[] a, int n) {
+            room(n * 8);
+            buf.asDoubleBuffer().put(a, 0, n);
+            buf.position(buf.position() + n * 8);
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf.array(), buf.position());
+        }
     }
 
     private static byte[] write(Writer w) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            w.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return bytes.toByteArray();
+        Out out = new Out();
+        w.write(out);
+        return out.toByteArray();
     }
 
     private static <T> T read(byte[] body, Reader<T> r) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+        ByteBuffer in = ByteBuffer.wrap(body);
+        try {
             T value = r.read(in);
-            if (in.available() > 0) {
-                throw new IllegalArgumentException(in.available() + " unexpected trailing bytes");
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " unexpected trailing bytes");
             }
             return value;
-        } catch (EOFException e) {
+        } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("truncated fan-out message", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
+    private static int count(ByteBuffer in) {
+        int n = in.getInt();
         if (n < 0 || n > MAX_COUNT) {
             throw new IllegalArgumentException("bad count " + n + " in fan-out message");
         }
         return n;
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
+    private static void writeString(Out out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        out.i32(b.length);
+        out.bytes(b);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
+    private static String readString(ByteBuffer in) {
         int n = count(in);
-        if (n > in.available()) {
+        if (n > in.remaining()) {
             throw new IllegalArgumentException("truncated fan-out message");
         }
-        byte[] b = new byte[n];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
+        String s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
     }
 }
