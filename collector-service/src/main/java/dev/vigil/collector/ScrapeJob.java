@@ -107,8 +107,9 @@ public class ScrapeJob {
                 config.scrape().maxBodyBytes());
         round = new ScrapeRound(scraper, config.scrape().concurrency());
         AtomicInteger threads = new AtomicInteger();
-        // one thread per schedule up to two: a round waits for its scrapes, which run on the round's pool
-        timer = Executors.newScheduledThreadPool(Math.min(2, jobs.size() + 1), r -> new Thread(r, "scrape-timer-" + threads.incrementAndGet()));
+        // one thread per schedule: a round waits for its scrapes (on the round's pool), and a job with
+        // slow targets must not make the others late
+        timer = Executors.newScheduledThreadPool(jobs.size() + 1, r -> new Thread(r, "scrape-timer-" + threads.incrementAndGet()));
         if (!statics.isEmpty() || annotatedPods) {
             long every = config.scrape().interval().toMillis();
             timer.scheduleAtFixedRate(() -> scrapeAll(statics, annotatedPods), 0, every, TimeUnit.MILLISECONDS);

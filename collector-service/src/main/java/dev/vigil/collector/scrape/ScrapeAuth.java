@@ -24,7 +24,18 @@ public record ScrapeAuth(String scheme, String credentials, Path credentialsFile
         if (scheme.equals("Basic")) {
             return Optional.of("Basic " + Base64.getEncoder().encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8)));
         }
-        return secret.isEmpty() ? Optional.empty() : Optional.of(scheme + " " + secret);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < secret.length(); i++) {
+            char c = secret.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
+                // said without the value: the HTTP client's own message would quote the secret into the logs
+                throw new IOException("the authorization credentials hold a character an HTTP header cannot carry (at "
+                        + (i + 1) + " of " + secret.length() + ")");
+            }
+        }
+        return Optional.of(scheme + " " + secret);
     }
 
     /** Never the secret: targets are logged. */

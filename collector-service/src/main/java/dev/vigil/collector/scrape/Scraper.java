@@ -79,6 +79,9 @@ public final class Scraper {
                     if (labels.metricName().isEmpty()) {
                         throw new ScrapeException("missing metric name (__name__ label)");
                     }
+                    if (!validNames(labels)) {
+                        throw new ScrapeException("invalid metric name or label names: " + labels);
+                    }
                 }
                 long ts = target.honorTimestamps() ? s.timestampMs().orElse(startMs) : startMs;
                 out.add(new MetricSample(labels, ts, s.value()));
@@ -171,6 +174,25 @@ public final class Scraper {
         } catch (IOException e) {
             throw new ScrapeException("invalid gzip body: " + e.getMessage());
         }
+    }
+
+    /** Prometheus's check after metric relabelling: a relabelled name must still be a metric name, every label name a label name. */
+    private static boolean validNames(Labels labels) {
+        for (dev.vigil.model.Label l : labels) {
+            String n = l.name().equals(Labels.METRIC_NAME) ? l.value() : l.name();
+            boolean metric = l.name().equals(Labels.METRIC_NAME);
+            if (n.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < n.length(); i++) {
+                char c = n.charAt(i);
+                boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || metric && c == ':' || i > 0 && c >= '0' && c <= '9';
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static MetricSample synthetic(ScrapeTarget target, String name, long ts, double value) {

@@ -129,6 +129,10 @@ class ScraperTest {
         ScrapeResult broken = scraper.scrape(new ScrapeTarget(exporter.url(), Labels.of("job", "app"), Duration.ofSeconds(5),
                 false, true, 0, nameless, Optional.empty()));
         assertEquals(Optional.of("missing metric name (__name__ label)"), broken.error());
+        List<RelabelRule> dashed = List.of(RelabelRule.of(List.of("__name__"), null, "go_(.*)", null, "__name__", "go-$1", null));
+        ScrapeResult invalid = scraper.scrape(new ScrapeTarget(exporter.url(), Labels.of("job", "app"), Duration.ofSeconds(5),
+                false, true, 0, dashed, Optional.empty()));
+        assertTrue(invalid.error().orElseThrow().startsWith("invalid metric name or label names: "), invalid.error().toString());
     }
 
     @Test
@@ -150,6 +154,9 @@ class ScraperTest {
         scraper.scrape(basic);
         assertEquals("Basic dmlnaWw6czNjcmV0", exporter.lastRequestHeaders.getFirst("Authorization"));
         assertFalse(basic.toString().contains("s3cret"), "targets are logged: no secret in their text");
+        Files.writeString(token, "line-one\nline-two");
+        String error = scraper.scrape(t).error().orElseThrow();
+        assertTrue(error.contains("cannot carry") && !error.contains("line-one"), "scrape errors are logged: no secret in them: " + error);
         Files.delete(token);
         assertTrue(scraper.scrape(t).error().orElseThrow().startsWith("unable to read authorization credentials"));
     }

@@ -36,6 +36,7 @@ public final class PromDuration {
             if (n != null) {
                 try {
                     ms = Math.addExact(ms, Math.multiplyExact(Long.parseLong(n), UNIT_MS[i]));
+                    Math.multiplyExact(ms, 1_000_000L); // Go's durations are int64 nanoseconds: about 292 years
                 } catch (ArithmeticException | NumberFormatException e) {
                     throw new IllegalArgumentException("duration out of range: \"" + s + "\"");
                 }

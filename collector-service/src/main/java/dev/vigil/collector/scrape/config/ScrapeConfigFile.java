@@ -82,7 +82,10 @@ public final class ScrapeConfigFile {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (JacksonException e) {
-            throw new ScrapeConfigException("scrape configuration is not valid YAML: " + e.getOriginalMessage());
+            // where, not what: the parser's own message quotes the offending line, which may hold a password
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ScrapeConfigException("scrape configuration is not valid YAML" + (at == null ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return new Loaded(List.of(), List.of());
@@ -91,14 +94,16 @@ public final class ScrapeConfigFile {
             fields(root, "", TOP);
             JsonNode global = root.path("global");
             fields(global, "global", GLOBAL);
-            Duration interval = duration(global, "scrape_interval", "global").orElse(DEFAULT_INTERVAL);
-            Duration timeout = duration(global, "scrape_timeout", "global").orElse(DEFAULT_TIMEOUT);
+            // as Prometheus: 0 is unset; an unset timeout is 10 s, or the interval when that is shorter
+            Duration interval = duration(global, "scrape_interval", "global").filter(d -> !d.isZero()).orElse(DEFAULT_INTERVAL);
+            Duration timeout = duration(global, "scrape_timeout", "global").filter(d -> !d.isZero())
+                    .orElse(DEFAULT_TIMEOUT.compareTo(interval) > 0 ? interval : DEFAULT_TIMEOUT);
             if (timeout.compareTo(interval) > 0) {
                 throw new IllegalArgumentException("global: global scrape timeout greater than scrape interval");
             }
             List<ScrapeJobConfig> jobs = new ArrayList<>();
             Set<String> names = new HashSet<>();
-            JsonNode list = root.path("scrape_configs");
+            JsonNode list = list(root.path("scrape_configs"), "scrape_configs");
             for (int i = 0; i < list.size(); i++) {
                 ScrapeJobConfig job = job(list.get(i), "scrape_configs[" + i + "]", interval, timeout, baseDir);
                 if (!names.add(job.jobName())) {
@@ -124,16 +129,13 @@ public final class ScrapeConfigFile {
         if (name.isEmpty()) {
             throw new IllegalArgumentException(at + ": job_name is empty");
         }
-        Duration interval = duration(n, "scrape_interval", at).orElse(globalInterval);
-        // Prometheus: an unset timeout is the global one, but never longer than the job's interval
-        Duration timeout = duration(n, "scrape_timeout", at)
+        Duration interval = duration(n, "scrape_interval", at).filter(d -> !d.isZero()).orElse(globalInterval);
+        // Prometheus: an unset (or 0) timeout is the global one, but never longer than the job's interval
+        Duration timeout = duration(n, "scrape_timeout", at).filter(d -> !d.isZero())
                 .orElse(globalTimeout.compareTo(interval) > 0 ? interval : globalTimeout);
         if (timeout.compareTo(interval) > 0) {
             throw new IllegalArgumentException("scrape timeout greater than scrape interval for scrape config with job name \""
                     + name + "\"");
-        }
-        if (interval.isZero() || timeout.isZero()) {
-            throw new IllegalArgumentException(at + ": scrape_interval and scrape_timeout must be above 0");
         }
         String scheme = text(n, "scheme", at).orElse("http");
         if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -153,28 +155,37 @@ public final class ScrapeConfigFile {
         int sampleLimit = (int) number(n, "sample_limit", at, Integer.MAX_VALUE).orElse(0L).longValue();
         return new ScrapeJobConfig(name, interval, timeout, text(n, "metrics_path", at).orElse("/metrics"), scheme, params,
                 bool(n, "honor_labels", at).orElse(false), bool(n, "honor_timestamps", at).orElse(true), sampleLimit,
-                staticConfigs(n.path("static_configs"), at + ".static_configs"),
+                staticConfigs(n.path("static_configs"), at + ".static_configs", !list(n.path("relabel_configs"), at + ".relabel_configs").isEmpty()),
                 pods(n.path("kubernetes_sd_configs"), at + ".kubernetes_sd_configs"),
                 relabel(n.path("relabel_configs"), at + ".relabel_configs"),
                 relabel(n.path("metric_relabel_configs"), at + ".metric_relabel_configs"),
                 auth(n, at, baseDir));
     }
 
-    private static List<ScrapeJobConfig.TargetGroup> staticConfigs(JsonNode list, String at) {
+    private static List<ScrapeJobConfig.TargetGroup> staticConfigs(JsonNode groups, String at, boolean relabelled) {
+        JsonNode list = list(groups, at);
         List<ScrapeJobConfig.TargetGroup> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode g = list.get(i);
             String here = at + "[" + i + "]";
             fields(g, here, STATIC);
-            // any text: a blackbox job's targets are URLs, turned into parameters by relabelling; an
-            // address left unusable after relabelling is a target error then, as in Prometheus
+            // A blackbox job's targets are URLs, turned into parameters by relabelling; without
+            // relabel rules a target with a slash can never be scraped, and Prometheus refuses it.
             List<String> targets = strings(g.path("targets"), here + ".targets");
+            for (String t : targets) {
+                if (!relabelled && t.contains("/")) {
+                    throw new IllegalArgumentException("\"" + t + "\" is not a valid hostname");
+                }
+            }
             Labels.Builder labels = Labels.builder();
             JsonNode l = g.path("labels");
             for (Iterator<Map.Entry<String, JsonNode>> it = l.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!LABEL_NAME.matcher(e.getKey()).matches()) {
                     throw new IllegalArgumentException("\"" + e.getKey() + "\" is not a valid label name");
+                }
+                if (!e.getValue().isValueNode()) {
+                    throw new IllegalArgumentException(here + ".labels." + e.getKey() + ": expected a string");
                 }
                 labels.set(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
             }
@@ -183,7 +194,8 @@ public final class ScrapeConfigFile {
         return out;
     }
 
-    private static List<List<String>> pods(JsonNode list, String at) {
+    private static List<List<String>> pods(JsonNode configs, String at) {
+        JsonNode list = list(configs, at);
         List<List<String>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode k = list.get(i);
@@ -201,7 +213,8 @@ public final class ScrapeConfigFile {
         return out;
     }
 
-    private static List<RelabelRule> relabel(JsonNode list, String at) {
+    private static List<RelabelRule> relabel(JsonNode rules, String at) {
+        JsonNode list = list(rules, at);
         List<RelabelRule> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode r = list.get(i);
@@ -210,7 +223,7 @@ public final class ScrapeConfigFile {
             try {
                 out.add(RelabelRule.of(r.has("source_labels") ? strings(r.get("source_labels"), here + ".source_labels") : null,
                         text(r, "separator", here).orElse(null), text(r, "regex", here).orElse(null),
-                        number(r, "modulus", here, Long.MAX_VALUE).orElse(null), text(r, "target_label", here).orElse(null),
+                        modulus(r, here), text(r, "target_label", here).orElse(null),
                         text(r, "replacement", here).orElse(null), text(r, "action", here).orElse(null)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(here + ": " + e.getMessage());
@@ -245,7 +258,7 @@ public final class ScrapeConfigFile {
                 JsonNode a = n.get("authorization");
                 String here = at + ".authorization";
                 fields(a, here, Set.of("type", "credentials", "credentials_file"));
-                String type = text(a, "type", here).orElse("Bearer");
+                String type = text(a, "type", here).map(String::strip).filter(t -> !t.isEmpty()).orElse("Bearer");
                 if (type.equalsIgnoreCase("basic")) {
                     throw new IllegalArgumentException(here + ": authorization type cannot be set to \"basic\", use"
                             + " \"basic_auth\" instead");
@@ -291,6 +304,34 @@ public final class ScrapeConfigFile {
                         : where + ": field " + f + " not found");
             }
         }
+    }
+
+    /** A list where one belongs: missing or null is empty, anything else but a list is refused. */
+    private static JsonNode list(JsonNode v, String at) {
+        if (v.isMissingNode() || v.isNull()) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException(at + ": expected a list");
+        }
+        for (JsonNode e : v) {
+            if (e == null || e.isNull()) {
+                throw new IllegalArgumentException(at + ": a list entry is empty");
+            }
+        }
+        return v;
+    }
+
+    /** hashmod's modulus: an unsigned 64-bit value, kept in a long's bits. */
+    private static Long modulus(JsonNode r, String at) {
+        JsonNode v = r.path("modulus");
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToExactIntegral() || v.bigIntegerValue().signum() < 0 || v.bigIntegerValue().bitLength() > 64) {
+            throw new IllegalArgumentException(at + ".modulus: expected a whole number from 0 to 18446744073709551615");
+        }
+        return v.bigIntegerValue().longValue();
     }
 
     private static Optional<String> text(JsonNode n, String field, String at) {

@@ -57,7 +57,7 @@ public final class TargetPopulation {
         setIfUnset(b, discovered, SCHEME, job.scheme());
         job.params().forEach((name, values) -> {
             if (!values.isEmpty()) {
-                setIfUnset(b, discovered, PARAM + name, values.get(0));
+                b.set(PARAM + name, values.get(0)); // the job's parameters win over discovery's, as in Prometheus
             }
         });
         Labels labels = Relabeling.process(b.build(), job.relabel());
@@ -69,7 +69,7 @@ public final class TargetPopulation {
             return Outcome.failed("no address");
         }
         String scheme = labels.get(SCHEME);
-        if (!hasPort(address)) {
+        if (!splitsHostPort(address) && splitsHostPort(address + ":1234")) {
             switch (scheme) {
                 case "http", "" -> address = address + ":80";
                 case "https" -> address = address + ":443";
@@ -137,15 +137,26 @@ public final class TargetPopulation {
         }
     }
 
-    /** Go's {@code net.SplitHostPort} accepting the address as it is, i.e. it already names a port. */
-    private static boolean hasPort(String address) {
+    /**
+     * Whether Go's {@code net.SplitHostPort} accepts the address. Prometheus adds the scheme's port
+     * only when the address fails it and would pass with a port ({@code fd00::7} gets none).
+     */
+    static boolean splitsHostPort(String address) {
+        int last = address.lastIndexOf(':');
+        if (last < 0) {
+            return false; // missing port
+        }
+        String host = address.substring(0, last);
         if (address.startsWith("[")) {
             int close = address.indexOf(']');
-            return close > 0 && address.length() > close + 1 && address.charAt(close + 1) == ':'
-                    && address.indexOf(':', close + 2) < 0;
+            if (close < 0 || close + 1 != last) {
+                return false; // missing ']' or junk after it
+            }
+            host = address.substring(1, close);
+            return host.indexOf('[') < 0 && host.indexOf(']') < 0 && address.indexOf('[', 1) < 0 && address.indexOf(']', close + 1) < 0;
         }
-        int colon = address.indexOf(':');
-        return colon >= 0 && colon == address.lastIndexOf(':');
+        return host.indexOf(':') < 0 && host.indexOf('[') < 0 && host.indexOf(']') < 0
+                && address.indexOf('[') < 0 && address.indexOf(']') < 0; // too many colons, stray brackets
     }
 
     /** The job's parameters, each overridden by its {@code __param_<name>} label, sorted by name as Go encodes them. */
@@ -167,7 +178,9 @@ public final class TargetPopulation {
     }
 
     private static URI url(String scheme, String address, String path, Map<String, List<String>> params) throws URISyntaxException {
-        String base = new URI(scheme, address, path, null, null).toASCIIString();
+        // Go's URL writer puts the slash before a path that lacks one
+        String base = new URI(scheme, address, path.startsWith("/") || path.isEmpty() ? path : "/" + path, null, null).toASCIIString();
+        params.values().removeIf(List::isEmpty);
         if (params.isEmpty()) {
             return new URI(base);
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The regex is RE2, anchored at both ends.
  *
  * @param sourceLabels their values, joined by {@code separator}, are what the regex is matched against
- * @param modulus      for {@code hashmod}; 0 when unset
+ * @param modulus      for {@code hashmod}, an unsigned 64-bit value; 0 when unset
  */
 public record RelabelRule(List<String> sourceLabels, String separator, GoRegexp regex, long modulus, String targetLabel,
                           String replacement, RelabelAction action) {
@@ -48,7 +48,7 @@ public record RelabelRule(List<String> sourceLabels, String separator, GoRegexp 
         try {
             compiled = GoRegexp.anchored(re);
         } catch (RegexSyntaxException e) {
-            throw new IllegalArgumentException("error parsing regexp: " + e.getMessage());
+            throw new IllegalArgumentException(e.getMessage()); // "error parsing regexp: ...", as Go words it
         }
         validate(a, sourceLabels, sep, re, mod, target, repl);
         return new RelabelRule(sourceLabels == null ? List.of() : sourceLabels, sep, compiled, mod, target, repl, a);
@@ -67,7 +67,8 @@ public record RelabelRule(List<String> sourceLabels, String separator, GoRegexp 
         if (needsTarget && target.isEmpty()) {
             throw new IllegalArgumentException("relabel configuration for " + a + " action requires 'target_label' value");
         }
-        boolean expandsTarget = a == RelabelAction.REPLACE || a == RelabelAction.LOWERCASE || a == RelabelAction.UPPERCASE;
+        boolean expandsTarget = a == RelabelAction.REPLACE || a == RelabelAction.LOWERCASE || a == RelabelAction.UPPERCASE
+                || a == RelabelAction.KEEPEQUAL || a == RelabelAction.DROPEQUAL;
         if (expandsTarget && !RELABEL_TARGET.matcher(target).matches()) {
             throw new IllegalArgumentException("\"" + target + "\" is invalid 'target_label' for " + a + " action");
         }

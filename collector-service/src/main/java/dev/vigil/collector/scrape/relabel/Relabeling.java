@@ -52,7 +52,11 @@ public final class Relabeling {
                     return in.toBuilder().remove(rule.targetLabel()).build();
                 }
                 String res = rule.regex().expandFirst(rule.replacement(), val);
-                return in.toBuilder().set(target, res).build(); // an empty result removes the label
+                if (res.isEmpty()) {
+                    // Prometheus 2.42 deletes the target as written (a template with $ names no label)
+                    return in.toBuilder().remove(rule.targetLabel()).build();
+                }
+                return in.toBuilder().set(target, res).build();
             }
             case LOWERCASE:
                 return in.toBuilder().set(rule.targetLabel(), mapCase(val, true)).build();

@@ -89,6 +89,41 @@ class ScrapeConfigFileTest {
     }
 
     @Test
+    void readsWhatPrometheusReadsAtTheEdges() throws Exception {
+        ScrapeJobConfig fast = parse("global: {scrape_interval: 5s}\nscrape_configs: [{job_name: a}]\n").jobs().get(0);
+        assertEquals(Duration.ofSeconds(5), fast.timeout(), "an unset global timeout is 10 s or the interval when shorter");
+        ScrapeJobConfig zero = parse("scrape_configs: [{job_name: a, scrape_interval: 30s, scrape_timeout: 0s}]").jobs().get(0);
+        assertEquals(Duration.ofSeconds(10), zero.timeout(), "0 is unset");
+        ScrapeJobConfig big = parse("scrape_configs: [{job_name: a, relabel_configs: [{source_labels: [x], modulus: 18446744073709551615,"
+                + " target_label: y, action: hashmod}]}]").jobs().get(0);
+        assertEquals(-1L, big.relabel().get(0).modulus(), "the largest unsigned 64-bit modulus");
+        ScrapeJobConfig typed = parse("scrape_configs: [{job_name: a, authorization: {type: ' ', credentials: x}}]").jobs().get(0);
+        assertEquals("Bearer x", typed.auth().orElseThrow().header().orElseThrow(), "a blank type is Bearer");
+        assertEquals(1, parse("scrape_configs: [{job_name: a, static_configs: [{targets: ['http://x/y']}],"
+                + " relabel_configs: [{source_labels: [__address__], target_label: __param_target}]}]").jobs().size(),
+                "a URL target is fine when relabelling can make an address of it");
+    }
+
+    @Test
+    void malformedShapesAreRefusedNotIgnored() {
+        assertEquals("scrape_configs[0].relabel_configs: expected a list",
+                refused("scrape_configs: [{job_name: a, relabel_configs: {action: drop}}]"));
+        assertEquals("scrape_configs[0].relabel_configs: expected a list", refused("scrape_configs: [{job_name: a, relabel_configs: x}]"));
+        assertEquals("scrape_configs[0].static_configs[0].labels.env: expected a string",
+                refused("scrape_configs: [{job_name: a, static_configs: [{targets: [x], labels: {env: [a]}}]}]"));
+        assertEquals("\"http://x/y\" is not a valid hostname", refused("scrape_configs: [{job_name: a, static_configs: [{targets: ['http://x/y']}]}]"));
+        assertThrows(ScrapeConfigException.class, () -> parse("scrape_configs: [{job_name: a, scrape_interval: 300y}]"),
+                "beyond Go's 292-year durations");
+    }
+
+    @Test
+    void aYamlErrorSaysWhereButNotTheLineItself() {
+        String message = refused("scrape_configs:\n  - job_name: a\n    authorization: {credentials: s3cr3t-TOKEN: x}\n");
+        assertTrue(message.startsWith("scrape configuration is not valid YAML at line 3"), message);
+        assertTrue(!message.contains("s3cr3t"), "the offending line may hold a secret: " + message);
+    }
+
+    @Test
     void refusesByNameWhatTheCollectorDoesNotDo() {
         assertEquals("scrape_configs[0].tls_config: not supported by the collector's scrape configuration",
                 refused("scrape_configs: [{job_name: a, tls_config: {insecure_skip_verify: true}}]"));

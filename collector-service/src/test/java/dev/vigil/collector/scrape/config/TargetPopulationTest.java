@@ -45,6 +45,15 @@ class TargetPopulationTest {
         assertEquals("kept", target(job, Labels.of("__address__", "h:1", "instance", "kept")).labels().get("instance"));
         assertEquals("custom", target(job, Labels.of("__address__", "h:1", "job", "custom")).labels().get("job"),
                 "discovery's job label wins over the job name");
+        String bare = error(job, Labels.of("__address__", "fd00::7"));
+        assertTrue(bare.contains("fd00::7") && !bare.contains("fd00::7:80"),
+                "Go adds no port to an address that would not split with one either (and no URL can be made of it): " + bare);
+        ScrapeJobConfig relative = job("  - {job_name: node, metrics_path: metrics, params: {empty: []}}\n");
+        assertEquals("http://h:1/metrics", target(relative, Labels.of("__address__", "h:1")).url().toString(),
+                "the slash Go's URL writer adds; no query for a parameter without values");
+        assertTrue(TargetPopulation.splitsHostPort("[fd00::1]:80"));
+        assertTrue(TargetPopulation.splitsHostPort("h:"));
+        assertTrue(!TargetPopulation.splitsHostPort("[fd00::1]") && TargetPopulation.splitsHostPort("[fd00::1]:1234"));
     }
 
     @Test
@@ -58,9 +67,9 @@ class TargetPopulationTest {
                       - {source_labels: [__param_target], target_label: instance}
                       - {target_label: __address__, replacement: '127.0.0.1:9115'}
                 """);
-        ScrapeTarget t = target(job, Labels.of("__address__", "https://example.com/?q=1"));
+        ScrapeTarget t = target(job, Labels.of("__address__", "https://example.com/?q=1", "__param_module", "discovered"));
         assertEquals("http://127.0.0.1:9115/probe?module=http_2xx&target=https%3A%2F%2Fexample.com%2F%3Fq%3D1&z=a+b%2A~",
-                t.url().toString(), "sorted and escaped as Go's url.Values");
+                t.url().toString(), "sorted and escaped as Go's url.Values; the job's module wins over a discovered one");
         assertEquals(Labels.of("job", "blackbox", "instance", "https://example.com/?q=1"), t.labels());
     }
 

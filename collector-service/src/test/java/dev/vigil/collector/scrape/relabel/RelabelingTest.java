@@ -3,6 +3,7 @@ package dev.vigil.collector.scrape.relabel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.model.Labels;
 import java.util.List;
@@ -44,6 +45,9 @@ class RelabelingTest {
         assertEquals(Labels.of("a", "1x"), run(Labels.of("a", "1x"), rule(List.of("a"), null, "(.*)", null, "${1}", "v", null)),
                 "1x is no label name: the target is dropped");
         assertEquals(Labels.of("a", "foo", "b", "$1"), run(in, rule(null, null, null, null, "b", "$$1", null)), "$$ is a dollar");
+        Labels both = Labels.of("a", "foo", "foo", "x");
+        assertEquals(both, run(both, rule(List.of("a"), null, "(.+)", null, "${1}", "", null)),
+                "Prometheus 2.42 deletes the target as written, ${1}, which names no label: foo stays");
     }
 
     @Test
@@ -110,7 +114,10 @@ class RelabelingTest {
                 refused(() -> rule(List.of("a"), null, "x", null, null, null, "labeldrop")));
         assertEquals("unknown relabel action \"rename\"", refused(() -> rule(List.of("a"), null, null, null, "b", null, "rename")));
         assertEquals("\"a-b\" is not a valid label name", refused(() -> rule(List.of("a-b"), null, null, null, "b", null, null)));
-        refused(() -> rule(List.of("a"), null, "(", null, "b", null, null));
+        assertEquals("\"a-b\" is invalid 'target_label' for keepequal action",
+                refused(() -> rule(List.of("a"), null, null, null, "a-b", null, "keepequal")));
+        assertTrue(refused(() -> rule(List.of("a"), null, "(", null, "b", null, null)).matches("error parsing regexp: [^:]+: .*"),
+                "Go's words, once");
     }
 
     private static String refused(org.junit.jupiter.api.function.Executable e) {
