@@ -4,6 +4,7 @@ import dev.vigil.model.LabelMatcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -32,6 +33,11 @@ public interface Storage {
             s.labels().forEach(l -> names.add(l.name()));
         }
         return new ArrayList<>(names);
+    }
+
+    /** How the store is spread over instances, when it is; a single store has no partitions to push work to. */
+    default Optional<Partitions> partitioning() {
+        return Optional.empty();
     }
 
     /** Values of one label over series matching the matchers in [mint, maxt], sorted; by default as {@link #labelNames}. */

@@ -126,6 +126,14 @@ public interface MetricsConfig {
         /** How long a peer may take to answer one select before the query fails. */
         @WithDefault("30s")
         Duration timeout();
+
+        /**
+         * Per-series range functions ({@code rate(x[5m])}, {@code avg_over_time(...)}) are computed
+         * by each instance over its own partitions, at once, and only their step values travel,
+         * instead of every raw sample going to the instance that was asked.
+         */
+        @WithDefault("true")
+        boolean pushdown();
     }
 
     /** OTLP: the HTTP receiver's limit, and the optional intake of the OpenTelemetry Collector's Kafka exporter output ({@code otlp_proto} encoding). */

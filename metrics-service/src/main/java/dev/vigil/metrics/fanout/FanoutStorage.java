@@ -9,6 +9,8 @@ import dev.vigil.series.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.vigil.series.Partitions;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -25,11 +27,53 @@ public final class FanoutStorage implements Storage {
     private final Storage local;
     private final PeerDirectory peers;
     private final PeerClient client;
+    private final boolean pushdown;
 
     public FanoutStorage(Storage local, PeerDirectory peers, PeerClient client) {
+        this(local, peers, client, true);
+    }
+
+    /** {@code pushdown}: offer the evaluator {@link #partitioning()}, so per-series functions run where the series are. */
+    public FanoutStorage(Storage local, PeerDirectory peers, PeerClient client, boolean pushdown) {
         this.local = local;
         this.peers = peers;
         this.client = client;
+        this.pushdown = pushdown;
+    }
+
+    @Override
+    public Optional<Partitions> partitioning() {
+        if (!pushdown) {
+            return Optional.empty();
+        }
+        return Optional.of(new Partitions() {
+            @Override
+            public Storage local() {
+                return local;
+            }
+
+            @Override
+            public CompletableFuture<List<Series>> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs,
+                                                                     long lookbackDeltaMs) {
+                List<String> hosts = peers.peers();
+                if (hosts.isEmpty()) {
+                    return CompletableFuture.completedFuture(List.of());
+                }
+                byte[] body = Wire.encodeEvaluate(new EvaluateRequest(expr, tenant == null ? "" : tenant, startMs, endMs, stepMs,
+                        lookbackDeltaMs));
+                List<CompletableFuture<List<Series>>> answers = new ArrayList<>(hosts.size());
+                for (String h : hosts) {
+                    answers.add(client.post(h, InternalApi.EVALUATE, body).thenApply(Wire::decodeSeries));
+                }
+                return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((ok, err) -> {
+                    List<Series> all = new ArrayList<>();
+                    for (CompletableFuture<List<Series>> f : answers) {
+                        all.addAll(join(f)); // the first instance's failure, as a select reports it
+                    }
+                    return all;
+                });
+            }
+        });
     }
 
     @Override

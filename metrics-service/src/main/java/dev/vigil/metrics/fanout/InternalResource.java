@@ -1,5 +1,9 @@
 package dev.vigil.metrics.fanout;
 
+import dev.vigil.metrics.config.MetricsConfig;
+import dev.vigil.promql.eval.EngineOptions;
+import dev.vigil.promql.eval.QueryExecutionException;
+
 import dev.vigil.metrics.store.LocalTsdbs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,8 +24,20 @@ import java.util.function.UnaryOperator;
 public class InternalResource {
     private final InternalApi api;
 
-    public InternalResource(LocalTsdbs local) {
-        this.api = new InternalApi(local);
+    public InternalResource(LocalTsdbs local, MetricsConfig config) {
+        MetricsConfig.Query q = config.query();
+        this.api = new InternalApi(local, EngineOptions.defaults().withMaxSamples(q.maxSamples()).withTimeout(q.timeout()));
+    }
+
+    @POST
+    @Path("/evaluate")
+    public Response evaluate(byte[] body) {
+        try {
+            return answer(body, api::evaluate);
+        } catch (QueryExecutionException e) {
+            // the query's own limit or error (samples, timeout, duplicate series): the asking instance reports it
+            return Response.status(422).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
+        }
     }
 
     @POST

@@ -51,6 +51,30 @@ public final class Wire {
         });
     }
 
+    /** evaluate = str expr | str tenant | i64 start | i64 end | i64 step | i64 lookbackDelta */
+    public static byte[] encodeEvaluate(EvaluateRequest r) {
+        return write(out -> {
+            writeString(out, r.expr());
+            writeString(out, r.tenant());
+            out.i64(r.startMs());
+            out.i64(r.endMs());
+            out.i64(r.stepMs());
+            out.i64(r.lookbackDeltaMs());
+        });
+    }
+
+    /** @throws IllegalArgumentException when the body is not an evaluate request */
+    public static EvaluateRequest decodeEvaluate(byte[] body) {
+        return read(body, in -> {
+            EvaluateRequest r = new EvaluateRequest(readString(in), readString(in), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+            if (r.stepMs() <= 0 || r.endMs() < r.startMs() || r.lookbackDeltaMs() <= 0) {
+                throw new IllegalArgumentException("bad evaluate request: step " + r.stepMs() + ", " + r.startMs() + ".." + r.endMs()
+                        + ", lookback " + r.lookbackDeltaMs());
+            }
+            return r;
+        });
+    }
+
     /** @throws IllegalArgumentException when the body is not a request */
     public static SelectRequest decodeRequest(byte[] body) {
         return read(body, in -> {

@@ -29,7 +29,7 @@ public class QueryStorage implements Storage {
         // Streams is created at startup, after this bean may be; look it up when a query needs it.
         this.all = new FanoutStorage(local,
                 () -> new StreamsPeers(streams.get(), TopologyProducer.STORE, local::partitions).peers(),
-                new PeerClient(config.fanout().timeout(), credential));
+                new PeerClient(config.fanout().timeout(), credential), config.fanout().pushdown());
     }
 
     @Override
@@ -40,6 +40,11 @@ public class QueryStorage implements Storage {
     @Override
     public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers, SelectHints hints) {
         return all.select(mint, maxt, matchers, hints);
+    }
+
+    @Override
+    public java.util.Optional<dev.vigil.series.Partitions> partitioning() {
+        return all.partitioning();
     }
 
     @Override

@@ -128,6 +128,27 @@ class FanoutTest {
         assertTrue(second.storage().labelNames(t0, t0 + 15_000, List.of()).contains("series"));
     }
 
+    @Test
+    void rangeFunctionsAreComputedWhereTheSeriesAreAndMerged() {
+        double at = (t0 + 15_000) / 1000.0;
+        // each series i has the samples i and i: sum_over_time is 2i on whichever instance holds it
+        given().queryParam("query", "count(sum_over_time(fanout_test[1m]))").queryParam("time", at).get("/api/v1/query")
+                .then().statusCode(200).body("data.result[0].value[1]", equalTo(Integer.toString(SERIES)));
+        given().queryParam("query", "sum(sum_over_time(fanout_test[1m]))").queryParam("time", at).get("/api/v1/query")
+                .then().statusCode(200).body("data.result[0].value[1]", equalTo("240"));
+        given().queryParam("query", "max_over_time(fanout_test[1m])").queryParam("start", t0 / 1000.0).queryParam("end", at)
+                .queryParam("step", "15").get("/api/v1/query_range")
+                .then().statusCode(200).body("data.result.size()", equalTo(SERIES))
+                .body("data.result.find { it.metric.series == '15' }.values.size()", equalTo(2))
+                .body("data.result.find { it.metric.series == '15' }.values[1][1]", equalTo("15"));
+        // and from the second instance, which pushes to the Quarkus one
+        Engine engine = new Engine(EngineOptions.defaults());
+        Vector sum = (Vector) engine.instantQuery(second.storage(), "sum(sum_over_time(fanout_test[1m]))", t0 + 15_000).value();
+        assertEquals(240.0, sum.samples().get(0).value());
+        Vector rate = (Vector) engine.instantQuery(second.storage(), "count(rate(fanout_test[1m]) == 0)", t0 + 15_000).value();
+        assertEquals(SERIES, rate.samples().get(0).value(), "a constant series' rate is 0 on every instance");
+    }
+
     private static boolean bothOwnPartitions(Collection<StreamsMetadata> clients) {
         return clients.size() == 2 && clients.stream().allMatch(m -> !m.topicPartitions().isEmpty());
     }

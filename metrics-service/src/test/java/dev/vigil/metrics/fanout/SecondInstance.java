@@ -41,6 +41,7 @@ final class SecondInstance implements AutoCloseable {
         http.createContext(InternalApi.SELECT, ex -> answer(ex, api::select));
         http.createContext(InternalApi.LABEL_NAMES, ex -> answer(ex, api::labelNames));
         http.createContext(InternalApi.LABEL_VALUES, ex -> answer(ex, api::labelValues));
+        http.createContext(InternalApi.EVALUATE, ex -> answer(ex, api::evaluate));
         http.start();
         HostInfo self = new HostInfo("127.0.0.1", http.getAddress().getPort());
 

@@ -18,6 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class WireTest {
     @Test
+    void evaluateRequestRoundTripsAndRefusesNonsense() {
+        EvaluateRequest r = new EvaluateRequest("rate(x{a=\"\u00e9\"}[5m])", "team-a", 1_000, 61_000, 15_000, 300_000);
+        assertEquals(r, Wire.decodeEvaluate(Wire.encodeEvaluate(r)));
+        assertThrows(IllegalArgumentException.class,
+                () -> Wire.decodeEvaluate(Wire.encodeEvaluate(new EvaluateRequest("x", "", 10, 5, 1, 1))));
+        assertThrows(IllegalArgumentException.class,
+                () -> Wire.decodeEvaluate(Wire.encodeEvaluate(new EvaluateRequest("x", "", 1, 5, 0, 1))));
+    }
+
+    @Test
     void requestRoundTripKeepsEveryMatcherTypeAndHint() {
         SelectRequest r = new SelectRequest(-5, Long.MAX_VALUE,
                 List.of(new LabelMatcher(MatchType.EQUAL, "__name__", "up"), new LabelMatcher(MatchType.NOT_EQUAL, "job", ""),

@@ -17,12 +17,21 @@ final class EvalContext {
     private int checks;
 
     EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd, LongSupplier nanoClock) {
+        this(storage, options, queryStart, queryEnd, nanoClock, nanoClock.getAsLong() + options.timeout().toNanos());
+    }
+
+    private EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd, LongSupplier nanoClock, long deadlineNanos) {
         this.storage = storage;
         this.options = options;
         this.queryStart = queryStart;
         this.queryEnd = queryEnd;
         this.nanoClock = nanoClock;
-        this.deadlineNanos = nanoClock.getAsLong() + options.timeout().toNanos();
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** The same query (times, deadline) over another store; its samples are counted here by the caller. */
+    EvalContext over(Storage other) {
+        return new EvalContext(other, options, queryStart, queryEnd, nanoClock, deadlineNanos);
     }
 
     /** Counts samples a selector brought into memory against {@link EngineOptions#maxSamples()}. */

@@ -6,7 +6,17 @@ import dev.vigil.promql.parser.Expr;
 import dev.vigil.promql.parser.ParenExpr;
 import dev.vigil.promql.parser.ValueType;
 
+import dev.vigil.promql.parser.MatrixSelector;
+import dev.vigil.promql.parser.NumberLiteral;
+import dev.vigil.promql.parser.Printer;
+import dev.vigil.series.Partitions;
+import dev.vigil.series.SampleCursor;
+import dev.vigil.series.Series;
+
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Evaluates calls through the {@link FunctionRegistry}, and holds the shapes most functions share. */
 final class FunctionEvaluator {
@@ -66,9 +76,21 @@ final class FunctionEvaluator {
             while (call.args().get(mIdx).type() != ValueType.MATRIX) {
                 mIdx++;
             }
-            double[][] args = scalarArgs(call, steps, ev);
+            Optional<Partitions> parts = pushable(call, mIdx) ? ev.ctx.storage.partitioning() : Optional.empty();
+            CompletableFuture<List<Series>> elsewhere = null;
+            Evaluator here = ev;
+            if (parts.isPresent()) {
+                // the other instances compute the function over their partitions while this one does its own
+                elsewhere = parts.get().evaluateElsewhere(Printer.print(call), null, steps.start(), steps.end(),
+                        Math.max(1, steps.interval()), ev.ctx.options.lookbackDeltaMs());
+                here = new Evaluator(ev.ctx.over(parts.get().local()));
+            }
+            double[][] args = scalarArgs(call, steps, here);
             boolean hasScalarArgs = call.args().size() > 1;
-            EvalValue.RangeSteps m = (EvalValue.RangeSteps) ev.eval(call.args().get(mIdx), steps, call.function().name());
+            EvalValue.RangeSteps m = (EvalValue.RangeSteps) here.eval(call.args().get(mIdx), steps, call.function().name());
+            if (here != ev) {
+                ev.ctx.addSamples(here.ctx.samplesLoaded());
+            }
             int n = steps.count();
             Window w = new Window();
             w.rangeMs = m.rangeMs();
@@ -115,8 +137,61 @@ final class FunctionEvaluator {
                     StepCollector.add(target, k, f.apply(w));
                 }
             }
+            if (elsewhere != null) {
+                merge(out, join(elsewhere), steps);
+                out.sortByLabels();
+            }
             return out.result();
         };
+    }
+
+    /**
+     * Whether the call can be computed where its series live: one plain range selector (no
+     * {@code @}, whose times are the whole query's), scalar arguments that are number literals.
+     * Per-series functions give the same answer on each partition as on all of them.
+     */
+    private static boolean pushable(Call call, int matrixArg) {
+        for (int i = 0; i < call.args().size(); i++) {
+            Expr a = unwrap(call.args().get(i));
+            if (i == matrixArg) {
+                if (!(a instanceof MatrixSelector ms) || ms.selector().at().isSet()) {
+                    return false;
+                }
+            } else if (!(a instanceof NumberLiteral)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds the other instances' series. A step this instance already has for the same labels is
+     * kept: while a partition moves, two instances may briefly both answer for a series.
+     */
+    private static void merge(StepCollector out, List<Series> remote, Steps steps) {
+        long interval = Math.max(1, steps.interval());
+        for (Series s : remote) {
+            StepSeries target = out.seriesFor(s.labels());
+            SampleCursor c = s.cursor();
+            while (c.next()) {
+                long k = (c.timestamp() - steps.start()) / interval;
+                if (k >= 0 && k < target.has.length && !target.has[(int) k]) {
+                    target.set((int) k, c.value());
+                }
+            }
+        }
+    }
+
+    private static List<Series> join(CompletableFuture<List<Series>> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re; // the instance's own error, as the fan-out's select reports it
+            }
+            throw new QueryExecutionException(cause.getMessage());
+        }
     }
 
     /** A function applied to each sample of its first (instant vector) argument; drops the metric name. */

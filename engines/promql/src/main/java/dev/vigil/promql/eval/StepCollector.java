@@ -37,6 +37,18 @@ final class StepCollector {
         s.set(k, value);
     }
 
+    /**
+     * Puts the series in label order, the order a store's select gives: after series from other
+     * instances were added at the end, so that order-sensitive steps (topk ties) see what one
+     * store would have given them.
+     */
+    void sortByLabels() {
+        List<StepSeries> sorted = new ArrayList<>(series.values());
+        sorted.sort((a, b) -> a.labels.compareTo(b.labels));
+        series.clear();
+        sorted.forEach(s -> series.put(s.labels, s));
+    }
+
     EvalValue.VectorSteps result() {
         return new EvalValue.VectorSteps(new ArrayList<>(series.values()));
     }

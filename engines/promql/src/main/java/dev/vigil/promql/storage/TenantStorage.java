@@ -10,6 +10,9 @@ import dev.vigil.series.Storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import dev.vigil.series.Partitions;
 
 /**
  * One tenant's view of a store: every read is narrowed to the tenant's series by the
@@ -49,6 +52,26 @@ public final class TenantStorage implements Storage {
             return List.of();
         }
         return all.labelValues(name, mint, maxt, Tenants.scope(matchers, tenant));
+    }
+
+    /**
+     * The inner store's partitions, narrowed to this tenant on every instance (which answer without
+     * the tenant label).
+     */
+    @Override
+    public Optional<Partitions> partitioning() {
+        return all.partitioning().map(p -> new Partitions() {
+            @Override
+            public Storage local() {
+                return new TenantStorage(p.local(), tenant);
+            }
+
+            @Override
+            public CompletableFuture<List<Series>> evaluateElsewhere(String expr, String unused, long startMs, long endMs, long stepMs,
+                                                                     long lookbackDeltaMs) {
+                return p.evaluateElsewhere(expr, tenant, startMs, endMs, stepMs, lookbackDeltaMs);
+            }
+        });
     }
 
     private static List<Series> stripped(List<Series> found) {
