@@ -15,12 +15,20 @@ public interface Partitions {
     /**
      * Evaluates {@code expr} (PromQL text of a per-series function of one selector) as a range
      * query over every other instance's partitions; each resulting series holds one sample per
-     * step that has a value. Completes exceptionally when an instance cannot answer.
+     * step that has a value. Completes exceptionally when an instance cannot answer; with an
+     * {@link UnsupportedOperationException} when one does not evaluate for others (an older
+     * version), and the caller then reads raw series instead.
      *
      * @param tenant          the tenant whose series alone the instances read (their answers then come
      *                        without the tenant label), or null for every series
      * @param lookbackDeltaMs the querying engine's lookback delta, so every instance evaluates alike
+     * @param maxSamples      the query's remaining sample budget, for each instance's own reading
+     * @param timeoutMs       the query's remaining time
      */
-    CompletableFuture<List<Series>> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs,
-                                                      long lookbackDeltaMs);
+    CompletableFuture<Answer> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs, long lookbackDeltaMs,
+                                                long maxSamples, long timeoutMs);
+
+    /** What the other instances computed, and how many raw samples they read for it (the query's budget counts them). */
+    record Answer(List<Series> series, long samplesLoaded) {
+    }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import dev.vigil.series.Partitions;
+import dev.vigil.promql.eval.QueryExecutionException;
+import dev.vigil.promql.eval.QueryTimeoutException;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -53,24 +55,27 @@ public final class FanoutStorage implements Storage {
             }
 
             @Override
-            public CompletableFuture<List<Series>> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs,
-                                                                     long lookbackDeltaMs) {
+            public CompletableFuture<Answer> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs,
+                                                               long lookbackDeltaMs, long maxSamples, long timeoutMs) {
                 List<String> hosts = peers.peers();
                 if (hosts.isEmpty()) {
-                    return CompletableFuture.completedFuture(List.of());
+                    return CompletableFuture.completedFuture(new Answer(List.of(), 0));
                 }
                 byte[] body = Wire.encodeEvaluate(new EvaluateRequest(expr, tenant == null ? "" : tenant, startMs, endMs, stepMs,
-                        lookbackDeltaMs));
-                List<CompletableFuture<List<Series>>> answers = new ArrayList<>(hosts.size());
+                        lookbackDeltaMs, maxSamples, timeoutMs));
+                List<CompletableFuture<Answer>> answers = new ArrayList<>(hosts.size());
                 for (String h : hosts) {
-                    answers.add(client.post(h, InternalApi.EVALUATE, body).thenApply(Wire::decodeSeries));
+                    answers.add(client.post(h, InternalApi.EVALUATE, body).thenApply(Wire::decodeEvaluated));
                 }
                 return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((ok, err) -> {
                     List<Series> all = new ArrayList<>();
-                    for (CompletableFuture<List<Series>> f : answers) {
-                        all.addAll(join(f)); // the first instance's failure, as a select reports it
+                    long samples = 0;
+                    for (CompletableFuture<Answer> f : answers) {
+                        Answer a = joinEvaluated(f);
+                        all.addAll(a.series());
+                        samples += a.samplesLoaded();
                     }
-                    return all;
+                    return new Answer(all, samples);
                 });
             }
         });
@@ -130,6 +135,30 @@ public final class FanoutStorage implements Storage {
             all.addAll(join(f));
         }
         return List.copyOf(all);
+    }
+
+    /**
+     * A peer's evaluation, or its error as the query's own: its execution error (422) or timeout,
+     * an older instance without the endpoint (404) as {@link UnsupportedOperationException} so the
+     * evaluator reads raw series instead, anything else as an unavailable instance.
+     */
+    private static Partitions.Answer joinEvaluated(CompletableFuture<Partitions.Answer> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof PeerUnavailableException p) {
+                if (p.status() == 422) {
+                    throw new QueryExecutionException(p.body());
+                }
+                if (p.status() == 503 && p.body().startsWith(InternalResource.TIMEOUT)) {
+                    throw new QueryTimeoutException("query execution");
+                }
+                if (p.status() == 404) {
+                    throw new UnsupportedOperationException(p.getMessage());
+                }
+            }
+            return join(f);
+        }
     }
 
     private static <T> T join(CompletableFuture<T> f) {

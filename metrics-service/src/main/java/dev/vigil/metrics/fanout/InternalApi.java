@@ -2,6 +2,7 @@ package dev.vigil.metrics.fanout;
 
 import dev.vigil.promql.eval.Engine;
 import dev.vigil.promql.eval.EngineOptions;
+import dev.vigil.promql.eval.Result;
 import dev.vigil.promql.parser.ParseException;
 import dev.vigil.promql.storage.TenantStorage;
 import dev.vigil.promql.value.Matrix;
@@ -46,13 +47,17 @@ public final class InternalApi {
     public byte[] evaluate(byte[] request) {
         EvaluateRequest r = Wire.decodeEvaluate(request);
         Storage scope = r.tenant().isEmpty() ? local : new TenantStorage(local, r.tenant());
-        Value v;
+        // the asking query's remaining budget and time, within this instance's own limits
+        EngineOptions o = options.withLookbackDeltaMs(r.lookbackDeltaMs())
+                .withMaxSamples(Math.min(options.maxSamples(), r.maxSamples()))
+                .withTimeout(java.time.Duration.ofMillis(Math.min(options.timeout().toMillis(), r.timeoutMs())));
+        Result result;
         try {
-            v = new Engine(options.withLookbackDeltaMs(r.lookbackDeltaMs())).rangeQuery(scope, r.expr(), r.startMs(), r.endMs(), r.stepMs())
-                    .value();
+            result = new Engine(o).rangeQuery(scope, r.expr(), r.startMs(), r.endMs(), r.stepMs());
         } catch (ParseException e) {
             throw new IllegalArgumentException("cannot evaluate " + r.expr() + ": " + e.getMessage(), e);
         }
+        Value v = result.value();
         List<Series> out = new ArrayList<>();
         if (v instanceof Matrix m) {
             for (TimeSeries ts : m.series()) {
@@ -66,7 +71,7 @@ public final class InternalApi {
                 out.add(new ArraySeries(ts.labels(), t, vals, 0));
             }
         }
-        return Wire.encodeSeries(out);
+        return Wire.encodeEvaluated(result.samplesLoaded(), out);
     }
 
     /** @throws IllegalArgumentException when the body is not a request */

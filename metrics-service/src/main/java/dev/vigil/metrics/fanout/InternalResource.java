@@ -3,6 +3,7 @@ package dev.vigil.metrics.fanout;
 import dev.vigil.metrics.config.MetricsConfig;
 import dev.vigil.promql.eval.EngineOptions;
 import dev.vigil.promql.eval.QueryExecutionException;
+import dev.vigil.promql.eval.QueryTimeoutException;
 
 import dev.vigil.metrics.store.LocalTsdbs;
 import jakarta.ws.rs.Consumes;
@@ -35,10 +36,15 @@ public class InternalResource {
         try {
             return answer(body, api::evaluate);
         } catch (QueryExecutionException e) {
-            // the query's own limit or error (samples, timeout, duplicate series): the asking instance reports it
+            // the query's own limit or error (samples, duplicate series): the asking instance reports it as its own
             return Response.status(422).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
+        } catch (QueryTimeoutException e) {
+            return Response.status(503).type(MediaType.TEXT_PLAIN).entity(TIMEOUT + e.getMessage() + "\n").build();
         }
     }
+
+    /** Marks a 503 that is the query's timeout, not an unavailable instance. */
+    static final String TIMEOUT = "timeout: ";
 
     @POST
     @Path("/select")

@@ -34,8 +34,9 @@ public final class PeerClient {
                         throw new PeerUnavailableException("instance " + hostPort + " did not answer: " + err.getMessage(), err);
                     }
                     if (resp.statusCode() != 200) {
-                        throw new PeerUnavailableException("instance " + hostPort + " answered " + resp.statusCode() + ": "
-                                + new String(resp.body(), java.nio.charset.StandardCharsets.UTF_8), null);
+                        String text = new String(resp.body(), java.nio.charset.StandardCharsets.UTF_8);
+                        throw new PeerUnavailableException("instance " + hostPort + " answered " + resp.statusCode() + ": " + text, null,
+                                resp.statusCode(), text.strip());
                     }
                     return resp.body();
                 });

@@ -5,7 +5,25 @@ package dev.vigil.metrics.fanout;
  * silently lacks those partitions' series.
  */
 public final class PeerUnavailableException extends RuntimeException {
+    private final int status;
+    private final String body;
+
     public PeerUnavailableException(String message, Throwable cause) {
+        this(message, cause, -1, "");
+    }
+
+    /** {@code status}: the peer's HTTP status, -1 when it did not answer; {@code body} its answer's text. */
+    public PeerUnavailableException(String message, Throwable cause, int status, String body) {
         super(message, cause);
+        this.status = status;
+        this.body = body;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String body() {
+        return body;
     }
 }

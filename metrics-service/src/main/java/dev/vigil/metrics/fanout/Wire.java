@@ -51,7 +51,7 @@ public final class Wire {
         });
     }
 
-    /** evaluate = str expr | str tenant | i64 start | i64 end | i64 step | i64 lookbackDelta */
+    /** evaluate = str expr | str tenant | i64 start | i64 end | i64 step | i64 lookbackDelta | i64 maxSamples | i64 timeoutMs */
     public static byte[] encodeEvaluate(EvaluateRequest r) {
         return write(out -> {
             writeString(out, r.expr());
@@ -60,14 +60,35 @@ public final class Wire {
             out.i64(r.endMs());
             out.i64(r.stepMs());
             out.i64(r.lookbackDeltaMs());
+            out.i64(r.maxSamples());
+            out.i64(r.timeoutMs());
         });
+    }
+
+    /** evaluated = i64 samplesLoaded | series */
+    public static byte[] encodeEvaluated(long samplesLoaded, List<Series> series) {
+        byte[] rest = encodeSeries(series);
+        return write(out -> {
+            out.i64(samplesLoaded);
+            out.bytes(rest);
+        });
+    }
+
+    /** @throws IllegalArgumentException when the body is not an evaluate answer */
+    public static dev.vigil.series.Partitions.Answer decodeEvaluated(byte[] body) {
+        if (body.length < 8) {
+            throw new IllegalArgumentException("truncated fan-out message");
+        }
+        long samples = ByteBuffer.wrap(body).getLong();
+        return new dev.vigil.series.Partitions.Answer(decodeSeries(java.util.Arrays.copyOfRange(body, 8, body.length)), samples);
     }
 
     /** @throws IllegalArgumentException when the body is not an evaluate request */
     public static EvaluateRequest decodeEvaluate(byte[] body) {
         return read(body, in -> {
-            EvaluateRequest r = new EvaluateRequest(readString(in), readString(in), in.getLong(), in.getLong(), in.getLong(), in.getLong());
-            if (r.stepMs() <= 0 || r.endMs() < r.startMs() || r.lookbackDeltaMs() <= 0) {
+            EvaluateRequest r = new EvaluateRequest(readString(in), readString(in), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                    in.getLong(), in.getLong());
+            if (r.stepMs() <= 0 || r.endMs() < r.startMs() || r.lookbackDeltaMs() <= 0 || r.maxSamples() < 0 || r.timeoutMs() <= 0) {
                 throw new IllegalArgumentException("bad evaluate request: step " + r.stepMs() + ", " + r.startMs() + ".." + r.endMs()
                         + ", lookback " + r.lookbackDeltaMs());
             }
@@ -189,9 +210,13 @@ public final class Wire {
     private static final class Out {
         private ByteBuffer buf = ByteBuffer.allocate(4096);
 
-        private void room(int bytes) {
+        private void room(long bytes) {
             if (buf.remaining() < bytes) {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + bytes));
+                long need = buf.position() + bytes;
+                if (need > Integer.MAX_VALUE - 16) {
+                    throw new IllegalStateException("fan-out answer too large: more than 2 GiB");
+                }
+                ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, Math.max(2L * buf.capacity(), need)));
                 buf.flip();
                 bigger.put(buf);
                 buf = bigger;
@@ -219,14 +244,14 @@ public final class Wire {
         }
 
         void longs(long[] a, int n) {
-            room(n * 8);
+            room(n * 8L);
             buf.asLongBuffer().put(a, 0, n);
             buf.position(buf.position() + n * 8);
         }
 
         /** Raw IEEE bits, NaN payloads included (a DoubleBuffer copies bits, it does not canonicalise). */
         void doubles(double[] a, int n) {
-            room(n * 8);
+            room(n * 8L);
             buf.asDoubleBuffer().put(a, 0, n);
             buf.position(buf.position() + n * 8);
         }

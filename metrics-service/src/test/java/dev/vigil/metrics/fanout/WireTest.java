@@ -19,12 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class WireTest {
     @Test
     void evaluateRequestRoundTripsAndRefusesNonsense() {
-        EvaluateRequest r = new EvaluateRequest("rate(x{a=\"\u00e9\"}[5m])", "team-a", 1_000, 61_000, 15_000, 300_000);
+        EvaluateRequest r = new EvaluateRequest("rate(x{a=\"\u00e9\"}[5m])", "team-a", 1_000, 61_000, 15_000, 300_000, 50_000_000, 120_000);
         assertEquals(r, Wire.decodeEvaluate(Wire.encodeEvaluate(r)));
         assertThrows(IllegalArgumentException.class,
-                () -> Wire.decodeEvaluate(Wire.encodeEvaluate(new EvaluateRequest("x", "", 10, 5, 1, 1))));
+                () -> Wire.decodeEvaluate(Wire.encodeEvaluate(new EvaluateRequest("x", "", 10, 5, 1, 1, 1, 1))));
         assertThrows(IllegalArgumentException.class,
-                () -> Wire.decodeEvaluate(Wire.encodeEvaluate(new EvaluateRequest("x", "", 1, 5, 0, 1))));
+                () -> Wire.decodeEvaluate(Wire.encodeEvaluate(new EvaluateRequest("x", "", 1, 5, 0, 1, 1, 1))));
+        dev.vigil.series.Partitions.Answer a = Wire.decodeEvaluated(Wire.encodeEvaluated(1234,
+                List.of(new ArraySeries(dev.vigil.model.Labels.of("a", "b"), new long[] {1, 2}, new double[] {0.5, StaleNaN.VALUE}, 0))));
+        assertEquals(1234, a.samplesLoaded());
+        assertEquals(1, a.series().size());
+        assertThrows(IllegalArgumentException.class, () -> Wire.decodeEvaluated(new byte[3]));
     }
 
     @Test

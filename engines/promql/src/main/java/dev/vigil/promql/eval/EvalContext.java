@@ -13,14 +13,17 @@ final class EvalContext {
     final long queryEnd;
     private final long deadlineNanos;
     private final LongSupplier nanoClock;
-    private long samples;
+    /** Shared with {@link #over} contexts: one budget for the whole query. */
+    private final long[] samples;
     private int checks;
 
     EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd, LongSupplier nanoClock) {
-        this(storage, options, queryStart, queryEnd, nanoClock, nanoClock.getAsLong() + options.timeout().toNanos());
+        this(storage, options, queryStart, queryEnd, nanoClock, nanoClock.getAsLong() + options.timeout().toNanos(), new long[1]);
     }
 
-    private EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd, LongSupplier nanoClock, long deadlineNanos) {
+    private EvalContext(Storage storage, EngineOptions options, long queryStart, long queryEnd, LongSupplier nanoClock, long deadlineNanos,
+                        long[] samples) {
+        this.samples = samples;
         this.storage = storage;
         this.options = options;
         this.queryStart = queryStart;
@@ -29,21 +32,29 @@ final class EvalContext {
         this.deadlineNanos = deadlineNanos;
     }
 
-    /** The same query (times, deadline) over another store; its samples are counted here by the caller. */
+    /** The same query (times, deadline, sample budget) over another store. */
     EvalContext over(Storage other) {
-        return new EvalContext(other, options, queryStart, queryEnd, nanoClock, deadlineNanos);
+        return new EvalContext(other, options, queryStart, queryEnd, nanoClock, deadlineNanos, samples);
+    }
+
+    long remainingSamples() {
+        return Math.max(0, options.maxSamples() - samples[0]);
+    }
+
+    long remainingNanos() {
+        return deadlineNanos - nanoClock.getAsLong();
     }
 
     /** Counts samples a selector brought into memory against {@link EngineOptions#maxSamples()}. */
     void addSamples(long n) {
-        samples += n;
-        if (samples > options.maxSamples()) {
+        samples[0] += n;
+        if (samples[0] > options.maxSamples()) {
             throw new TooManySamplesException();
         }
     }
 
     long samplesLoaded() {
-        return samples;
+        return samples[0];
     }
 
     /** Cheap enough to call per series; reads the clock only every 64th call. */

@@ -16,7 +16,10 @@ import dev.vigil.series.Series;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import dev.vigil.model.MatchType;
 
 /** Evaluates calls through the {@link FunctionRegistry}, and holds the shapes most functions share. */
 final class FunctionEvaluator {
@@ -76,85 +79,102 @@ final class FunctionEvaluator {
             while (call.args().get(mIdx).type() != ValueType.MATRIX) {
                 mIdx++;
             }
-            Optional<Partitions> parts = pushable(call, mIdx) ? ev.ctx.storage.partitioning() : Optional.empty();
-            CompletableFuture<List<Series>> elsewhere = null;
-            Evaluator here = ev;
-            if (parts.isPresent()) {
+            Optional<Partitions> parts = pushable(call, mIdx, keepName) ? ev.ctx.storage.partitioning() : Optional.empty();
+            String expr = parts.isPresent() ? Printer.print(call) : "";
+            if (parts.isPresent() && expr.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
                 // the other instances compute the function over their partitions while this one does its own
-                elsewhere = parts.get().evaluateElsewhere(Printer.print(call), null, steps.start(), steps.end(),
-                        Math.max(1, steps.interval()), ev.ctx.options.lookbackDeltaMs());
-                here = new Evaluator(ev.ctx.over(parts.get().local()));
-            }
-            double[][] args = scalarArgs(call, steps, here);
-            boolean hasScalarArgs = call.args().size() > 1;
-            EvalValue.RangeSteps m = (EvalValue.RangeSteps) here.eval(call.args().get(mIdx), steps, call.function().name());
-            if (here != ev) {
-                ev.ctx.addSamples(here.ctx.samplesLoaded());
-            }
-            int n = steps.count();
-            Window w = new Window();
-            w.rangeMs = m.rangeMs();
-            w.args = new double[args.length];
-            StepCollector out = new StepCollector(n);
-            for (EvalValue.RawSeries s : m.series()) {
-                ev.ctx.checkDeadline();
-                StepSeries target = null;
-                w.t = s.t();
-                w.v = s.v();
-                int lo = 0;
-                int hi = 0;
-                for (int k = 0; k < n; k++) {
-                    long ts = steps.at(k);
-                    long end = m.windowEnd(ts);
-                    if (m.pinned() && stepShiftsPinnedWindow) {
-                        end += ts - steps.start();
-                    }
-                    long start = end - m.rangeMs();
-                    if (m.pinned()) {
-                        lo = 0;
-                        hi = 0;
-                    }
-                    while (hi < s.n() && s.t()[hi] <= end) {
-                        hi++;
-                    }
-                    while (lo < hi && s.t()[lo] < start) {
-                        lo++;
-                    }
-                    if (hi - lo < minPoints) {
-                        continue;
-                    }
-                    w.from = lo;
-                    w.to = hi;
-                    w.start = start;
-                    w.end = end;
-                    w.stepTs = ts;
-                    if (hasScalarArgs) {
-                        argsAt(args, k, w.args);
-                    }
-                    if (target == null) {
-                        target = out.seriesFor(keepName ? s.labels() : MetricNames.drop(s.labels()));
-                    }
-                    StepCollector.add(target, k, f.apply(w));
+                CompletableFuture<Partitions.Answer> elsewhere = parts.get().evaluateElsewhere(expr, null, steps.start(), steps.end(),
+                        Math.max(1, steps.interval()), ev.ctx.options.lookbackDeltaMs(), ev.ctx.remainingSamples(),
+                        Math.max(1, ev.ctx.remainingNanos() / 1_000_000));
+                try {
+                    StepCollector out = apply(f, minPoints, keepName, stepShiftsPinnedWindow, mIdx, call, steps,
+                            new Evaluator(ev.ctx.over(parts.get().local())));
+                    Partitions.Answer answer = await(elsewhere, ev.ctx);
+                    ev.ctx.addSamples(answer.samplesLoaded());
+                    merge(out, answer.series(), steps);
+                    out.sortByLabels();
+                    return out.result();
+                } catch (UnsupportedOperationException olderPeer) {
+                    // an instance that does not evaluate for others: read raw series from all of them below
+                } finally {
+                    elsewhere.cancel(true);
                 }
             }
-            if (elsewhere != null) {
-                merge(out, join(elsewhere), steps);
-                out.sortByLabels();
-            }
-            return out.result();
+            return apply(f, minPoints, keepName, stepShiftsPinnedWindow, mIdx, call, steps, ev).result();
         };
+    }
+
+    private static StepCollector apply(RangeFunction f, int minPoints, boolean keepName, boolean stepShiftsPinnedWindow, int mIdx, Call call,
+                                       Steps steps, Evaluator ev) {
+        double[][] args = scalarArgs(call, steps, ev);
+        boolean hasScalarArgs = call.args().size() > 1;
+        EvalValue.RangeSteps m = (EvalValue.RangeSteps) ev.eval(call.args().get(mIdx), steps, call.function().name());
+        int n = steps.count();
+        Window w = new Window();
+        w.rangeMs = m.rangeMs();
+        w.args = new double[args.length];
+        StepCollector out = new StepCollector(n);
+        for (EvalValue.RawSeries s : m.series()) {
+            ev.ctx.checkDeadline();
+            StepSeries target = null;
+            w.t = s.t();
+            w.v = s.v();
+            int lo = 0;
+            int hi = 0;
+            for (int k = 0; k < n; k++) {
+                long ts = steps.at(k);
+                long end = m.windowEnd(ts);
+                if (m.pinned() && stepShiftsPinnedWindow) {
+                    end += ts - steps.start();
+                }
+                long start = end - m.rangeMs();
+                if (m.pinned()) {
+                    lo = 0;
+                    hi = 0;
+                }
+                while (hi < s.n() && s.t()[hi] <= end) {
+                    hi++;
+                }
+                while (lo < hi && s.t()[lo] < start) {
+                    lo++;
+                }
+                if (hi - lo < minPoints) {
+                    continue;
+                }
+                w.from = lo;
+                w.to = hi;
+                w.start = start;
+                w.end = end;
+                w.stepTs = ts;
+                if (hasScalarArgs) {
+                    argsAt(args, k, w.args);
+                }
+                if (target == null) {
+                    target = out.seriesFor(keepName ? s.labels() : MetricNames.drop(s.labels()));
+                }
+                StepCollector.add(target, k, f.apply(w));
+            }
+        }
+        return out;
     }
 
     /**
      * Whether the call can be computed where its series live: one plain range selector (no
-     * {@code @}, whose times are the whole query's), scalar arguments that are number literals.
-     * Per-series functions give the same answer on each partition as on all of them.
+     * {@code @}, whose times are the whole query's) naming one metric when the function drops
+     * the name (so no two series can meet under one label set, and their order is the single
+     * store's), and scalar arguments that are number literals. Per-series functions then give the
+     * same answer on each partition as on all of them.
      */
-    private static boolean pushable(Call call, int matrixArg) {
+    private static boolean pushable(Call call, int matrixArg, boolean keepName) {
         for (int i = 0; i < call.args().size(); i++) {
             Expr a = unwrap(call.args().get(i));
             if (i == matrixArg) {
                 if (!(a instanceof MatrixSelector ms) || ms.selector().at().isSet()) {
+                    return false;
+                }
+                boolean oneName = ms.selector().matchers().stream()
+                        .anyMatch(m -> m.name().equals(Labels.METRIC_NAME) && m.type() == MatchType.EQUAL);
+                if (!keepName && !oneName) {
                     return false;
                 }
             } else if (!(a instanceof NumberLiteral)) {
@@ -182,15 +202,24 @@ final class FunctionEvaluator {
         }
     }
 
-    private static List<Series> join(CompletableFuture<List<Series>> f) {
+    /** The other instances' answer within the query's remaining time; their own errors as they gave them. */
+    private static Partitions.Answer await(CompletableFuture<Partitions.Answer> f, EvalContext ctx) {
         try {
-            return f.join();
-        } catch (CompletionException e) {
+            return f.get(Math.max(0, ctx.remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new QueryTimeoutException("query execution");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryTimeoutException("query execution");
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof RuntimeException re) {
-                throw re; // the instance's own error, as the fan-out's select reports it
+                throw re; // the instance's own error (execution, timeout), or an older instance's
             }
-            throw new QueryExecutionException(cause.getMessage());
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new QueryExecutionException(String.valueOf(cause.getMessage()));
         }
     }
 

@@ -67,9 +67,9 @@ public final class TenantStorage implements Storage {
             }
 
             @Override
-            public CompletableFuture<List<Series>> evaluateElsewhere(String expr, String unused, long startMs, long endMs, long stepMs,
-                                                                     long lookbackDeltaMs) {
-                return p.evaluateElsewhere(expr, tenant, startMs, endMs, stepMs, lookbackDeltaMs);
+            public CompletableFuture<Answer> evaluateElsewhere(String expr, String unused, long startMs, long endMs, long stepMs,
+                                                               long lookbackDeltaMs, long maxSamples, long timeoutMs) {
+                return p.evaluateElsewhere(expr, tenant, startMs, endMs, stepMs, lookbackDeltaMs, maxSamples, timeoutMs);
             }
         });
     }

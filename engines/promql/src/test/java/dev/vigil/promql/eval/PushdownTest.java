@@ -62,6 +62,11 @@ class PushdownTest {
 
     /** The two halves as one store with partitions, the way the fan-out presents the cluster. */
     private Storage partitioned() {
+        return partitioned(false);
+    }
+
+    /** {@code olderPeer}: the other half answers as an instance that does not evaluate for others. */
+    private Storage partitioned(boolean olderPeer) {
         return new Storage() {
             @Override
             public List<Series> select(long mint, long maxt, List<LabelMatcher> matchers) {
@@ -80,19 +85,27 @@ class PushdownTest {
                     }
 
                     @Override
-                    public CompletableFuture<List<Series>> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs,
-                                                                             long lookbackDeltaMs) {
+                    public CompletableFuture<Answer> evaluateElsewhere(String expr, String tenant, long startMs, long endMs, long stepMs,
+                                                                       long lookbackDeltaMs, long maxSamples, long timeoutMs) {
                         pushed.incrementAndGet();
+                        if (olderPeer) {
+                            return CompletableFuture.failedFuture(new UnsupportedOperationException("404"));
+                        }
                         Storage scope = tenant == null ? theirs : new TenantStorage(theirs, tenant);
-                        Value v = new Engine(EngineOptions.defaults().withLookbackDeltaMs(lookbackDeltaMs))
-                                .rangeQuery(scope, expr, startMs, endMs, stepMs).value();
+                        Result r;
+                        try {
+                            r = new Engine(EngineOptions.defaults().withLookbackDeltaMs(lookbackDeltaMs).withMaxSamples(maxSamples))
+                                    .rangeQuery(scope, expr, startMs, endMs, stepMs);
+                        } catch (RuntimeException e) {
+                            return CompletableFuture.failedFuture(e);
+                        }
                         List<Series> out = new ArrayList<>();
-                        for (TimeSeries ts : ((Matrix) v).series()) {
+                        for (TimeSeries ts : ((Matrix) r.value()).series()) {
                             long[] t = ts.points().stream().mapToLong(Point::timestampMs).toArray();
                             double[] d = ts.points().stream().mapToDouble(Point::value).toArray();
                             out.add(new ArraySeries(ts.labels(), t, d, 0, t.length));
                         }
-                        return CompletableFuture.completedFuture(out);
+                        return CompletableFuture.completedFuture(new Answer(out, r.samplesLoaded()));
                     }
                 });
             }
@@ -108,7 +121,8 @@ class PushdownTest {
             "sum by (instance) (rate(requests_total[5m]))", "topk(3, rate(requests_total[5m]))",
             "rate(requests_total[5m]) / on(instance, code) group_left irate(requests_total[2m])",
             "max_over_time(rate(requests_total[2m])[20m:1m])", "histogram_quantile(0.5, sum by (le) (rate(requests_total[5m])))",
-            "count(rate(requests_total[5m]) > 1)");
+            "count(rate(requests_total[5m]) > 1)", "rate({__name__=~\"requests_total|gauge\"}[5m])",
+            "topk(5, last_over_time({__name__=~\".+\"}[5m]))");
 
     @Test
     void rangeQueriesAnswerAsTheWholeStoreDoes() {
@@ -133,6 +147,36 @@ class PushdownTest {
                 assertSame(q + " at " + t, engine.instantQuery(whole, q, t).value(), engine.instantQuery(partitioned(), q, t).value());
             }
         }
+    }
+
+    @Test
+    void onlyOneMetricNamePerSelectorIsPushedUnlessTheNameIsKept() {
+        Engine engine = new Engine(EngineOptions.defaults());
+        int before = pushed.get();
+        engine.rangeQuery(partitioned(), "rate({__name__=~\"requests_total|gauge\"}[5m])", T0 + 600_000, T0 + 900_000, 60_000);
+        assertEquals(before, pushed.get(), "two names could meet under one label set once the name is dropped: not pushed");
+        engine.rangeQuery(partitioned(), "last_over_time({__name__=~\".+\"}[5m])", T0 + 600_000, T0 + 900_000, 60_000);
+        assertEquals(before + 1, pushed.get(), "last_over_time keeps the name");
+    }
+
+    @Test
+    void anOlderPeerMakesTheEvaluatorReadRawSeriesInstead() {
+        Engine engine = new Engine(EngineOptions.defaults());
+        for (String q : List.of("rate(requests_total[5m])", "sum by (instance) (avg_over_time(gauge[5m]))")) {
+            assertSame(q, engine.rangeQuery(whole, q, T0 + 600_000, T0 + 3_000_000, 60_000).value(),
+                    engine.rangeQuery(partitioned(true), q, T0 + 600_000, T0 + 3_000_000, 60_000).value());
+        }
+    }
+
+    @Test
+    void theSampleBudgetCountsWhatEveryInstanceRead() {
+        long wholeSamples = new Engine(EngineOptions.defaults()).rangeQuery(whole, "rate(requests_total[5m])", T0 + 600_000, T0 + 3_000_000, 60_000)
+                .samplesLoaded();
+        Result split = new Engine(EngineOptions.defaults()).rangeQuery(partitioned(), "rate(requests_total[5m])", T0 + 600_000, T0 + 3_000_000, 60_000);
+        assertEquals(wholeSamples, split.samplesLoaded(), "this half's samples and the other half's");
+        Engine tight = new Engine(EngineOptions.defaults().withMaxSamples(wholeSamples - 1));
+        org.junit.jupiter.api.Assertions.assertThrows(TooManySamplesException.class,
+                () -> tight.rangeQuery(partitioned(), "rate(requests_total[5m])", T0 + 600_000, T0 + 3_000_000, 60_000));
     }
 
     /** Same series and points; values equal, or within 1e-12 where an aggregation added them in another order. */
