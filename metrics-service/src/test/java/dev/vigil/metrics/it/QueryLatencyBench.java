@@ -116,7 +116,7 @@ public final class QueryLatencyBench {
                 }
             }
         } finally {
-            deleteRecursively(promDir);
+            RemoteWriteIngestBench.deleteRecursively(promDir);
         }
     }
 
@@ -160,7 +160,7 @@ public final class QueryLatencyBench {
             for (ServiceProcess s : services) {
                 s.close();
             }
-            deleteRecursively(dir);
+            RemoteWriteIngestBench.deleteRecursively(dir);
         }
     }
 
@@ -296,10 +296,10 @@ public final class QueryLatencyBench {
                         while (lastScrape > min(at) + MAX_SKEW_SCRAPES) {
                             Thread.sleep(1);
                         }
-                        String error = send(http, writeUrl, body);
+                        String error = RemoteWriteLoad.send(http, writeUrl, body);
                         while (error.startsWith("5") || error.startsWith("429") || error.startsWith("java.io")) {
                             Thread.sleep(100); // retried, as Prometheus retries a recoverable answer
-                            error = send(http, writeUrl, body);
+                            error = RemoteWriteLoad.send(http, writeUrl, body);
                         }
                         if (!error.isEmpty()) {
                             failed.incrementAndGet();
@@ -323,17 +323,6 @@ public final class QueryLatencyBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static String send(HttpClient http, URI url, byte[] body) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-protobuf").header("Content-Encoding", "snappy")
-                .header("X-Prometheus-Remote-Write-Version", "0.1.0").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() / 100 == 2 ? "" : r.statusCode() + " " + r.body().strip();
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
 
     private static int min(AtomicIntegerArray a) {
         int m = Integer.MAX_VALUE;
@@ -349,7 +338,7 @@ public final class QueryLatencyBench {
         while (true) {
             long total = 0;
             for (String b : bases) {
-                total += sum(get(b + (who.equals("Prometheus") ? "/metrics" : "/q/metrics")), counter);
+                total += RemoteWriteIngestBench.sum(get(b + (who.equals("Prometheus") ? "/metrics" : "/q/metrics")), counter);
             }
             if (total >= samples) {
                 return;
@@ -364,7 +353,7 @@ public final class QueryLatencyBench {
     /** Prometheus compacts its head into 2 h blocks once it spans 3 h; queries then read blocks, as on a server that has run a day. */
     private static void awaitCompacted(String prom, long endMs) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        while (sum(get(prom + "/metrics"), PROMETHEUS_HEAD_MIN) < endMs - 4 * 3_600_000L) {
+        while (RemoteWriteIngestBench.sum(get(prom + "/metrics"), PROMETHEUS_HEAD_MIN) < endMs - 4 * 3_600_000L) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Prometheus did not compact its head within 20 min");
             }
@@ -372,14 +361,6 @@ public final class QueryLatencyBench {
         }
     }
 
-    private static long sum(String exposition, Pattern p) {
-        Matcher m = p.matcher(exposition);
-        double total = 0;
-        while (m.find()) {
-            total += Double.parseDouble(m.group(1));
-        }
-        return (long) total;
-    }
 
     private static String get(String url) throws InterruptedException {
         try {
@@ -391,9 +372,4 @@ public final class QueryLatencyBench {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -190,7 +190,7 @@ public final class RemoteWriteIngestBench {
         }
     }
 
-    private static long sum(String exposition, Pattern p) {
+    static long sum(String exposition, Pattern p) {
         Matcher m = p.matcher(exposition);
         double total = 0;
         while (m.find()) {
@@ -216,7 +216,7 @@ public final class RemoteWriteIngestBench {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

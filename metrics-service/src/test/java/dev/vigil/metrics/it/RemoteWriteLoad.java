@@ -84,7 +84,7 @@ final class RemoteWriteLoad {
     }
 
     /** Empty when the receiver answered 2xx, else what went wrong. */
-    private static String send(HttpClient http, URI url, byte[] body) throws InterruptedException {
+    static String send(HttpClient http, URI url, byte[] body) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-protobuf")
                 .header("Content-Encoding", "snappy")

@@ -1,5 +1,7 @@
 package dev.vigil.collector.scrape.config;
 
+import dev.vigil.model.PromDuration;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package dev.vigil.collector.scrape.config;
 
+import dev.vigil.model.PromDuration;
+
 import dev.vigil.collector.scrape.ScrapeTarget;
 import dev.vigil.collector.scrape.relabel.Relabeling;
 import dev.vigil.model.Label;

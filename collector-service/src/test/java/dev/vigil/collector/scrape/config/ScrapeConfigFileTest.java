@@ -1,5 +1,7 @@
 package dev.vigil.collector.scrape.config;
 
+import dev.vigil.model.PromDuration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

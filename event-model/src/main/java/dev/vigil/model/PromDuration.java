@@ -1,13 +1,14 @@
-package dev.vigil.collector.scrape.config;
+package dev.vigil.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Prometheus's duration syntax ({@code 1y2w3d4h5m6s7ms}, units in this order, each at most once),
- * read and written as Prometheus does, because a target's {@code __scrape_interval__} and
- * {@code __scrape_timeout__} labels carry durations in it and relabel rules may match them.
+ * Prometheus's duration syntax ({@code 1y2w3d4h5m6s7ms}, units in this order, each at most once;
+ * a year is 365 days, a week 7), read and written as Prometheus's {@code model.Duration} does:
+ * configuration files use it, and a scrape target's {@code __scrape_interval__} label carries it,
+ * where relabel rules may match it.
  */
 public final class PromDuration {
     private static final Pattern SYNTAX = Pattern.compile(
@@ -52,6 +53,10 @@ public final class PromDuration {
             return "0s";
         }
         StringBuilder b = new StringBuilder();
+        if (ms < 0) {
+            b.append('-');
+            ms = -ms;
+        }
         for (int i = 0; i < UNIT.length; i++) {
             if (i < 2 && ms % UNIT_MS[i] != 0) {
                 continue;
