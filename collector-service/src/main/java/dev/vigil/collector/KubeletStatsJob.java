@@ -5,7 +5,18 @@ import dev.vigil.collector.delivery.Delivery;
 import dev.vigil.collector.kubelet.KubeletClientConfig;
 import dev.vigil.collector.kubelet.KubeletStatsException;
 import dev.vigil.collector.kubelet.KubeletSummaryClient;
+import dev.vigil.collector.kubelet.ContainerSpecs;
+import dev.vigil.kafka.client.MetadataPublisher;
+import dev.vigil.model.MetricMetadataRecord;
+import dev.vigil.model.tenant.Tenants;
 import dev.vigil.collector.kubelet.SummaryMapper;
+import dev.vigil.collector.scrape.MetricSample;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
+import java.util.List;
 import dev.vigil.collector.scrape.SeriesGrouping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,10 +46,16 @@ public class KubeletStatsJob {
     private final Delivery delivery;
     private final NodeIdentity id;
     private final Counter failed;
+    private final Instance<KubernetesClient> kubernetes;
+    private final MetadataPublisher metadata;
     private ScheduledExecutorService timer;
     private boolean failing;
+    private boolean specsFailing;
 
-    public KubeletStatsJob(CollectorConfig config, Delivery delivery, NodeIdentity id, MeterRegistry registry) {
+    public KubeletStatsJob(CollectorConfig config, Delivery delivery, NodeIdentity id, MeterRegistry registry,
+                           Instance<KubernetesClient> kubernetes, MetadataPublisher metadata) {
+        this.kubernetes = kubernetes;
+        this.metadata = metadata;
         this.config = config;
         this.delivery = delivery;
         this.id = id;
@@ -76,7 +93,9 @@ public class KubeletStatsJob {
 
     private void poll(KubeletSummaryClient client, SummaryMapper mapper) {
         try {
-            delivery.publishMetrics(SeriesGrouping.toSeries(mapper.map(client.fetch())));
+            List<MetricSample> samples = new ArrayList<>(mapper.map(client.fetch()));
+            samples.addAll(specs());
+            delivery.publishMetrics(SeriesGrouping.toSeries(samples));
             if (failing) {
                 LOG.info("kubelet stats work again");
                 failing = false;
@@ -87,6 +106,33 @@ public class KubeletStatsJob {
                 LOG.warnf("kubelet stats failed (logged once until they work again): %s", e.getMessage());
                 failing = true;
             }
+        }
+    }
+
+    /**
+     * cAdvisor's container_spec_* series from this node's pods (the Summary API has no limits);
+     * none outside a cluster, and none while the API server cannot be asked, which is logged once.
+     */
+    private List<MetricSample> specs() {
+        if (!id.inCluster()) {
+            return List.of();
+        }
+        try {
+            List<Pod> pods = kubernetes.get().pods().inAnyNamespace().withField("spec.nodeName", id.node()).list().getItems();
+            if (specsFailing) {
+                LOG.info("container limits from the pod specs work again");
+                specsFailing = false;
+            }
+            // cAdvisor's HELP and TYPE for /api/v1/metadata (sent once per change)
+            metadata.offer(ContainerSpecs.FAMILIES.entrySet().stream()
+                    .map(f -> new MetricMetadataRecord(Tenants.DEFAULT, f.getKey(), f.getValue()[0], f.getValue()[1], "")).toList());
+            return ContainerSpecs.of(pods, id.node(), id.os(), System.currentTimeMillis());
+        } catch (KubernetesClientException e) {
+            if (!specsFailing) {
+                LOG.warnf("container limits (container_spec_*) left out until the API server answers: %s", e.getMessage());
+                specsFailing = true;
+            }
+            return List.of();
         }
     }
 
