@@ -17,6 +17,9 @@ public final class GoFloat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "+Inf" : "-Inf";
         }
+        if (v == 0) {
+            return 1 / v < 0 ? "-0" : "0"; // Go keeps the sign of a negative zero
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -39,6 +39,8 @@ class GoFloatTest {
             "NaN, NaN",
             "Infinity, +Inf",
             "-Infinity, -Inf",
+            "0, 0",
+            "-0.0, -0",
     })
     void formatsAsGoStrconvFormatFloatF(double v, String expected) {
         assertEquals(expected, GoFloat.format(v));
