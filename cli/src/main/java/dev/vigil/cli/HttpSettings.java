@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import dev.vigil.model.tls.TrustAnyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -17,7 +17,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Iterator;
@@ -154,7 +153,7 @@ final class HttpSettings {
         try {
             TrustManager[] trust;
             if (insecureSkipVerify) {
-                trust = new TrustManager[] {new TrustEverything()};
+                trust = new TrustManager[] {TrustAnyServer.INSTANCE};
             } else {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
@@ -173,24 +172,6 @@ final class HttpSettings {
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
             throw new SettingsException("unable to use CA file " + caFile + ": " + e.getMessage());
-        }
-    }
-
-    /** What {@code insecure_skip_verify: true} asks for: any server certificate is accepted. */
-    private static final class TrustEverything implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // a client of the server, never asked
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // the user turned verification off
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

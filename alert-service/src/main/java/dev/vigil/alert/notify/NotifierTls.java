@@ -9,10 +9,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
+import dev.vigil.model.tls.TrustAnyServer;
 import java.io.ByteArrayInputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -20,7 +18,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,7 +54,7 @@ final class NotifierTls {
         try {
             TrustManager[] trust = null;
             if (tls.insecureSkipVerify()) {
-                trust = new TrustManager[] {new AnyChain()};
+                trust = new TrustManager[] {TrustAnyServer.INSTANCE};
             } else if (tls.ca().isPresent()) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
@@ -127,46 +124,5 @@ final class NotifierTls {
             }
         }
         throw last;
-    }
-
-    /**
-     * {@code insecure_skip_verify: true}: the user asked for no verification, as Go's
-     * InsecureSkipVerify: an extended trust manager, so the JDK does not add its host name check.
-     */
-    private static final class AnyChain extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // not a server
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // verification turned off by the configuration
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // not a server
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // verification turned off by the configuration
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // not a server
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // verification turned off by the configuration
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }

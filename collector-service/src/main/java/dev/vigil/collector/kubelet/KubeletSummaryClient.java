@@ -19,11 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
-import java.net.Socket;
-import java.security.cert.X509Certificate;
+import dev.vigil.model.tls.TrustAnyServer;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -58,39 +55,9 @@ public final class KubeletSummaryClient {
      * still goes only to the configured endpoint.
      */
     static SSLContext trustingAnyone() throws KubeletStatsException {
-        X509ExtendedTrustManager anyone = new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, new TrustManager[] {anyone}, null);
+            ssl.init(null, new TrustManager[] {TrustAnyServer.INSTANCE}, null);
             return ssl;
         } catch (GeneralSecurityException e) {
             throw new KubeletStatsException("cannot set up TLS: " + e.getMessage(), e);
