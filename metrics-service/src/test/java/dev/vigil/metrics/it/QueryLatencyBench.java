@@ -74,22 +74,14 @@ public final class QueryLatencyBench {
                 "runs", "7", "senders", "4", "batch", "2000", "partitions", "2", "heaviest", "10",
                 "dashboard", "system-tests/src/test/resources/dashboards/node-exporter-full.queries.json"));
         opt.put("hold", "0");
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1 || !opt.containsKey(a.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument \"" + a + "\"; expected one of " + opt.keySet() + " as key=value");
-            }
-            opt.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        RemoteWriteIngestBench.options(opt, args);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         int runs = Integer.parseInt(opt.get("runs"));
         long end = System.currentTimeMillis() / QueryBenchData.INTERVAL_MS * QueryBenchData.INTERVAL_MS;
         QueryBenchData data = QueryBenchData.build(Integer.parseInt(opt.get("nodes")), Double.parseDouble(opt.get("hours")),
                 Integer.parseInt(opt.get("senders")), end);
         List<String> ranges = List.of(opt.get("ranges").split(","));
-        Map<String, String> serviceProps = new HashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("service."))
-                .forEach(k -> serviceProps.put(k.substring("service.".length()), System.getProperty(k)));
+        Map<String, String> serviceProps = RemoteWriteIngestBench.serviceProperties();
         System.out.printf(Locale.ROOT, "%,d series x %,d scrapes = %,d samples over %s h ending %d; service %s %s%n", data.series(),
                 data.scrapes(), data.samples(), opt.get("hours"), data.endMs(), ServiceProcess.jar(), System.getProperty("metrics.jvm.args", ""));
         int batch = Integer.parseInt(opt.get("batch"));

@@ -68,13 +68,7 @@ public final class RemoteWriteIngestBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>(Map.of("batch", "500,2000", "senders", "1,4", "nodes", "10", "series", "1000",
                 "scrapes", "500", "max-send", "60", "partitions", "2", "receivers", "prometheus,vigil", "warmup", "0", "warmup-nodes", "10"));
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1 || !opt.containsKey(a.substring(0, eq))) {
-                throw new IllegalArgumentException("unknown argument \"" + a + "\"; expected one of " + opt.keySet() + " as key=value");
-            }
-            opt.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        options(opt, args);
         // Children die with the benchmark, also when it is interrupted.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         int nodes = Integer.parseInt(opt.get("nodes"));
@@ -85,9 +79,7 @@ public final class RemoteWriteIngestBench {
         List<String> receivers = List.of(opt.get("receivers").split(","));
         int warmupScrapes = Integer.parseInt(opt.get("warmup"));
         int warmupNodes = Integer.parseInt(opt.get("warmup-nodes"));
-        Map<String, String> serviceProps = new HashMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("service."))
-                .forEach(k -> serviceProps.put(k.substring("service.".length()), System.getProperty(k)));
+        Map<String, String> serviceProps = serviceProperties();
         System.out.printf("%d series x %d scrapes = %,d samples, 15 s apart, ending now; max %.0f s of sending per run; service %s %s%n",
                 nodes * series, scrapes, (long) nodes * series * scrapes, maxSend, ServiceProcess.jar(), serviceProps);
         List<Run> runs = new ArrayList<>();
@@ -188,6 +180,25 @@ public final class RemoteWriteIngestBench {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** {@code key=value} arguments over the defaults in {@code opt}; an unknown key is refused with the known ones. */
+    static void options(Map<String, String> opt, String[] args) {
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 1 || !opt.containsKey(a.substring(0, eq))) {
+                throw new IllegalArgumentException("unknown argument \"" + a + "\"; expected one of " + opt.keySet() + " as key=value");
+            }
+            opt.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+    }
+
+    /** {@code -Dservice.KEY=VALUE} system properties, for the service as {@code -DKEY=VALUE}. */
+    static Map<String, String> serviceProperties() {
+        Map<String, String> out = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("service."))
+                .forEach(k -> out.put(k.substring("service.".length()), System.getProperty(k)));
+        return out;
     }
 
     static long sum(String exposition, Pattern p) {
